@@ -1,0 +1,76 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Sends the test request only to an https base URL or a loopback one; any other
+ * base URL is replaced by a host under the reserved `.invalid` TLD, which never
+ * resolves, so the keys never travel over plain http and the test fails with a
+ * message that names the problem.
+ */
+const SAFE_BASE_URL =
+	'={{ /^https:\\/\\//i.test($credentials.baseUrl) || /^http:\\/\\/(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])(:\\d+)?(\\/|$)/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://base-url-must-use-https.invalid" }}';
+
+export class EsimTradeApi implements ICredentialType {
+	name = 'esimTradeApi';
+
+	displayName = 'eSIMTrade API';
+
+	icon = {
+		light: 'file:../nodes/EsimTrade/esimTrade.svg',
+		dark: 'file:../nodes/EsimTrade/esimTrade.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://api.esimtrade.com/docs/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Code',
+			name: 'accessCode',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'Identifies the API key pair (not secret on its own). Create a pair in the eSIMTrade reseller portal under API keys.',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret key shown once when the API key pair was created',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.esimtrade.com/api/v1',
+			placeholder: 'e.g. https://api.esimtrade.com/api/v1',
+			description:
+				'Leave the default unless eSIMTrade gave you another address. It must start with https:// (http:// is accepted only for localhost).',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'x-access-code': '={{$credentials.accessCode}}',
+				'x-secret-key': '={{$credentials.secretKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: SAFE_BASE_URL,
+			url: '/portal/balance',
+			method: 'GET',
+		},
+	};
+}

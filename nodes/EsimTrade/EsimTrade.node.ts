@@ -1,0 +1,35 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { executeItems } from '../shared/execute';
+import { properties, route } from './actions/router';
+import { searchPlans } from './methods/listSearch';
+
+export class EsimTrade implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'eSIMTrade',
+		name: 'esimTrade',
+		icon: { light: 'file:esimTrade.svg', dark: 'file:esimTrade.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Buy eSIMs, top them up and follow orders with the eSIMTrade reseller API',
+		defaults: { name: 'eSIMTrade' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'esimTradeApi', required: true }],
+		properties,
+	};
+
+	methods = { listSearch: { searchPlans } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await executeItems(this, route)];
+	}
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { tradeGet } from '../../transport';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Period',
+		name: 'range',
+		type: 'options',
+		options: [
+			{ name: 'Last 7 Days', value: '7d' },
+			{ name: 'Last 30 Days', value: '30d' },
+			{ name: 'Last 12 Months', value: '12m' },
+		],
+		default: '30d',
+		displayOptions: { show: { resource: ['account'], operation: ['getMetrics'] } },
+		description: 'Time range the sales, profit and revenue series cover',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const range = this.getNodeParameter('range', i) as string;
+	const body = await tradeGet(this, '/reseller/metrics', { range }, i);
+	return [{ json: { range: body.range ?? range, ...((body.metrics as IDataObject) ?? body) } }];
+}

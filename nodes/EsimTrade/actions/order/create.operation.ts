@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { deriveKey } from '../../../shared/stableKey';
+import { apiRequest } from '../../../shared/transport/request';
+import { apiError, explainStatus } from '../../../shared/transport/errors';
+import { fields, numeric, validateInput } from '../../../shared/validation';
+import { balanceText, dataOf, esimTrade, tradeGet } from '../../transport';
+import { findOrderNo } from '../../transport/status';
+import { activationItems, waitForFulfilment } from './fulfilment';
+
+export { description } from './create.description';
+
+const schema = z.object({
+	slug: fields.slug(),
+	qty: fields.wholeNumber(1, 100),
+	days: fields.wholeNumber(1, 365).optional(),
+	idempotencyKey: z
+		.string({ invalid_type_error: 'must be text' })
+		.trim()
+		.min(1)
+		.max(128, 'must be at most 128 characters')
+		.regex(/^[\x21-\x7e]+$/, 'must be letters, digits and punctuation without spaces')
+		.optional(),
+});
+
+const labels = { slug: 'Plan', qty: 'Quantity', days: 'Days', idempotencyKey: 'Idempotency Key' };
+
+const conflict = {
+	message: 'This idempotency key was already used for a different purchase',
+	description:
+		'Each key buys exactly one order. Send exactly the same plan, quantity and days to get that order back, or use a new key for a new purchase. Nothing was charged.',
+};
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const rawKey = String(this.getNodeParameter('idempotencyKey', i, '') ?? '').trim();
+	const input = validateInput(this.getNode(), schema, {
+		slug: this.getNodeParameter('plan', i, '', { extractValue: true }),
+		qty: numeric(this.getNodeParameter('quantity', i)),
+		days: numeric(extra.days),
+		idempotencyKey: rawKey || undefined,
+	}, labels, i);
+	const idempotencyKey =
+		input.idempotencyKey ??
+		deriveKey('n8n-', this.getWorkflow().id, this.getInputData()[i]?.json, input.slug, input.qty, input.days);
+	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
+	if (input.days !== undefined) body.days = input.days;
+
+	const response = await apiRequest(
+		this,
+		esimTrade,
+		{
+			method: 'POST',
+			path: '/portal/order',
+			body,
+			retry: 'keyed',
+			itemIndex: i,
+			timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
+		},
+		{ allowStatus: [402], hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } } },
+	);
+	if (response.status === 402) {
+		const explained = explainStatus(esimTrade, response, { balanceText: await balanceText(this, i) });
+		throw apiError(this.getNode(), explained, 402, i, response.body);
+	}
+	const data = dataOf((response.body ?? {}) as IDataObject);
+	const order: IDataObject = {
+		...data,
+		orderNo: findOrderNo(response.body) ?? null,
+		slug: data.slug ?? input.slug,
+		quantity: data.quantity ?? input.qty,
+		idempotencyKey,
+		replayed: response.headers['idempotent-replayed'] === 'true' || data.replayed === true,
+	};
+	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return [{ json: order }];
+	if (!order.orderNo) {
+		// The success body is undocumented: fall back to the newest order for this plan.
+		const list = await tradeGet(this, '/reseller/orders', { q: input.slug, page: 1, pageSize: 1 }, i);
+		const newest = (list.orders as IDataObject[] | undefined)?.[0];
+		if (!newest?.providerOrderNo) {
+			return [{ json: { ...order, fulfilment: 'unknown', note: 'eSIMTrade did not return an order number; check the order list.' } }];
+		}
+		order.orderNo = String(newest.providerOrderNo);
+		order.orderNoSource = 'orderList';
+	}
+	const waited = await waitForFulfilment(this, String(order.orderNo), i, Number(options.waitTimeout ?? 120) * 1000);
+	return await activationItems(this, order, waited.data, waited.state, {
+		qrImage: (options.qrImage as 'render') ?? 'render',
+		binaryProperty: String(options.binaryProperty ?? 'qrCode'),
+	});
+}

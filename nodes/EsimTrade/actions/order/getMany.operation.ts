@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { listAll } from '../../transport/list';
+import { statusFilter } from '../../descriptions/status';
+
+const show = { resource: ['order'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	...returnAllLimit('order', 'getMany'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			statusFilter('Only orders with this status'),
+			{
+				displayName: 'Search',
+				name: 'q',
+				type: 'string',
+				default: '',
+				description: 'Text to find in the order number, package name or plan slug',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const rows = await listAll(this, 'orders', filters, readLimit(this.getNodeParameter.bind(this), i), i);
+	return rows.map((json) => ({ json }));
+}

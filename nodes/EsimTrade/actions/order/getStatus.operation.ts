@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fields, validateInput } from '../../../shared/validation';
+import { dataOf, tradeGet } from '../../transport';
+import { classifyStatus, syncStatus } from '../../transport/status';
+import { activationItems } from './fulfilment';
+
+const show = { resource: ['order'], operation: ['getStatus'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		options: [
+			{ name: 'Order Number', value: 'orderNo' },
+			{ name: 'ICCID', value: 'iccid' },
+		],
+		default: 'orderNo',
+		displayOptions: { show },
+		description: 'Looking up by order number also refreshes the status eSIMTrade keeps for the order',
+	},
+	{
+		displayName: 'Order Number',
+		name: 'orderNo',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. B26022703140001',
+		displayOptions: { show: { ...show, lookupBy: ['orderNo'] } },
+	},
+	{
+		displayName: 'ICCID',
+		name: 'iccid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 8948010000095399804',
+		displayOptions: { show: { ...show, lookupBy: ['iccid'] } },
+	},
+	{
+		displayName: 'QR Code Image',
+		name: 'qrImage',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Render From Activation Code', value: 'render' },
+			{ name: 'Download From Provider', value: 'download' },
+		],
+		default: 'none',
+		displayOptions: { show },
+		description: 'Whether to add the QR code as a PNG in the binary field "qrCode" when the eSIM is issued',
+	},
+];
+
+const schema = z.union([
+	z.object({ lookupBy: z.literal('orderNo'), orderNo: z.string().trim().min(1, 'is required').max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters and digits only') }),
+	z.object({ lookupBy: z.literal('iccid'), iccid: fields.iccid() }),
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const lookupBy = this.getNodeParameter('lookupBy', i) as string;
+	const value = String(this.getNodeParameter(lookupBy === 'iccid' ? 'iccid' : 'orderNo', i, '') ?? '');
+	const input = validateInput(this.getNode(), schema, { lookupBy, [lookupBy]: value }, { orderNo: 'Order Number', iccid: 'ICCID' }, i);
+	const qs = 'iccid' in input ? { iccid: input.iccid } : { orderno: input.orderNo };
+	const subject = 'iccid' in input ? `eSIM with ICCID ${input.iccid}` : `order ${input.orderNo}`;
+	const data = dataOf(await tradeGet(this, '/portal/orders', qs, i, { hints: { subject } }));
+	const state = classifyStatus(syncStatus(data));
+	const order: IDataObject = { ...data, orderNo: data.orderNo ?? ('orderNo' in input ? input.orderNo : undefined) };
+	return await activationItems(this, order, data, state, {
+		qrImage: this.getNodeParameter('qrImage', i, 'none') as 'none',
+		binaryProperty: 'qrCode',
+	});
+}

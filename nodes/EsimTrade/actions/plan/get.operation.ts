@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fields, validateInput } from '../../../shared/validation';
+import { planLocator } from '../../descriptions/plan';
+import { tradeGet } from '../../transport';
+import { catalogRows } from '../../transport/plans';
+
+export const description: INodeProperties[] = [
+	planLocator({ resource: ['plan'], operation: ['get'] }, 'The plan to read with your reseller price'),
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { slug } = validateInput(
+		this.getNode(),
+		z.object({ slug: fields.slug() }),
+		{ slug: this.getNodeParameter('plan', i, '', { extractValue: true }) },
+		{ slug: 'Plan' },
+		i,
+	);
+	const body = await tradeGet(this, '/portal/plans', { slug }, i, { hints: { subject: `plan "${slug}"` } });
+	return catalogRows(body).map((plan) => ({ json: plan }));
+}

@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { fetchCatalog, simplifyPlan } from '../../transport/plans';
+
+const show = { resource: ['plan'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	...returnAllLimit('plan', 'getMany'),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description: 'Whether to return only slug, name, country, price, data and duration instead of every field',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Country Code',
+				name: 'locationCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. JP',
+				description: 'Only plans for this two-letter country code',
+			},
+			{
+				displayName: 'Max Price',
+				name: 'maxPrice',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Only plans whose reseller price is at most this amount',
+			},
+			{
+				displayName: 'Min Data (GB)',
+				name: 'minVolume',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Only plans with at least this much data',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only plans whose name or slug contains this text',
+			},
+		],
+	},
+];
+
+function matches(plan: IDataObject, filters: IDataObject): boolean {
+	const price = Number(plan.price ?? (plan.pricing as IDataObject | undefined)?.sellPrice);
+	if (filters.locationCode && String(plan.locationCode ?? '').toUpperCase() !== String(filters.locationCode).trim().toUpperCase()) return false;
+	if (filters.maxPrice && !(price <= Number(filters.maxPrice))) return false;
+	if (filters.minVolume && !(Number(plan.volume) >= Number(filters.minVolume))) return false;
+	if (filters.search) {
+		const needle = String(filters.search).toLowerCase();
+		if (![plan.name, plan.slug].some((v) => String(v ?? '').toLowerCase().includes(needle))) return false;
+	}
+	return true;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const limit = readLimit(this.getNodeParameter.bind(this), i);
+	const plans = (await fetchCatalog(this, i)).filter((plan) => matches(plan, filters));
+	return plans.slice(0, limit).map((plan) => ({ json: simplify ? simplifyPlan(plan) : plan }));
+}

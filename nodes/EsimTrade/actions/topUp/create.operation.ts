@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fields, numeric, validateInput } from '../../../shared/validation';
+import { dataOf, tradeRequest } from '../../transport';
+
+const show = { resource: ['topUp'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'eSIMTrade has no duplicate protection for top-ups: if the connection drops after sending, the node reports "Outcome unknown" instead of trying again.',
+		name: 'topUpNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'ICCID',
+		name: 'iccid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 8948010000095399804',
+		displayOptions: { show },
+		description: 'The eSIM to top up; it must be one you sold',
+	},
+	{
+		displayName: 'Top-Up Slug',
+		name: 'slug',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. JP_TOPUP_1GB',
+		displayOptions: { show },
+		description: 'The slug of an option returned by "Get Top-Up Options" for this ICCID; do not build it by hand',
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+		default: 1,
+		displayOptions: { show },
+		description: 'How many times to apply this top-up (1 to 10)',
+	},
+];
+
+const schema = z.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) });
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const body = validateInput(this.getNode(), schema, {
+		iccid: this.getNodeParameter('iccid', i),
+		slug: this.getNodeParameter('slug', i),
+		qty: numeric(this.getNodeParameter('quantity', i, 1)),
+	}, { iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' }, i);
+	const response = await tradeRequest(
+		this,
+		{ method: 'POST', path: '/portal/topups', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },
+		{
+			hints: { subject: `eSIM with ICCID ${body.iccid}` },
+			ambiguity: `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`,
+		},
+	);
+	return [{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(response) } }];
+}

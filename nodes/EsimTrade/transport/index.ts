@@ -1,0 +1,56 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { apiRequest, type RequestOptions } from '../../shared/transport/request';
+import type { ApiRequest, Provider, RequestContext } from '../../shared/transport/types';
+
+export const esimTrade: Provider = {
+	label: 'eSIMTrade',
+	credentialType: 'esimTradeApi',
+	credentialLabel: 'eSIMTrade API',
+	baseUrlOf: (credentials) => credentials.baseUrl as string,
+	errorTextOf(body) {
+		if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body : undefined;
+		const record = body as IDataObject;
+		const nested = record.data as IDataObject | undefined;
+		const text = record.error ?? record.message ?? nested?.error;
+		return typeof text === 'string' ? text : undefined;
+	},
+};
+
+/** A request to eSIMTrade; returns the parsed body. */
+export async function tradeRequest(
+	ctx: RequestContext,
+	request: ApiRequest,
+	options?: RequestOptions,
+): Promise<IDataObject> {
+	const response = await apiRequest(ctx, esimTrade, request, options);
+	return (response.body ?? {}) as IDataObject;
+}
+
+/** GET with retries; returns the parsed body. */
+export async function tradeGet(
+	ctx: RequestContext,
+	path: string,
+	qs: IDataObject | undefined,
+	itemIndex?: number,
+	options?: RequestOptions,
+): Promise<IDataObject> {
+	return await tradeRequest(ctx, { method: 'GET', path, qs, retry: 'read', itemIndex }, options);
+}
+
+/** The `data` member of `/portal/...` responses, tolerating a bare body. */
+export function dataOf(body: IDataObject): IDataObject {
+	const data = body.data;
+	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : body;
+}
+
+/** The wallet balance as text for error messages, or undefined when it cannot be read. */
+export async function balanceText(ctx: RequestContext, itemIndex?: number): Promise<string | undefined> {
+	try {
+		const data = dataOf(await tradeGet(ctx, '/portal/balance', undefined, itemIndex, { retry: { maxRetries: 1 } }));
+		const usd = data.walletBalanceUsd ?? data.balance;
+		return usd === undefined ? undefined : `The wallet balance is ${String(usd).startsWith('$') ? usd : `$${usd}`}.`;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,51 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+/** The item a failed input becomes when the node is set to continue on fail. */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const e = error as { message?: string; description?: string; httpCode?: string | null };
+	const json: IDataObject = { error: e.message ?? String(error) };
+	if (e.description) json.description = e.description;
+	if (e.httpCode) json.statusCode = Number(e.httpCode);
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Makes sure an error names the item it came from. */
+export function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof Error && 'context' in error) {
+		const context = (error as { context: IDataObject }).context;
+		context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * The item loop every action node runs: one operation per input item, output
+ * paired with its input, and a failed item turned into an error item when the
+ * node is set to continue on fail.
+ */
+export async function executeItems(
+	ctx: IExecuteFunctions,
+	route: (ctx: IExecuteFunctions, itemIndex: number) => ItemOperation,
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const operation = route(ctx, i);
+			const result = await operation.call(ctx, i);
+			out.push(...ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }));
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, i);
+			out.push(errorItem(error, i));
+		}
+	}
+	return out;
+}

@@ -1,0 +1,71 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkBaseUrl } from './baseUrl';
+import { apiError, explainNetwork, explainStatus } from './errors';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, wait, type RetrySettings } from './retry';
+import { sendOnce } from './send';
+import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext } from './types';
+
+export interface RequestOptions {
+	hints?: ErrorHints;
+	/** Message for a dropped connection after an unrepeatable write was sent. */
+	ambiguity?: string;
+	retry?: Partial<RetrySettings>;
+	/** Statuses returned to the caller instead of raised (e.g. a 404 the caller handles). */
+	allowStatus?: number[];
+}
+
+const baseUrls = new WeakMap<object, string>();
+
+async function resolveBaseUrl(ctx: RequestContext, provider: Provider, itemIndex?: number): Promise<string> {
+	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
+	const checked = checkBaseUrl(provider.baseUrlOf(credentials));
+	if ('problem' in checked) {
+		throw new NodeOperationError(ctx.getNode(), checked.problem, {
+			itemIndex,
+			description: `Open the "${provider.credentialLabel}" credential and correct its Base URL.`,
+		});
+	}
+	baseUrls.set(ctx, checked.url);
+	return checked.url;
+}
+
+/**
+ * Sends a request to a provider with n8n's authentication, retrying what is
+ * safe to retry (429 honouring Retry-After, 5xx, dropped connections) within
+ * bounds, and raising a NodeApiError that says what happened and how to fix it.
+ */
+export async function apiRequest(
+	ctx: RequestContext,
+	provider: Provider,
+	request: ApiRequest,
+	options: RequestOptions = {},
+): Promise<ApiResponse> {
+	const settings = { ...DEFAULT_RETRY, ...options.retry };
+	const baseUrl = baseUrls.get(ctx) ?? (await resolveBaseUrl(ctx, provider, request.itemIndex));
+	const repeatable = request.retry !== 'unkeyed';
+	for (let attempt = 0; ; attempt++) {
+		const outcome = await sendOnce(ctx, provider, baseUrl, request);
+		const canRetry = attempt < settings.maxRetries;
+		if ('failure' in outcome) {
+			if (canRetry && (repeatable || !outcome.failure.maybeSent)) {
+				await wait(backoffMs(attempt, settings));
+				continue;
+			}
+			const explained = explainNetwork(provider, outcome.failure, !repeatable, options.ambiguity);
+			throw apiError(ctx.getNode(), explained, undefined, request.itemIndex);
+		}
+		const { response } = outcome;
+		const transient = response.status === 429 || response.status >= 500;
+		if (transient && repeatable && canRetry) {
+			const hinted = retryAfterMs(response.headers);
+			if (hinted === undefined || hinted <= settings.maxRetryAfterMs) {
+				await wait(hinted ?? backoffMs(attempt, settings));
+				continue;
+			}
+		}
+		if (response.status < 400 || options.allowStatus?.includes(response.status)) return response;
+		const explained = explainStatus(provider, response, options.hints, attempt + 1);
+		throw apiError(ctx.getNode(), explained, response.status, request.itemIndex, response.body);
+	}
+}

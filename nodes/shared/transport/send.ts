@@ -1,0 +1,84 @@
+import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import type { ApiRequest, ApiResponse, NetworkFailure, Provider, RequestContext } from './types';
+
+/** Connection errors that mean the request never reached the provider. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return out;
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (value !== undefined && value !== null) out[key.toLowerCase()] = String(value);
+	}
+	return out;
+}
+
+interface ErrorShape {
+	cause?: unknown;
+	code?: unknown;
+	message?: unknown;
+	response?: { status?: number; headers?: unknown; data?: unknown };
+}
+
+/** Finds the HTTP response or the network error code inside whatever n8n threw. */
+function unwrap(error: unknown): { response?: ApiResponse; failure?: NetworkFailure } {
+	let current = error as ErrorShape | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.response?.status) {
+			return {
+				response: {
+					status: current.response.status,
+					headers: lowerCaseHeaders(current.response.headers),
+					body: current.response.data,
+				},
+			};
+		}
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) {
+			return { failure: { code: current.code, maybeSent: !NOT_SENT_CODES.has(current.code) } };
+		}
+		current = current.cause as ErrorShape | undefined;
+	}
+	const text = String((error as ErrorShape)?.message ?? '');
+	const code = /timeout/i.test(text) ? 'ETIMEDOUT' : /hang up|reset/i.test(text) ? 'ECONNRESET' : 'EUNKNOWN';
+	return { failure: { code, maybeSent: true } };
+}
+
+/** One HTTP attempt through n8n's request helpers; never throws for HTTP or network failures. */
+export async function sendOnce(
+	ctx: RequestContext,
+	provider: Provider,
+	baseUrl: string,
+	request: ApiRequest,
+): Promise<{ response: ApiResponse } | { failure: NetworkFailure }> {
+	const text = request.responseType === 'text';
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: !text,
+		encoding: text ? 'text' : undefined,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: provider.refreshOn?.length
+			? { ignore: true, except: provider.refreshOn }
+			: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	let raw: IN8nHttpFullResponse;
+	try {
+		raw = (
+			request.anonymous
+				? await ctx.helpers.httpRequest(options)
+				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options)
+		) as IN8nHttpFullResponse;
+	} catch (error) {
+		const { response, failure } = unwrap(error);
+		return response ? { response } : { failure: failure! };
+	}
+	return {
+		response: { status: raw.statusCode, headers: lowerCaseHeaders(raw.headers), body: raw.body },
+	};
+}

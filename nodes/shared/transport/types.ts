@@ -1,0 +1,73 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+/** Every n8n context our nodes make requests from. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/**
+ * How a request may be repeated after a failure:
+ * - `read`: safe to repeat (GET);
+ * - `keyed`: a write the provider de-duplicates by a key we send, so repeating it is safe;
+ * - `unkeyed`: a write with no protection against repeats; never repeated.
+ */
+export type RetryPolicy = 'read' | 'keyed' | 'unkeyed';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path relative to the credential's base URL, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	retry: RetryPolicy;
+	/** Per-attempt timeout. */
+	timeoutMs?: number;
+	/** `text` keeps the body as a string (CSV); default JSON. */
+	responseType?: 'json' | 'text';
+	/** Item the request belongs to, for error reporting. */
+	itemIndex?: number;
+	/** Sent without the credential's authentication (public endpoints). */
+	anonymous?: boolean;
+}
+
+export interface ApiResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+/** A request that got no HTTP response. */
+export interface NetworkFailure {
+	/** `false` only when the connection was never made, so the provider cannot have seen the request. */
+	maybeSent: boolean;
+	code: string;
+}
+
+/** What a provider contributes to the shared transport. */
+export interface Provider {
+	/** Shown in messages, e.g. `eSIMTrade`. */
+	label: string;
+	credentialType: string;
+	/** Display name of the credential type, for "check your credential" hints. */
+	credentialLabel: string;
+	/** Base URL read from the credential (validated by the transport). */
+	baseUrlOf(credentials: IDataObject): string;
+	/** The provider's own error text in a response body, when there is one. */
+	errorTextOf(body: unknown): string | undefined;
+	/** Status codes n8n should treat as errors so it refreshes an expiring token and retries once. */
+	refreshOn?: number[];
+}
+
+/** Context for turning a failure into a helpful message. */
+export interface ErrorHints {
+	/** What the request was about, e.g. `order B2611230001`, used in 404 messages. */
+	subject?: string;
+	/** Overrides per status code: message and how to fix it. */
+	byStatus?: Record<number, { message: string; description?: string }>;
+	/** Extra text for a 402, e.g. the wallet balance. */
+	balanceText?: string;
+}

@@ -1,0 +1,94 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+import { z } from 'zod';
+
+/**
+ * Parses input with a zod schema before anything is sent. A failure becomes a
+ * NodeOperationError that names the field as the user sees it in the node
+ * (from `labels`), says what is wrong, and shows the rejected value.
+ */
+export function validateInput<T extends z.ZodTypeAny>(
+	node: INode,
+	schema: T,
+	input: unknown,
+	labels: Record<string, string>,
+	itemIndex: number,
+): z.infer<T> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	const path = issue.path;
+	const field = labelFor(path, labels);
+	const value = valueAt(input, path);
+	const shown = value === undefined ? 'nothing' : JSON.stringify(value).slice(0, 80);
+	throw new NodeOperationError(node, `${field}: ${issue.message} (got ${shown})`, {
+		itemIndex,
+		description: `Correct "${field}" in this node or in the data mapped into it. Nothing was sent to the provider.`,
+	});
+}
+
+function labelFor(path: Array<string | number>, labels: Record<string, string>): string {
+	const key = path.filter((part) => typeof part === 'string').join('.');
+	const base = labels[key] ?? labels[String(path[0])] ?? (key || 'Input');
+	const indexes = path.filter((part) => typeof part === 'number');
+	return indexes.length ? `${base} (entry ${Number(indexes[0]) + 1})` : base;
+}
+
+function valueAt(input: unknown, path: Array<string | number>): unknown {
+	let current = input;
+	for (const part of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<string | number, unknown>)[part];
+	}
+	return current;
+}
+
+/** Reusable pieces with messages written for the node's users. */
+export const fields = {
+	text: (max = 200) =>
+		z
+			.string({ invalid_type_error: 'must be text' })
+			.trim()
+			.min(1, 'is required')
+			.max(max, `must be at most ${max} characters`)
+			.refine((value) => !/[\u0000-\u001f\u007f<>]/.test(value), 'must not contain control characters or < >'),
+	slug: () =>
+		z
+			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
+			.trim()
+			.min(1, 'is required')
+			.max(100, 'must be at most 100 characters')
+			.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plan code such as ES_3_30 (letters, digits, . _ -)'),
+	wholeNumber: (min: number, max: number) =>
+		z
+			.number({ invalid_type_error: 'must be a number' })
+			.refine((n) => Number.isInteger(n), 'must be a whole number')
+			.refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`),
+	email: () => z.string({ invalid_type_error: 'must be text' }).trim().max(254, 'is too long').email('must be a valid email address'),
+	iccid: () =>
+		z
+			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
+			.trim()
+			.regex(/^\d{18,22}$/, 'must be an ICCID: 18 to 22 digits'),
+	httpsUrl: () =>
+		z
+			.string({ invalid_type_error: 'must be text' })
+			.trim()
+			.max(2048, 'is too long')
+			.refine(isSafeHttpsUrl, 'must be an https:// URL (http:// only for localhost)'),
+};
+
+export function isSafeHttpsUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		if (url.protocol === 'https:') return true;
+		return url.protocol === 'http:' && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+	} catch {
+		return false;
+	}
+}
+
+/** Turns a number parameter that arrived as text from an expression into a number, leaving other values alone. */
+export function numeric(value: unknown): unknown {
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	return value;
+}
