@@ -81,7 +81,8 @@ describe('eSIM Distribute sim: CSV export and admin', () => {
 		expect(rows({ from: '2026-03-10' })).toHaveLength(12 + 3);
 		expect(rows({ status: 'failed' }).map((r) => r[3])).toEqual(['failed', 'failed', 'failed']);
 		expect(rows({ to: '2026-03-06' })).toEqual([]);
-		for (const query of [{ from: '2026-3-8' }, { to: '2026-02-30' }, { from: '2026-03-09', to: '2026-03-08' }, { status: 'x' }]) {
+		const bad: Record<string, string>[] = [{ from: '2026-3-8' }, { to: '2026-02-30' }, { from: '2026-03-09', to: '2026-03-08' }, { status: 'x' }];
+		for (const query of bad) {
 			const res = t.call('GET', '/orders/export', { query });
 			expect([res.status, res.body.error]).toEqual([400, 'VALIDATION_ERROR']);
 		}
