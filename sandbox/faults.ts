@@ -36,6 +36,11 @@ export class FaultController {
 		return structuredClone(this.current);
 	}
 
+	/** The live settings, read-only, without copying (for the per-request path). */
+	peek(): Readonly<FaultSettings> {
+		return this.current;
+	}
+
 	/** Merges a partial update; `rules`, when given, replaces the rule list. */
 	set(partial: Partial<FaultSettings>): FaultSettings {
 		const error = validateFaultSettings(partial);

@@ -4,8 +4,8 @@ export interface Rng {
 	next(): number;
 	/** Uniform integer in [0, max). */
 	int(max: number): number;
-	/** `length` lowercase hex characters. */
-	hex(length: number): string;
+	/** `length` hex characters, lowercase unless `upper`. */
+	hex(length: number, upper?: boolean): string;
 	/** Random decimal digits, `length` of them. */
 	digits(length: number): string;
 	/** True with probability `p`. */
@@ -13,6 +13,9 @@ export interface Rng {
 	/** One element of a non-empty array. */
 	pick<T>(items: readonly T[]): T;
 }
+
+const BYTE_HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const BYTE_HEX_UPPER: string[] = BYTE_HEX.map((pair) => pair.toUpperCase());
 
 export function createRng(seed: number): Rng {
 	let state = seed >>> 0;
@@ -28,10 +31,14 @@ export function createRng(seed: number): Rng {
 	return {
 		next,
 		int,
-		hex(length) {
+		hex(length, upper = false) {
+			const table = upper ? BYTE_HEX_UPPER : BYTE_HEX;
 			let out = '';
-			while (out.length < length) out += uint32().toString(16).padStart(8, '0');
-			return out.slice(0, length);
+			for (let i = 0; i < length; i += 8) {
+				const n = uint32();
+				out += table[n >>> 24]! + table[(n >>> 16) & 255]! + table[(n >>> 8) & 255]! + table[n & 255]!;
+			}
+			return out.length === length ? out : out.slice(0, length);
 		},
 		digits(length) {
 			let out = '';

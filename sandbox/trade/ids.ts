@@ -5,16 +5,23 @@ const ICCID_PREFIX = '8948010000';
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+let cachedMinute = -1;
+let cachedStamp = '';
+
 /** `yymmddHHMM` in UTC, the date part of order and top-up numbers. */
 export function minuteStamp(at: number): string {
+	const minute = Math.floor(at / 60_000);
+	if (minute === cachedMinute) return cachedStamp;
 	const d = new Date(at);
-	return (
+	cachedMinute = minute;
+	cachedStamp = (
 		pad2(d.getUTCFullYear() % 100) +
 		pad2(d.getUTCMonth() + 1) +
 		pad2(d.getUTCDate()) +
 		pad2(d.getUTCHours()) +
 		pad2(d.getUTCMinutes())
 	);
+	return cachedStamp;
 }
 
 /**
@@ -61,11 +68,11 @@ export class IdFactory {
 	}
 
 	imsi(): string {
-		return '26001' + this.rng.digits(10);
+		return '26001' + String(1_000_000_000 + this.rng.int(9_000_000_000));
 	}
 
 	matchingId(): string {
-		return this.rng.hex(32).toUpperCase();
+		return this.rng.hex(32, true);
 	}
 }
 
