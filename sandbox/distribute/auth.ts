@@ -25,11 +25,12 @@ export interface IssuedToken {
 	expiresAt: string;
 }
 
-/** A signed HS256 JWT for the tenant: `{ sub, iat, exp, jti }`. */
+/** A signed HS256 JWT for the tenant: `{ sub, iat, exp, jti }` (times in seconds). */
 export function issueToken(state: State, tenant: Tenant): IssuedToken {
 	const now = state.now();
-	const exp = Math.ceil((now + state.tokenLifetimeSec * 1000) / 1000);
-	const payload = { sub: tenant.id, iat: Math.floor(now / 1000), exp, jti: state.rng.hex(16) };
+	// NumericDate with millisecond precision, so a 1-second lifetime is exactly one second.
+	const exp = (now + state.tokenLifetimeSec * 1000) / 1000;
+	const payload = { sub: tenant.id, iat: now / 1000, exp, jti: state.rng.hex(16) };
 	const unsigned = `${HEADER}.${b64url(JSON.stringify(payload))}`;
 	return {
 		token: `${unsigned}.${sign(state, unsigned)}`,

@@ -27,7 +27,7 @@ export function makeEsims(state: State, order: OrderRecord): Esim[] {
 	for (let i = 0; i < order.quantity; i++) {
 		const body = `8985200${state.rng.digits(12)}`;
 		const iccid = `${body}${luhnDigit(body)}`;
-		const hex = state.hex(16).toUpperCase();
+		const hex = state.rng.hex(16).toUpperCase();
 		const matchingId = `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12)}`;
 		esims.push({
 			iccid,

@@ -140,8 +140,6 @@ export interface ContactSubmission {
 	createdAt: string;
 }
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 const newestFirst = (a: OrderRecord, b: OrderRecord): number => b.createdMs - a.createdMs || b.seq - a.seq;
 
 /** Everything the simulator knows; rebuilt from the options on reset. */
@@ -189,19 +187,9 @@ export class State {
 		return ++this.seqCounter;
 	}
 
-	/** `length` (a multiple of 8) lowercase hex characters from the seeded generator, via a byte table. */
-	hex(length: number): string {
-		let out = '';
-		for (let i = 0; i < length; i += 8) {
-			const word = this.rng.int(0x1_0000_0000);
-			out += HEX_BYTES[word >>> 24]! + HEX_BYTES[(word >>> 16) & 0xff]! + HEX_BYTES[(word >>> 8) & 0xff]! + HEX_BYTES[word & 0xff]!;
-		}
-		return out;
-	}
-
 	/** A version-4-looking UUID from the seeded generator. */
 	uuid(): string {
-		const h = this.hex(32);
+		const h = this.rng.hex(32);
 		const variant = '89ab'[parseInt(h[16] as string, 16) & 3];
 		return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 	}
