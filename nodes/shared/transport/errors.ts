@@ -86,6 +86,9 @@ export function apiError(node: INode, explained: Explained, status: number | und
 		{ message: explained.message, description: explained.description, httpCode: httpCode ?? null } as JsonObject,
 		{ message: explained.message, description: explained.description, httpCode, itemIndex },
 	);
+	// NodeApiError rewrites messages that mention a network error code; keep ours.
+	error.message = explained.message;
+	error.description = explained.description;
 	if (data && typeof data === 'object') error.context.data = data;
 	return error;
 }
