@@ -3,7 +3,7 @@ import { hashPassword, issueToken } from './auth';
 import { ApiError, ok } from './envelope';
 import { toUsd } from './ledger';
 import type { State, Tenant } from './state';
-import { email, objectBody, requiredString, sameEmail } from './validate';
+import { email, invalid, objectBody, requiredString, sameEmail } from './validate';
 
 export const DEMO_CREDENTIALS = { email: 'demo@esimdistribute.test', password: 'demo-password' } as const;
 
@@ -59,11 +59,11 @@ export function register(state: State, req: SimRequest): SimResponse {
 	const name = requiredString(body.name, 'name', 100);
 	const subdomain = requiredString(body.subdomain, 'subdomain', 40);
 	if (!/^[a-z0-9-]{3,40}$/.test(subdomain)) {
-		throw new ApiError('VALIDATION_ERROR', 'subdomain must be 3-40 characters of a-z, 0-9 and -');
+		invalid('subdomain must be 3-40 characters of a-z, 0-9 and -');
 	}
 	const contactEmail = email(body.contactEmail, 'contactEmail');
 	if (typeof body.password !== 'string' || body.password.length < 8) {
-		throw new ApiError('VALIDATION_ERROR', 'password must be a string of at least 8 characters');
+		invalid('password must be a string of at least 8 characters');
 	}
 	const tenant = createTenant(state, { name, subdomain, contactEmail, password: body.password, balanceCents: 0 });
 	const { currency: _currency, ...view } = tenantView(tenant);
@@ -75,7 +75,7 @@ export function login(state: State, req: SimRequest): SimResponse {
 	const body = objectBody(req.body);
 	const address = email(body.email, 'email');
 	if (typeof body.password !== 'string' || !body.password) {
-		throw new ApiError('VALIDATION_ERROR', 'password is required');
+		invalid('password is required');
 	}
 	const tenant = [...state.tenants.values()].find((t) => sameEmail(t.contactEmail, address));
 	if (!tenant || tenant.passwordHash !== hashPassword(body.password)) {

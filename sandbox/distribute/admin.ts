@@ -1,12 +1,12 @@
 import type { SimResponse } from '../types';
 import { tenantView } from './accounts';
 import { ApiError, guarded, ok } from './envelope';
-import { toCents, toUsd } from './ledger';
+import { balanceView, toCents, toUsd } from './ledger';
 import { setOrderStatus } from './fulfilment';
 import { seedOrders } from './seed';
 import type { OrderStatus, State, Tenant } from './state';
 import { settleTopup, topupView } from './topups';
-import { amount, integer, objectBody } from './validate';
+import { amount, integer, invalid, objectBody } from './validate';
 
 function tenantOf(state: State, body: Record<string, unknown>): Tenant {
 	const id = body.tenantId === undefined ? state.demoTenantId : String(body.tenantId);
@@ -16,14 +16,15 @@ function tenantOf(state: State, body: Record<string, unknown>): Tenant {
 }
 
 function balanceOf(tenant: Tenant) {
-	return { tenantId: tenant.id, creditBalance: toUsd(tenant.balanceCents), currency: 'USD' };
+	return { tenantId: tenant.id, ...balanceView(tenant) };
 }
 
-type AdminRoute = [method: string, pattern: RegExp, run: (state: State, body: Record<string, unknown>, m: string[], origin: string) => SimResponse];
+type AdminRun = (state: State, body: Record<string, unknown>, match: string[], origin: string) => SimResponse;
+type AdminRoute = [method: string, pattern: RegExp, run: AdminRun];
 
-const ROUTES: AdminRoute[] = [
-	['GET', /^stats$/, (s) =>
-		ok({
+function stats(s: State): SimResponse {
+	return ok(
+		{
 			loginCount: s.loginCount,
 			orders: s.orders.length,
 			balance: toUsd(s.demoTenant().balanceCents),
@@ -31,8 +32,13 @@ const ROUTES: AdminRoute[] = [
 			transactions: s.transactions.length,
 			topups: s.topups.length,
 			contacts: s.contacts.length,
-		}, 'Stats'),
-	],
+		},
+		'Stats',
+	);
+}
+
+const ROUTES: AdminRoute[] = [
+	['GET', /^stats$/, stats],
 	['GET', /^tenants$/, (s) => ok([...s.tenants.values()].map(tenantView), 'Tenants')],
 	['GET', /^balance$/, (s, b) => ok(balanceOf(tenantOf(s, b)), 'Balance')],
 	['POST', /^balance$/, (s, b) => {
@@ -65,7 +71,7 @@ const ROUTES: AdminRoute[] = [
 		if (b.delayMs !== undefined) s.fulfilmentDelayMs = integer(b.delayMs, 'delayMs', 0, 86_400_000);
 		if (b.failureRate !== undefined) {
 			if (typeof b.failureRate !== 'number' || b.failureRate < 0 || b.failureRate > 1) {
-				throw new ApiError('VALIDATION_ERROR', 'failureRate must be a number between 0 and 1');
+				invalid('failureRate must be a number between 0 and 1');
 			}
 			s.failureRate = b.failureRate;
 		}

@@ -4,16 +4,12 @@ import { formatUsd, post, toCents, toUsd } from './ledger';
 import { orderView } from './orders';
 import { activePlan } from './plans';
 import type { OrderRecord, Plan, State, Tenant } from './state';
-import { email, integer, objectBody, optionalString, requiredString, type Fields } from './validate';
+import { email, integer, invalid, objectBody, optionalString, requiredString, type Fields } from './validate';
 
 interface Line {
 	plan: Plan;
 	quantity: number;
 	cents: number;
-}
-
-function invalid(message: string): never {
-	throw new ApiError('VALIDATION_ERROR', message);
 }
 
 function parseLine(state: State, item: unknown, i: number): Line {

@@ -7,6 +7,7 @@ import { toCents, toUsd } from './ledger';
 import { buildCatalog } from './plans';
 import { PREFIX, dispatch } from './routes';
 import { seedOrders, type SeedOrderOptions } from './seed';
+import { findTopup } from './topups';
 import {
 	State,
 	type ContactSubmission,
@@ -19,7 +20,19 @@ import {
 } from './state';
 
 export type { DistributeOptions, SeedOrderOptions };
-export type { ContactSubmission, Esim, Order, OrderRecord, OrderStatus, Plan, Tenant, Topup, TopupRecord, Transaction, TransactionRecord } from './state';
+export type {
+	ContactSubmission,
+	Esim,
+	Order,
+	OrderRecord,
+	OrderStatus,
+	Plan,
+	Tenant,
+	Topup,
+	TopupRecord,
+	Transaction,
+	TransactionRecord,
+} from './state';
 
 function seededState(opts: DistributeOptions): State {
 	const state = new State(opts);
@@ -115,7 +128,7 @@ export class DistributeSim implements ProviderSim {
 	}
 
 	findTopup(id: string): TopupRecord | undefined {
-		return this.state.topups.find((t) => t.id === id);
+		return findTopup(this.state, id);
 	}
 
 	/** Contact form submissions, oldest first. */

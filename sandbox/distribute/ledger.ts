@@ -9,6 +9,11 @@ export const toUsd = (cents: number): number => cents / 100;
 /** Integer cents as `12.50`. */
 export const formatUsd = (cents: number): string => (cents / 100).toFixed(2);
 
+/** `{ creditBalance, currency }` as `GET /balance` shows it. */
+export function balanceView(tenant: Tenant): { creditBalance: number; currency: 'USD' } {
+	return { creditBalance: toUsd(tenant.balanceCents), currency: 'USD' };
+}
+
 /** Moves a tenant's balance by `cents` (negative for debits) and records the transaction. */
 export function post(
 	state: State,

@@ -1,7 +1,7 @@
 import type { SimRequest, SimResponse } from '../types';
 import { ApiError, ok } from './envelope';
 import { ORDER_STATUSES, type Order, type OrderRecord, type OrderStatus, type State, type Tenant } from './state';
-import { isoDate, optionalOneOf, paginate, sameEmail } from './validate';
+import { invalid, isoDate, optionalOneOf, paginate, sameEmail } from './validate';
 
 /** An order as the API shows it. */
 export function orderView(record: OrderRecord): Order {
@@ -30,7 +30,7 @@ export function orderFilter(query: Record<string, string>): OrderFilter {
 	const fromMs = isoDate(query.from, 'from');
 	const toDay = isoDate(query.to, 'to');
 	if (fromMs !== undefined && toDay !== undefined && fromMs > toDay) {
-		throw new ApiError('VALIDATION_ERROR', 'from must not be after to');
+		invalid('from must not be after to');
 	}
 	return {
 		status: optionalOneOf(query.status, 'status', ORDER_STATUSES),

@@ -5,7 +5,7 @@ import { checkout } from './checkout';
 import { submitContact } from './contact';
 import { exportOrders } from './csv';
 import { ApiError, guarded, ok } from './envelope';
-import { toUsd, transactionView } from './ledger';
+import { balanceView, transactionView } from './ledger';
 import { getOrder, listOrders } from './orders';
 import { availablePlans } from './plans';
 import type { State, Tenant } from './state';
@@ -47,9 +47,7 @@ const ROUTES: Route[] = [
 	route('GET', 'orders/export', true, (c) => exportOrders(c.state, c.tenant, c.req)),
 	route('GET', 'orders', true, (c) => listOrders(c.state, c.tenant, c.req)),
 	route('GET', 'orders/:orderId', true, (c) => getOrder(c.state, c.tenant, c.params.orderId as string)),
-	route('GET', 'balance', true, (c) =>
-		ok({ creditBalance: toUsd(c.tenant.balanceCents), currency: 'USD' }, 'Balance retrieved'),
-	),
+	route('GET', 'balance', true, (c) => ok(balanceView(c.tenant), 'Balance retrieved')),
 	route('GET', 'transactions', true, (c) => {
 		const own = c.state.transactions.filter((t) => t.tenantId === c.tenant.id);
 		const { items, pagination } = paginate(own, c.req.query);

@@ -1,4 +1,5 @@
 import { newOrder } from './checkout';
+import { ApiError } from './envelope';
 import { makeEsims } from './fulfilment';
 import { availablePlans } from './plans';
 import { ORDER_STATUSES, type OrderRecord, type OrderStatus, type State } from './state';
@@ -24,7 +25,7 @@ export interface SeedOrderOptions {
 export function seedOrders(state: State, n: number, opts: SeedOrderOptions = {}): OrderRecord[] {
 	const status = opts.status === undefined ? 'completed' : oneOf(opts.status, 'status', ORDER_STATUSES);
 	const tenantId = opts.tenantId ?? state.demoTenantId;
-	if (!state.tenants.has(tenantId)) throw new Error(`Unknown tenant ${tenantId}`);
+	if (!state.tenants.has(tenantId)) throw new ApiError('NOT_FOUND', `Tenant ${tenantId} not found`);
 	const plans = availablePlans(state);
 	const spacingMs = opts.spacingMs ?? 60_000;
 	const origin = opts.origin ?? 'http://127.0.0.1';

@@ -13,8 +13,13 @@ export function topupView(record: TopupRecord): Omit<TopupRecord, 'tenantId'> {
 	return view;
 }
 
+/** A top-up by id, or undefined. */
+export function findTopup(state: State, id: string): TopupRecord | undefined {
+	return state.topups.find((t) => t.id === id);
+}
+
 function find(state: State, id: string, tenant?: Tenant): TopupRecord {
-	const topup = state.topups.find((t) => t.id === id);
+	const topup = findTopup(state, id);
 	if (!topup || (tenant && topup.tenantId !== tenant.id)) throw new ApiError('NOT_FOUND', `Top-up ${id} not found`);
 	return topup;
 }

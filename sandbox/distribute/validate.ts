@@ -6,7 +6,8 @@ export type Fields = Record<string, unknown>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function invalid(message: string): never {
+/** Throws a 400 `VALIDATION_ERROR` with `message`. */
+export function invalid(message: string): never {
 	throw new ApiError('VALIDATION_ERROR', message);
 }
 

@@ -74,7 +74,8 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 		const res = t.call('GET', '/balance');
 		expect(res.status).toBe(401);
 		expect(res.body).toMatchObject({ success: false, data: null, error: 'TOKEN_EXPIRED' });
-		expect(t.sim.principalOf({ method: 'GET', path: '/api/tenant/balance', query: {}, headers: { authorization: `Bearer ${token}` }, body: undefined, origin: ORIGIN })).toBeUndefined();
+		const req = { method: 'GET', path: '/api/tenant/balance', query: {}, body: undefined, origin: ORIGIN };
+		expect(t.sim.principalOf({ ...req, headers: { authorization: `Bearer ${token}` } })).toBeUndefined();
 		const fresh = t.login();
 		expect(fresh).not.toBe(token);
 		expect(t.call('GET', '/balance').status).toBe(200);
