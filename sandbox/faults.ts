@@ -45,8 +45,9 @@ export class FaultController {
 	set(partial: Partial<FaultSettings>): FaultSettings {
 		const error = validateFaultSettings(partial);
 		if (error) throw new Error(error);
-		const { rateLimit, rules, seed, ...rest } = partial;
-		Object.assign(this.current, rest);
+		const { latencyMs, hangMs, rateLimit, rules, seed } = partial;
+		if (latencyMs !== undefined) this.current.latencyMs = latencyMs;
+		if (hangMs !== undefined) this.current.hangMs = hangMs;
 		if (rateLimit) this.current.rateLimit = { ...this.current.rateLimit, ...rateLimit };
 		if (rules) this.current.rules = rules.map((rule) => ({ ...rule }));
 		if (seed !== undefined) {
