@@ -66,7 +66,7 @@ export function activationFrom(raw: IDataObject): Activation {
  * carries no credentials: QR hosts are third parties.
  */
 export async function attachQr(
-	ctx: IExecuteFunctions,
+	ctx: { helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'> },
 	item: INodeExecutionData,
 	activation: Activation,
 	mode: QrImageMode,
@@ -88,4 +88,41 @@ export async function attachQr(
 	if (!png) return;
 	item.binary ??= {};
 	item.binary[property] = await ctx.helpers.prepareBinaryData(png, name, 'image/png');
+}
+
+export interface EsimItemOptions {
+	qrImage: QrImageMode;
+	binaryProperty: string;
+	/** Whether the eSIMs are issued, so their QR codes are worth attaching. */
+	issued: boolean;
+	/** Provider fields of an eSIM to keep beside its activation details. */
+	extra?: (esim: IDataObject) => IDataObject;
+}
+
+/**
+ * One output item per eSIM: the shared order fields, the eSIM's activation
+ * details and, once issued, its QR code. Several eSIMs are numbered with
+ * `esimIndex`/`esimCount`.
+ */
+export async function esimItems(
+	ctx: IExecuteFunctions,
+	base: IDataObject,
+	esims: IDataObject[],
+	options: EsimItemOptions,
+): Promise<INodeExecutionData[]> {
+	const items: INodeExecutionData[] = [];
+	for (const [index, esim] of esims.entries()) {
+		const activation = activationFrom(esim);
+		const item: INodeExecutionData = {
+			json: {
+				...base,
+				...(esims.length > 1 ? { esimIndex: index + 1, esimCount: esims.length } : {}),
+				...activation,
+				...options.extra?.(esim),
+			},
+		};
+		if (options.issued) await attachQr(ctx, item, activation, options.qrImage, options.binaryProperty);
+		items.push(item);
+	}
+	return items;
 }

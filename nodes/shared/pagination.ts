@@ -32,7 +32,7 @@ export async function collectPages(options: CollectOptions): Promise<IDataObject
 	for (let page = 1; page <= maxPages; page++) {
 		const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - out.length);
 		const size = limit !== undefined && wanted < pageSize && page === 1 ? wanted : pageSize;
-		const { rows } = await options.fetchPage(page, size);
+		const { rows, total } = await options.fetchPage(page, size);
 		for (const row of rows) {
 			const key = options.keyOf(row);
 			if (key !== undefined) {
@@ -42,7 +42,7 @@ export async function collectPages(options: CollectOptions): Promise<IDataObject
 			out.push(row);
 			if (limit !== undefined && out.length >= limit) return out;
 		}
-		if (rows.length < size) break;
+		if (rows.length < size || (total !== undefined && page * size >= total)) break;
 	}
 	return out;
 }

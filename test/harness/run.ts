@@ -159,6 +159,7 @@ export async function poll(
 	node: INode,
 	staticData: IDataObject,
 	mode: WorkflowExecuteMode = 'trigger',
+	budgetMs?: number,
 ): Promise<{ result: INodeExecutionData[][] | null; staticData: IDataObject }> {
 	const workflow = new Workflow({
 		id: 'wf-poll',
@@ -168,7 +169,19 @@ export async function poll(
 		active: true,
 		staticData,
 	});
-	const context = new PollContext(workflow, node, harness.additionalData, mode, 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		harness.additionalData,
+		mode,
+		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		budgetMs === undefined ? undefined : () => budgetMs,
+	);
 	const result = await nodeType.poll!.call(context);
 	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 }

@@ -2,10 +2,12 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { EsimTradeApi } from '../../credentials/EsimTradeApi.credentials';
 import { EsimTrade } from '../../nodes/EsimTrade/EsimTrade.node';
+import { EsimTradeTrigger } from '../../nodes/EsimTrade/EsimTradeTrigger.node';
 import { startSandbox, type Sandbox, type StartOptions } from '../../sandbox';
 import { createHarness, runNode, type Harness } from '../harness/run';
 
 export const TRADE_TYPE = 'n8n-nodes-esim.esimTrade';
+export const TRADE_TRIGGER_TYPE = 'n8n-nodes-esim.esimTradeTrigger';
 export const SECRET = 'demo-secret';
 
 export interface TradeFixture {
@@ -18,7 +20,7 @@ export interface TradeFixture {
 
 export async function tradeFixture(options: StartOptions = {}, credentials: IDataObject = {}): Promise<TradeFixture> {
 	const sandbox = await startSandbox({ port: 0, ...options });
-	const harness = createHarness({ [TRADE_TYPE]: new EsimTrade() }, [new EsimTradeApi()], {
+	const harness = createHarness({ [TRADE_TYPE]: new EsimTrade(), [TRADE_TRIGGER_TYPE]: new EsimTradeTrigger() }, [new EsimTradeApi()], {
 		esimTradeApi: { accessCode: 'demo-access', secretKey: SECRET, baseUrl: sandbox.tradeBaseUrl, ...credentials },
 	});
 	return {

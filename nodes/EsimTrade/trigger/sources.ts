@@ -1,0 +1,66 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { StatusSource } from '../../shared/trigger/types';
+import type { RequestContext } from '../../shared/transport/types';
+import { dataOf, tradeGet } from '../transport';
+import { classifyStatus } from '../transport/status';
+
+const PAGE_SIZE = 100;
+
+/** Statuses after which an order or eSIM does not change any more. */
+const FINAL = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'used_up', 'unused_expired', 'used_expired', 'expired', 'failed', 'refunded']);
+
+export type TrackMode = 'all' | 'untilIssued' | 'none';
+
+export function isTrackedFor(mode: TrackMode, status: string): boolean {
+	if (mode === 'none') return false;
+	if (mode === 'untilIssued') return classifyStatus(status) === 'pending';
+	return !FINAL.has(status.toLowerCase());
+}
+
+const listRows = (body: IDataObject, key: string) => (Array.isArray(body[key]) ? (body[key] as IDataObject[]) : []);
+
+/** Rows and reported total of one list page. */
+function listPage(body: IDataObject, key: string): { rows: IDataObject[]; total?: number } {
+	const total = Number(body.total);
+	return { rows: listRows(body, key), total: Number.isFinite(total) ? total : undefined };
+}
+
+/** `/reseller/orders`, newest first; an order that left its status list is found again by its number (`q`). */
+export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
+	const idOf = (row: IDataObject) => String(row.providerOrderNo ?? row.orderNo ?? '');
+	return {
+		pageSize: PAGE_SIZE,
+		fetchPage: async (page, status) =>
+			listPage(await tradeGet(ctx, '/reseller/orders', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }), 'orders'),
+		idOf,
+		statusOf: (row) => String(row.status ?? '').toLowerCase(),
+		lookup: async (id) =>
+			listRows(await tradeGet(ctx, '/reseller/orders', { q: id, page: 1, pageSize: PAGE_SIZE }), 'orders').find((row) => idOf(row) === id),
+		isTracked: (status) => isTrackedFor(mode, status),
+	};
+}
+
+/** ICCID of an inventory row (inside the raw provider data). */
+export function iccidOf(row: IDataObject): string {
+	const raw = (row.rawOrderJson ?? {}) as IDataObject;
+	return String(row.iccid ?? raw.iccid ?? '');
+}
+
+/** `/reseller/esims`; an eSIM that left its status list is read through the provider sync route by ICCID. */
+export function esimSource(ctx: RequestContext): StatusSource {
+	return {
+		pageSize: PAGE_SIZE,
+		fetchPage: async (page, status) =>
+			listPage(await tradeGet(ctx, '/reseller/esims', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }), 'esims'),
+		idOf: iccidOf,
+		statusOf: (row) => String(row.status ?? '').toLowerCase(),
+		lookup: async (iccid) => {
+			const body = await tradeGet(ctx, '/portal/orders', { iccid }, undefined, { allowStatus: [404] });
+			const data = dataOf(body);
+			if (!data.iccid && !data.esimStatus) return undefined;
+			return { ...data, iccid, status: String(data.status ?? data.esimStatus ?? '').toLowerCase() };
+		},
+		isTracked: (status) => isTrackedFor('all', status),
+	};
+}
