@@ -5,14 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * Sends the test request only to an https base URL or a loopback one; any other
- * base URL is replaced by a host under the reserved `.invalid` TLD, which never
- * resolves, so the keys never travel over plain http and the test fails with a
- * message that names the problem.
- */
-const SAFE_BASE_URL =
-	'={{ /^https:\\/\\//i.test($credentials.baseUrl) || /^http:\\/\\/(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])(:\\d+)?(\\/|$)/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://base-url-must-use-https.invalid" }}';
+import { SAFE_BASE_URL } from '../nodes/shared/credentialTest';
 
 export class EsimTradeApi implements ICredentialType {
 	name = 'esimTradeApi';

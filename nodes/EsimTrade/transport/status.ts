@@ -1,23 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Where an order or eSIM stands, whatever spelling the provider used. */
-export type FulfilmentState = 'pending' | 'fulfilled' | 'failed';
-
-const PENDING = new Set(['processing', 'pending', 'create', 'created', 'paying', 'paid', 'getting_resource', 'in_progress', 'ordering']);
-const FAILED = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'failed', 'failure', 'error', 'refunded', 'rejected']);
-
-/**
- * eSIMTrade lists use lowercase statuses (`got_resource`, `cancel`) and the
- * provider sync uses uppercase ones (`GOT_RESOURCE`, `CANCEL`); both are
- * accepted. Any status that is neither pending nor failed counts as fulfilled
- * once the eSIM exists (`got_resource`, `in_use`, `active`, `used_up`, expired…).
- */
-export function classifyStatus(status: unknown): FulfilmentState {
-	const value = String(status ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-	if (!value || PENDING.has(value)) return 'pending';
-	if (FAILED.has(value)) return 'failed';
-	return 'fulfilled';
-}
+export { classifyStatus, type FulfilmentState } from '../../shared/status';
 
 /** The status of a sync (`GET /portal/orders`) record: list status if given, else the provider's eSIM status. */
 export function syncStatus(data: IDataObject): string {

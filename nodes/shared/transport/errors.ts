@@ -110,3 +110,14 @@ export function explainNetwork(provider: Provider, failure: NetworkFailure, unsa
 			: 'The connection was refused or the host was not found. Check the Base URL in the credential.',
 	};
 }
+
+/** Flags an error raised after an unrepeatable write may have reached the provider. */
+export function markOutcomeUnknown(error: NodeApiError): NodeApiError {
+	error.context.outcomeUnknown = true;
+	return error;
+}
+
+/** True for the error of an unrepeatable write whose connection failed after sending: the caller may reconcile. */
+export function isOutcomeUnknown(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && error.context.outcomeUnknown === true;
+}

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from './baseUrl';
-import { apiError, explainNetwork, explainStatus } from './errors';
+import { apiError, explainNetwork, explainStatus, markOutcomeUnknown } from './errors';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, wait, type RetrySettings } from './retry';
 import { sendOnce } from './send';
 import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext } from './types';
@@ -53,11 +53,14 @@ export async function apiRequest(
 				continue;
 			}
 			const explained = explainNetwork(provider, outcome.failure, !repeatable, options.ambiguity);
-			throw apiError(ctx.getNode(), explained, undefined, request.itemIndex);
+			const error = apiError(ctx.getNode(), explained, undefined, request.itemIndex);
+			if (!repeatable && outcome.failure.maybeSent) markOutcomeUnknown(error);
+			throw error;
 		}
 		const { response } = outcome;
-		const transient = response.status === 429 || response.status >= 500;
-		if (transient && repeatable && canRetry) {
+		// A 429 was refused before any work was done, so even an unkeyed write may be sent again.
+		const transient = response.status === 429 || (response.status >= 500 && repeatable);
+		if (transient && canRetry) {
 			const hinted = retryAfterMs(response.headers);
 			if (hinted === undefined || hinted <= settings.maxRetryAfterMs) {
 				await wait(hinted ?? backoffMs(attempt, settings));

@@ -1,6 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { activationFrom, attachQr, type QrImageMode } from '../../../shared/activation';
+import { activationFrom, esimItems, type QrImageMode } from '../../../shared/activation';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, syncStatus, type FulfilmentState } from '../../transport/status';
 
@@ -53,22 +53,9 @@ export async function activationItems(
 	settings: Pick<WaitSettings, 'qrImage' | 'binaryProperty'>,
 ): Promise<INodeExecutionData[]> {
 	const list = Array.isArray(data.esimList) && data.esimList.length ? (data.esimList as IDataObject[]) : [data];
-	const items: INodeExecutionData[] = [];
-	for (const [index, esim] of list.entries()) {
-		const activation = activationFrom(esim);
-		const item: INodeExecutionData = {
-			json: {
-				...order,
-				fulfilment: state,
-				status: syncStatus(data) || order.status,
-				...(list.length > 1 ? { esimIndex: index + 1, esimCount: list.length } : {}),
-				...activation,
-				esimStatus: esim.esimStatus,
-				smdpStatus: esim.smdpStatus,
-			},
-		};
-		if (state === 'fulfilled') await attachQr(ctx, item, activation, settings.qrImage, settings.binaryProperty);
-		items.push(item);
-	}
-	return items;
+	return await esimItems(ctx, { ...order, fulfilment: state, status: syncStatus(data) || order.status }, list, {
+		...settings,
+		issued: state === 'fulfilled',
+		extra: (esim) => ({ esimStatus: esim.esimStatus, smdpStatus: esim.smdpStatus }),
+	});
 }
