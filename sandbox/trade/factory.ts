@@ -46,9 +46,10 @@ export class OrderFactory {
 		const units: EsimUnit[] = [];
 		for (let i = 0; i < order.quantity; i++) {
 			const matchingId = this.ids.matchingId();
+			const iccid = this.ids.iccid();
 			units.push({
-				iccid: this.ids.iccid(),
-				imsi: this.ids.imsi(),
+				iccid,
+				imsi: this.ids.imsi(iccid),
 				matchingId,
 				ac: activationCode(matchingId),
 				esimTranNo: i === 0 ? tranBase : `${tranBase}-${i + 1}`,

@@ -67,8 +67,9 @@ export class IdFactory {
 		return ICCID_PREFIX + String((this.iccidBase + this.iccidCount) % 1_000_000_000).padStart(9, '0');
 	}
 
-	imsi(): string {
-		return '26001' + String(1_000_000_000 + this.rng.int(9_000_000_000));
+	/** `26001` + the last 10 digits of the ICCID: unique along with it, and free to compute. */
+	imsi(iccid: string): string {
+		return '26001' + iccid.slice(-10);
 	}
 
 	matchingId(): string {

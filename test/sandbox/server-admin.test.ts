@@ -104,7 +104,12 @@ describe('sandbox server: lifecycle', () => {
 		// fetch rejects (its TypeError comes from another realm than jest's, hence the message check).
 		expect(((await hung) as Error).message).toBe('fetch failed');
 		expect(((await delayed) as Error).message).toBe('fetch failed');
-		await sleep(20);
+		// Client-side sockets notice the destroyed connections within a few event-loop turns.
+		const settled = (): boolean => {
+			const now = openResources();
+			return ['TCPServerWrap', 'TCPSocketWrap', 'Timeout'].every((name) => count(now, name) <= count(before, name));
+		};
+		for (let waited = 0; !settled() && waited < 2000; waited += 20) await sleep(20);
 		const after = openResources();
 		expect(count(after, 'TCPServerWrap')).toBeLessThanOrEqual(count(before, 'TCPServerWrap'));
 		expect(count(after, 'TCPSocketWrap')).toBeLessThanOrEqual(count(before, 'TCPSocketWrap'));
@@ -117,7 +122,8 @@ describe('sandbox server: lifecycle', () => {
 		try {
 			const started = Date.now();
 			const seeded = a.trade.seedOrders(50_000);
-			expect(Date.now() - started).toBeLessThan(1500);
+			// Typically a few hundred ms; the bound leaves room for a loaded machine.
+			expect(Date.now() - started).toBeLessThan(3000);
 			expect(seeded).toHaveLength(50_000);
 			expect(new Set(seeded.map((order) => order.orderNo)).size).toBe(50_000);
 			expect(a.trade.ledger).toHaveLength(0);
