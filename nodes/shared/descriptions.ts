@@ -32,3 +32,45 @@ export function readLimit(
 	if (getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return getNodeParameter('limit', itemIndex, 50) as number;
 }
+
+export interface LocatorSettings {
+	displayName: string;
+	name: string;
+	/** `listSearch` method behind "From List". */
+	searchListMethod: string;
+	/** Label of the typed mode, e.g. "By ID". */
+	idLabel: string;
+	placeholder: string;
+	hint: string;
+	description: string;
+	/** Omitted inside a collection, whose values carry no display options. */
+	show?: Record<string, string[]>;
+}
+
+/** A resource picker: a searchable list first, or an identifier typed or mapped from an expression. */
+export function locator(settings: LocatorSettings): INodeProperties {
+	return {
+		displayName: settings.displayName,
+		name: settings.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		...(settings.show ? { displayOptions: { show: settings.show } } : {}),
+		description: settings.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: settings.searchListMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: settings.idLabel,
+				name: 'id',
+				type: 'string',
+				placeholder: settings.placeholder,
+				hint: settings.hint,
+			},
+		],
+	};
+}

@@ -69,6 +69,24 @@ export const fields = {
 			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
 			.trim()
 			.regex(/^\d{18,22}$/, 'must be an ICCID: 18 to 22 digits'),
+	recordId: (example: string) =>
+		z
+			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
+			.trim()
+			.min(1, 'is required')
+			.max(100, 'must be at most 100 characters')
+			.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, `must be an ID such as ${example} (letters, digits, - and _)`),
+	phone: () =>
+		z
+			.string({ invalid_type_error: 'must be text' })
+			.trim()
+			.max(40, 'must be at most 40 characters')
+			.regex(/^\+?[0-9][0-9 ().\/-]*$/, 'must be a phone number: digits, spaces and + - ( ) . /'),
+	money: (min: number, max: number) =>
+		z
+			.number({ invalid_type_error: 'must be a number' })
+			.refine((n) => Number.isFinite(n) && n >= min && n <= max, `must be from ${min} to ${max}`)
+			.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'must have at most 2 decimals'),
 	httpsUrl: () =>
 		z
 			.string({ invalid_type_error: 'must be text' })

@@ -43,8 +43,8 @@ export function explainStatus(
 			};
 		case status === 402:
 			return {
-				message: `Insufficient balance: ${provider.label} refused the purchase because the wallet does not cover it`,
-				description: `${hints.balanceText ? `${hints.balanceText} ` : ''}Top up the wallet, then run this item again; nothing was charged.${quote}`,
+				message: `Insufficient balance: ${provider.label} refused the purchase because the balance does not cover it`,
+				description: `${hints.balanceText ? `${hints.balanceText} ` : ''}Top up the balance, then run this item again; nothing was charged.${quote}`,
 			};
 		case status === 403:
 			return {
@@ -115,9 +115,4 @@ export function explainNetwork(provider: Provider, failure: NetworkFailure, unsa
 export function markOutcomeUnknown(error: NodeApiError): NodeApiError {
 	error.context.outcomeUnknown = true;
 	return error;
-}
-
-/** True for the error of an unrepeatable write whose connection failed after sending: the caller may reconcile. */
-export function isOutcomeUnknown(error: unknown): error is NodeApiError {
-	return error instanceof NodeApiError && error.context.outcomeUnknown === true;
 }

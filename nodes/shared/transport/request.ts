@@ -13,6 +13,12 @@ export interface RequestOptions {
 	retry?: Partial<RetrySettings>;
 	/** Statuses returned to the caller instead of raised (e.g. a 404 the caller handles). */
 	allowStatus?: number[];
+	/**
+	 * For an unrepeatable write whose connection failed after sending: return a
+	 * response with status 0 and `lost` set, so the caller can reconcile,
+	 * instead of raising "Outcome unknown".
+	 */
+	returnLost?: boolean;
 }
 
 const baseUrls = new WeakMap<object, string>();
@@ -52,10 +58,11 @@ export async function apiRequest(
 				await wait(backoffMs(attempt, settings));
 				continue;
 			}
+			const lost = !repeatable && outcome.failure.maybeSent;
+			if (lost && options.returnLost) return { status: 0, headers: {}, body: undefined, lost: outcome.failure };
 			const explained = explainNetwork(provider, outcome.failure, !repeatable, options.ambiguity);
 			const error = apiError(ctx.getNode(), explained, undefined, request.itemIndex);
-			if (!repeatable && outcome.failure.maybeSent) markOutcomeUnknown(error);
-			throw error;
+			throw lost ? markOutcomeUnknown(error) : error;
 		}
 		const { response } = outcome;
 		// A 429 was refused before any work was done, so even an unkeyed write may be sent again.

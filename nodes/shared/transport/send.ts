@@ -24,7 +24,7 @@ interface ErrorShape {
 }
 
 /** Finds the HTTP response or the network error code inside whatever n8n threw. */
-function unwrap(error: unknown): { response?: ApiResponse; failure?: NetworkFailure } {
+export function unwrapFailure(error: unknown): { response?: ApiResponse; failure?: NetworkFailure } {
 	let current = error as ErrorShape | undefined;
 	for (let depth = 0; current && depth < 4; depth++) {
 		if (current.response?.status) {
@@ -75,7 +75,7 @@ export async function sendOnce(
 				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options)
 		) as IN8nHttpFullResponse;
 	} catch (error) {
-		const { response, failure } = unwrap(error);
+		const { response, failure } = unwrapFailure(error);
 		return response ? { response } : { failure: failure! };
 	}
 	return {

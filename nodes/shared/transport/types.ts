@@ -38,6 +38,8 @@ export interface ApiResponse {
 	status: number;
 	headers: Record<string, string>;
 	body: unknown;
+	/** Set (with status 0) when an unrepeatable write lost its connection after sending and the caller asked for it. */
+	lost?: NetworkFailure;
 }
 
 /** A request that got no HTTP response. */

@@ -1,0 +1,84 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { SAFE_BASE_URL } from '../nodes/shared/credentialTest';
+import { signIn } from '../nodes/EsimDistribute/transport/login';
+
+export class EsimDistributeApi implements ICredentialType {
+	name = 'esimDistributeApi';
+
+	displayName = 'eSIM Distribute API';
+
+	icon = {
+		light: 'file:../nodes/EsimDistribute/esimDistribute.svg',
+		dark: 'file:../nodes/EsimDistribute/esimDistribute.dark.svg',
+	} as const;
+
+	documentationUrl = 'https://esimdistribute.com/api-docs';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'The email address you sign in to the eSIM Distribute partner console with',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The password of the partner console account',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://esimdistribute.com',
+			placeholder: 'e.g. https://esimdistribute.com',
+			description:
+				'Leave the default unless eSIM Distribute gave you another address. It must start with https:// (http:// is accepted only for localhost).',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** Signs in and stores the tenant token; n8n runs this again when the token is missing or a call answers 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return { sessionToken: await signIn(this, credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.sessionToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: SAFE_BASE_URL,
+			url: '/api/tenant/profile',
+			method: 'GET',
+		},
+	};
+}

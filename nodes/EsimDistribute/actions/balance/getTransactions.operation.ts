@@ -1,0 +1,11 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { listAll } from '../../transport/list';
+
+export const description: INodeProperties[] = [...returnAllLimit('balance', 'getTransactions')];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const rows = await listAll(this, 'transactions', {}, readLimit(this.getNodeParameter.bind(this), i), i);
+	return rows.map((json) => ({ json }));
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { esimItems, type QrImageMode } from '../../../shared/activation';
+import { classifyStatus } from '../../../shared/status';
+import { fields, validateInput } from '../../../shared/validation';
+import { locatorValue, orderLocator } from '../../descriptions/locators';
+import { distributeGet } from '../../transport';
+
+const show = { resource: ['order'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	orderLocator(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Put QR Code in Field',
+				name: 'binaryProperty',
+				type: 'string',
+				default: 'qrCode',
+				description: 'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
+			},
+			{
+				displayName: 'QR Code Image',
+				name: 'qrImage',
+				type: 'options',
+				options: [
+					{ name: 'Render From Activation Code', value: 'render', description: 'Draw the QR locally; no extra request' },
+					{ name: 'Download From Provider', value: 'download', description: 'Fetch the image at the QR code URL' },
+					{ name: 'None', value: 'none', description: 'Only output the activation details' },
+				],
+				default: 'render',
+			},
+		],
+	},
+];
+
+const schema = z.object({ orderId: fields.recordId('7d2f4c1a-9e3b-…') });
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { orderId } = validateInput(
+		this.getNode(),
+		schema,
+		{ orderId: locatorValue(this.getNodeParameter('order', i, '')) },
+		{ orderId: 'Order' },
+		i,
+	);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const data = await distributeGet(this, `/api/tenant/orders/${encodeURIComponent(orderId)}`, undefined, i, {
+		hints: { subject: `order ${orderId}` },
+	});
+	const order = (data.order as IDataObject | undefined) ?? data;
+	const { esims, ...rest } = order;
+	const list = Array.isArray(esims) && esims.length ? (esims as IDataObject[]) : [order];
+	const fulfilment = classifyStatus(order.status);
+	return await esimItems(this, { ...rest, fulfilment }, list, {
+		qrImage: (options.qrImage as QrImageMode | undefined) ?? 'render',
+		binaryProperty: String(options.binaryProperty ?? 'qrCode'),
+		issued: fulfilment === 'fulfilled',
+	});
+}

@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { fetchPlans, priceOf, simplifyPlan } from '../../transport/plans';
+
+const show = { resource: ['plan'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	...returnAllLimit('plan', 'getMany'),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description: 'Whether to return only ID, name, country, data, validity and price instead of every field',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Country Code',
+				name: 'countryCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. JP',
+				description: 'Only plans for this two-letter country code',
+			},
+			{
+				displayName: 'Max Price',
+				name: 'maxPrice',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Only plans that cost at most this much',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only plans whose name or country contains this text',
+			},
+		],
+	},
+];
+
+function matches(plan: IDataObject, filters: IDataObject): boolean {
+	const code = String(filters.countryCode ?? '').trim().toUpperCase();
+	if (code && String(plan.countryCode ?? '').toUpperCase() !== code) return false;
+	const price = priceOf(plan);
+	if (filters.maxPrice && !(price !== undefined && price <= Number(filters.maxPrice))) return false;
+	const needle = String(filters.search ?? '').trim().toLowerCase();
+	if (needle && ![plan.name, plan.country].some((v) => String(v ?? '').toLowerCase().includes(needle))) return false;
+	return true;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const limit = readLimit(this.getNodeParameter.bind(this), i);
+	const plans = (await fetchPlans(this, i)).filter((plan) => matches(plan, filters));
+	return plans.slice(0, limit).map((plan) => ({ json: simplify ? simplifyPlan(plan) : plan }));
+}

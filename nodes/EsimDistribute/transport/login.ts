@@ -1,0 +1,90 @@
+import {
+	UserError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestHelper,
+	type IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { checkBaseUrl } from '../../shared/transport/baseUrl';
+import { scrub } from '../../shared/transport/errors';
+import { unwrapFailure } from '../../shared/transport/send';
+import { envelopeText } from './index';
+
+/** Where a sign-in answer may carry the session token; the provider does not document the field. */
+const TOKEN_FIELDS = ['token', 'accessToken', 'access_token', 'jwt', 'idToken', 'sessionToken'];
+
+const isRecord = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The session token in a sign-in answer: top level, inside `data`, or inside a `tokens` object. */
+export function tokenFrom(body: unknown): string | undefined {
+	if (typeof body === 'string') return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim()) ? body.trim() : undefined;
+	if (!isRecord(body)) return undefined;
+	const places = [body, body.data, isRecord(body.data) ? body.data.tokens : undefined, body.tokens].filter(isRecord);
+	for (const place of places) {
+		for (const field of TOKEN_FIELDS) {
+			const value = place[field];
+			if (typeof value === 'string' && value.trim()) return value.trim().replace(/^Bearer\s+/i, '');
+		}
+	}
+	return undefined;
+}
+
+/**
+ * A sign-in failure. The HTTP status travels one level down in `cause`, so
+ * n8n does not take it for an expired token and sign in again, while the
+ * node's transport still finds it and explains it.
+ */
+function signInError(message: string, status: number, said?: string): UserError {
+	return new UserError(message, {
+		cause: { response: { status, data: said ? { message: said } : {} } },
+		description: 'Open the "eSIM Distribute API" credential, correct it and save it.',
+	});
+}
+
+/**
+ * `POST /api/tenant/login` with the credential's email and password; returns
+ * the session token. The password is sent only to an https base URL (http for
+ * localhost), and never appears in an error.
+ */
+export async function signIn(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const checked = checkBaseUrl(credentials.baseUrl);
+	if ('problem' in checked) throw signInError(`${checked.problem}. The email and password were not sent.`, 400);
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url: `${checked.url}/api/tenant/login`,
+			body: { email: credentials.email, password: credentials.password },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30_000,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const code = unwrapFailure(error).failure?.code ?? 'EUNKNOWN';
+		const failure = new UserError(`Could not reach eSIM Distribute to sign in (${code}). Check the Base URL in the credential.`);
+		Object.assign(failure, { code });
+		throw failure;
+	}
+	const status = response.statusCode;
+	const said = envelopeText(response.body);
+	const shown = said ? `: ${scrub(said)}` : '';
+	if (status === 429 || status >= 500) {
+		throw signInError(`eSIM Distribute could not sign in right now (HTTP ${status})${shown}. Try again later.`, status, said);
+	}
+	const token = status < 400 && (response.body as IDataObject)?.success !== false ? tokenFrom(response.body) : undefined;
+	if (token) return token;
+	if (status < 400 && (response.body as IDataObject)?.success !== false) {
+		throw signInError(
+			`eSIM Distribute accepted the sign-in but its answer held no session token (looked for ${TOKEN_FIELDS.join(', ')}).`,
+			401,
+		);
+	}
+	throw signInError(
+		`eSIM Distribute refused the email or password of the credential (HTTP ${status}${shown}). Check them and save the credential again.`,
+		401,
+		said,
+	);
+}

@@ -1,0 +1,58 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A basket line: what checkout sends for one plan. */
+export interface BasketLine {
+	planId: string;
+	quantity: number;
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The orders in a checkout answer: `{ orders: [...] }`, a bare list, or a single order. */
+export function ordersIn(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data.filter(isRecord);
+	if (!isRecord(data)) return [];
+	if (Array.isArray(data.orders)) return data.orders.filter(isRecord);
+	if (isRecord(data.order)) return [data.order];
+	return [];
+}
+
+/** The plan lines of an order: one per order, or its `items` when the provider groups a basket into one order. */
+export function linesOf(order: IDataObject): BasketLine[] {
+	const parts = Array.isArray(order.items) ? order.items.filter(isRecord) : [order];
+	return parts.map((part) => {
+		const plan = isRecord(part.plan) ? part.plan : {};
+		return {
+			planId: String(part.planId ?? part.plan_id ?? plan.id ?? ''),
+			quantity: Number(part.quantity ?? part.qty),
+		};
+	});
+}
+
+/** When the order was created (epoch ms), or undefined when the answer has no readable date. */
+export function createdMsOf(order: IDataObject): number | undefined {
+	const ms = Date.parse(String(order.createdAt ?? order.created_at ?? ''));
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function customerEmailOf(order: IDataObject): string | undefined {
+	const email = order.customerEmail ?? order.email;
+	return typeof email === 'string' ? email : undefined;
+}
+
+/** The few order fields a workflow usually needs. */
+export function simplifyOrder(order: IDataObject): IDataObject {
+	return {
+		id: order.id,
+		orderNumber: order.orderNumber,
+		status: order.status,
+		planId: order.planId,
+		planName: order.planName,
+		quantity: order.quantity,
+		totalAmount: order.totalAmount,
+		currency: order.currency,
+		customerEmail: customerEmailOf(order),
+		createdAt: order.createdAt,
+	};
+}
