@@ -1,0 +1,124 @@
+// The demo's steps, shared by `npm run demo` (headless) and `npm run demo -- --ui`, and reused by the
+// e2e suite: install or reuse n8n, build + pack + install this package, start the sandbox, import
+// credentials and the example workflows, then run them or start the editor.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { ensureN8n } from './n8n-install.mjs';
+import { createUserFolder, execute, importJson, installCommunityPackage, outputTail, startN8n } from './n8n-cli.mjs';
+import { connect } from './n8n-rest.mjs';
+import { buildPackage, packPackage } from './package.mjs';
+import { StepError, step } from './progress.mjs';
+import { DISTRIBUTE_DEMO_LOGIN, TRADE_DEMO_KEYS, startSandbox } from './sandbox.mjs';
+import {
+	EXAMPLE_IDS,
+	builtNodeTypes,
+	credentialTypes,
+	loadExamples,
+	loadShopifyFixture,
+	manualTriggerName,
+	packageNodeTypes,
+	prepareWorkflow,
+	sandboxCredentials,
+} from './examples.mjs';
+
+/**
+ * Everything up to (and including) the imports. Returns the run context:
+ * { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture }.
+ */
+export async function prepareRun(repoDir, { keep = false, build = true, examples } = {}) {
+	const paths = await ensureN8n();
+	if (build) await step('Building the package (npm run build)', () => buildPackage(repoDir));
+	const pack = await step('Packing it (npm pack)', async () => {
+		const result = await packPackage(repoDir);
+		return { ...result, note: `${result.name}-${result.version}.tgz, ${result.files} files, ${(result.size / 1024).toFixed(0)} kB` };
+	});
+	const folder = await createUserFolder(paths, { keep });
+	const installed = await step('Installing it into a fresh n8n user folder as a community package', async () => {
+		const nodesDir = await installCommunityPackage(folder, pack.tarball);
+		const types = builtNodeTypes(join(nodesDir, 'node_modules', pack.name));
+		return { types, note: `nodes: ${types.map((type) => type.split('.')[1]).join(', ')}` };
+	});
+
+	const all = examples ?? loadExamples(repoDir).map((entry) => entry.workflow);
+	const missing = all.flatMap((wf) => packageNodeTypes(wf).filter((type) => !installed.types.includes(type)).map((type) => `${wf.name}: ${type}`));
+	if (missing.length) throw new StepError(`example workflows use node types the package does not provide:\n  ${missing.join('\n  ')}`);
+
+	const sandbox = await step('Starting the provider sandbox', async () => {
+		const sb = await startSandbox(repoDir);
+		return Object.assign(sb, { note: sb.url });
+	});
+	const exportDir = join(folder.filesDir, 'esim-exports');
+	mkdirSync(exportDir, { recursive: true });
+	const workflows = all.map((wf) => prepareWorkflow(wf, { exportDir }));
+	const types = [...new Set(workflows.flatMap(credentialTypes))];
+	const credentials = sandboxCredentials(sandbox, types, { trade: TRADE_DEMO_KEYS, distribute: DISTRIBUTE_DEMO_LOGIN });
+	await step(`Importing ${credentials.length} credential(s) pointing at the sandbox`, async () => {
+		await importJson(folder, 'credentials', credentials);
+		return { note: credentials.map((c) => c.name).join(', ') };
+	});
+	await step(`Importing ${workflows.length} example workflow(s)`, async () => {
+		await importJson(folder, 'workflow', workflows, 'workflows.json');
+		return { note: workflows.map((wf) => wf.name).join(', ') };
+	});
+	return { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture: loadShopifyFixture(repoDir), pack };
+}
+
+/** `n8n execute` one workflow; a failed run becomes a StepError naming the node and n8n's message. */
+export async function runWorkflow(ctx, workflowId) {
+	const { code, result, output } = await execute(ctx.folder, workflowId);
+	if (!result) throw new StepError(`n8n printed no execution for workflow ${workflowId} (exit code ${code})`, outputTail(output));
+	if (result.status !== 'success' || code !== 0) {
+		const error = result.data?.resultData?.error;
+		const node = error?.node?.name ?? result.data?.resultData?.lastNodeExecuted;
+		throw new StepError(
+			`workflow ${workflowId} ended with status "${result.status}"${node ? ` in node "${node}"` : ''}: ${error?.message ?? 'see the log below'}`,
+			[error?.description, outputTail(output, 8)].filter(Boolean).join('\n'),
+		);
+	}
+	return result;
+}
+
+/** Runs every imported example once, headless. Returns { shopify, exported, topUp, byId, fixture }. */
+export async function runExamplesHeadless(ctx) {
+	const byId = {};
+	// Order matters: the export reads the orders the Shopify example bought.
+	const order = [EXAMPLE_IDS.shopify, EXAMPLE_IDS.topUp, EXAMPLE_IDS.export];
+	const workflows = [...ctx.workflows].sort((a, b) => rank(order, a.id) - rank(order, b.id));
+	await prepareTopUpScenario(ctx);
+	for (const wf of workflows) {
+		if (!manualTriggerName(wf)) continue;
+		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
+			const result = await runWorkflow(ctx, wf.id);
+			return Object.assign(result, { note: `${Object.keys(result.data.resultData.runData).length} nodes ran` });
+		});
+	}
+	return { shopify: byId[EXAMPLE_IDS.shopify], exported: byId[EXAMPLE_IDS.export], topUp: byId[EXAMPLE_IDS.topUp], byId, fixture: ctx.fixture };
+}
+
+function rank(order, id) {
+	const index = order.indexOf(id);
+	return index < 0 ? order.length : index;
+}
+
+/** The sandbox tenant starts with 1000 USD; the demo lowers it so the top-up example has something to decide. */
+async function prepareTopUpScenario(ctx) {
+	if (!ctx.workflows.some((wf) => wf.id === EXAMPLE_IDS.topUp)) return;
+	await ctx.sandbox.admin.distribute.setBalance(120);
+}
+
+/** `--ui`: starts `n8n start` with an owner account. Returns { url, owner, server, client }. */
+export async function startUi(ctx) {
+	await prepareTopUpScenario(ctx);
+	const server = await step('Starting n8n (n8n start)', async () => {
+		const started = await startN8n(ctx.folder);
+		return Object.assign(started, { note: started.url });
+	});
+	const client = await step('Creating the owner account', () => connect(server.url));
+	return { url: server.url, owner: client.owner, server, client };
+}
+
+/** The `flatted` parser from n8n's own install (execution data read over REST comes in that form). */
+export function flattedParse(paths) {
+	return createRequire(join(paths.n8nModules, 'n8n', 'package.json'))('flatted').parse;
+}

@@ -1,0 +1,149 @@
+// Runs the cached n8n against a throw-away user folder: environment, community-package install,
+// imports, headless `n8n execute` (with its JSON cut out of the log), and `n8n start` as a service.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ky from 'ky';
+import { freePort, removeOnCleanup, run, startService, stop, waitFor } from './processes.mjs';
+
+/**
+ * A fresh user folder (`<dir>/.n8n`) and the environment every n8n command of it gets.
+ * `keep` leaves the folder in place at exit (for debugging); otherwise it is removed.
+ */
+export async function createUserFolder(paths, { keep = false, prefix = 'n8n-esim-demo-' } = {}) {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	if (!keep) removeOnCleanup(dir);
+	const filesDir = join(dir, 'files');
+	mkdirSync(filesDir, { recursive: true });
+	const env = {
+		...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('N8N_') && !k.toLowerCase().startsWith('npm_'))),
+		N8N_USER_FOLDER: dir,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-esim-demo-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		// Read/Write Files from Disk may only touch this folder (the export example writes here).
+		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
+		N8N_SECURE_COOKIE: 'false',
+		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'UTC',
+		TZ: process.env.TZ || 'UTC',
+	};
+	return { dir, filesDir, env, paths };
+}
+
+/** Installs the packed tarball as a community package: `<user folder>/.n8n/nodes/node_modules/<name>`. */
+export async function installCommunityPackage(folder, tarball) {
+	const nodesDir = join(folder.dir, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}\n');
+	// --omit=peer: n8n-workflow must come from n8n itself, never from a copy beside the package.
+	await run('npm', ['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		env: folder.env,
+	});
+	return nodesDir;
+}
+
+/** Runs one n8n CLI command to completion. */
+export function n8n(folder, args, opts = {}) {
+	return run(folder.paths.node, [folder.paths.n8nBin, ...args], { env: { ...folder.env, ...opts.env }, check: opts.check ?? true, timeoutMs: opts.timeoutMs ?? 5 * 60_000 });
+}
+
+/** Writes `items` to a JSON file in the user folder and imports it (`kind` = 'workflow' | 'credentials'). */
+export async function importJson(folder, kind, items, fileName = `${kind}.json`) {
+	const file = join(folder.dir, fileName);
+	writeFileSync(file, JSON.stringify(items, null, 2));
+	await n8n(folder, [`import:${kind}`, `--input=${file}`]);
+	return file;
+}
+
+/**
+ * The execution JSON that `n8n execute --rawOutput` logs: the only block between a line `{` and a line `}`.
+ * Returns undefined when there is none (n8n failed before running the workflow).
+ */
+export function extractExecutionJson(output) {
+	const lines = output.split('\n');
+	const start = lines.findIndex((line) => line.trimEnd() === '{');
+	if (start < 0) return undefined;
+	const end = lines.findIndex((line, index) => index > start && line.trimEnd() === '}');
+	if (end < 0) return undefined;
+	return JSON.parse(lines.slice(start, end + 1).join('\n'));
+}
+
+/** The last meaningful lines of n8n's output, for error messages. */
+export function outputTail(output, count = 15) {
+	return output
+		.split('\n')
+		.filter((line) => line.trim() && !/Python task runner|license SDK|Legacy aes-256-cbc/.test(line))
+		.slice(-count)
+		.join('\n');
+}
+
+/**
+ * `n8n execute --id <id> --rawOutput`. Resolves { code, result, output }: `result` is the execution
+ * (`status`, `data.resultData.runData`, `data.resultData.error`), undefined if n8n printed none.
+ */
+export async function execute(folder, workflowId) {
+	const { code, stdout, stderr } = await n8n(folder, ['execute', `--id=${workflowId}`, '--rawOutput'], { check: false });
+	const output = `${stdout}\n${stderr}`;
+	let result;
+	try {
+		result = extractExecutionJson(stdout) ?? extractExecutionJson(output);
+	} catch (error) {
+		const e = new Error(`could not parse the execution JSON of workflow ${workflowId}: ${error.message}`);
+		e.details = outputTail(output);
+		throw e;
+	}
+	return { code, result, output };
+}
+
+/** `[{ json }, …]` of a node's first output in a run-data object (runIndex 0 unless given). */
+export function nodeItems(result, nodeName, { runIndex = 0, output = 0 } = {}) {
+	const run = result?.data?.resultData?.runData?.[nodeName]?.[runIndex];
+	return run?.data?.main?.[output] ?? [];
+}
+
+/** True when the node ran at all in this execution. */
+export function nodeRan(result, nodeName) {
+	return Boolean(result?.data?.resultData?.runData?.[nodeName]?.length);
+}
+
+/** Publishes (activates) a workflow so `n8n start` runs its trigger. */
+export function publishWorkflow(folder, workflowId) {
+	return n8n(folder, ['publish:workflow', `--id=${workflowId}`]);
+}
+
+/**
+ * `n8n start` on a free localhost port; resolves once `/healthz/readiness` answers.
+ * Returns { url, port, child, stop() }; its log is kept in `<user folder>/n8n-start.log`.
+ */
+export async function startN8n(folder, { port } = {}) {
+	const listenPort = port ?? (await freePort());
+	const env = { ...folder.env, N8N_PORT: String(listenPort), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${listenPort}` };
+	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'start'], { env });
+	const url = `http://localhost:${listenPort}`;
+	await waitFor(async () => (await ky.get(`http://127.0.0.1:${listenPort}/healthz/readiness`, { retry: 0, timeout: 2000, throwHttpErrors: false })).ok, {
+		child,
+		timeoutMs: 120_000,
+		intervalMs: 500,
+		what: 'n8n start',
+	});
+	const logFile = join(folder.dir, 'n8n-start.log');
+	return {
+		url,
+		port: listenPort,
+		child,
+		log: () => child.output,
+		stop: async () => {
+			await stop(child, 10_000);
+			writeFileSync(logFile, child.output ?? '');
+		},
+	};
+}
+
+/** Reads a file written by a workflow (path relative to the user folder's files dir or absolute). */
+export function readWritten(folder, path) {
+	return readFileSync(path.startsWith('/') ? path : join(folder.filesDir, path), 'utf8');
+}

@@ -1,0 +1,97 @@
+// Turns the run data of the example workflows into the demo's short human summary.
+import { existsSync, readFileSync } from 'node:fs';
+import { nodeItems, nodeRan } from './n8n-cli.mjs';
+
+/** Rows of a CSV text (lines after the header, ignoring a trailing newline). */
+export function csvRowCount(text) {
+	const lines = text.split(/\r?\n/).filter((line) => line.length > 0);
+	return Math.max(0, lines.length - 1);
+}
+
+/** Orders the Shopify example bought, grouped by order: [{ orderNo, slug, quantity, status, replayed, iccids }]. */
+export function shopifyOrders(result) {
+	const byOrder = new Map();
+	for (const { json } of nodeItems(result, 'Buy eSIM')) {
+		const key = json.orderNo ?? json.idempotencyKey;
+		const entry = byOrder.get(key) ?? {
+			orderNo: json.orderNo,
+			slug: json.slug,
+			quantity: json.quantity,
+			status: json.status,
+			fulfilment: json.fulfilment,
+			replayed: Boolean(json.replayed),
+			idempotencyKey: json.idempotencyKey,
+			iccids: [],
+			hasQr: false,
+		};
+		if (json.iccid) entry.iccids.push(json.iccid);
+		byOrder.set(key, entry);
+	}
+	return [...byOrder.values()];
+}
+
+/** Files the export example wrote: [{ node, path, rows }]. */
+export function exportFiles(result) {
+	const files = [];
+	for (const [node, runs] of Object.entries(result?.data?.resultData?.runData ?? {})) {
+		if (!node.startsWith('Write ')) continue;
+		for (const item of runs[0]?.data?.main?.[0] ?? []) {
+			const path = item.json.fileName;
+			if (!path) continue;
+			const rows = existsSync(path) ? csvRowCount(readFileSync(path, 'utf8')) : undefined;
+			files.push({ node, path, rows });
+		}
+	}
+	return files;
+}
+
+/** What the top-up example decided, read from which of its nodes ran. */
+export function topUpDecision(result) {
+	const balance = nodeItems(result, 'Get balance')[0]?.json;
+	const created = nodeItems(result, 'Create top-up')[0]?.json;
+	const status = nodeItems(result, 'Get top-up status')[0]?.json;
+	return {
+		balance: balance?.creditBalance,
+		currency: balance?.currency,
+		belowThreshold: nodeRan(result, 'Create top-up'),
+		topUp: created,
+		approved: nodeRan(result, 'Upload transfer proof'),
+		heldForReview: nodeRan(result, 'Needs manual approval'),
+		finalStatus: status?.status ?? created?.status,
+	};
+}
+
+/** The printed summary lines for the examples that ran. */
+export function summaryLines({ shopify, exported, topUp, fixture }) {
+	const lines = [];
+	if (shopify) {
+		const orders = shopifyOrders(shopify);
+		const esims = orders.reduce((n, order) => n + order.iccids.length, 0);
+		lines.push(`Shopify order ${fixture?.name ?? ''} → ${orders.length} eSIMTrade order(s), ${esims} eSIM(s):`);
+		for (const order of orders) {
+			lines.push(
+				`  ${order.orderNo}  ${order.slug} ×${order.quantity}  ${order.status} (${order.fulfilment})${order.replayed ? '  [replayed, not charged again]' : ''}`,
+			);
+			for (const iccid of order.iccids) lines.push(`      ICCID ${iccid}  (QR code PNG attached to the email step)`);
+		}
+	}
+	if (exported) {
+		const files = exportFiles(exported);
+		if (!files.length) lines.push('Export: no file written (no orders in the last 24 hours)');
+		for (const file of files) lines.push(`Export: ${file.path}  (${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'})`);
+	}
+	if (topUp) {
+		const d = topUpDecision(topUp);
+		if (!d.belowThreshold) lines.push(`Top-up: balance ${d.balance} ${d.currency ?? ''} is above the threshold → no top-up`);
+		else {
+			const amount = `${d.topUp?.amount} ${d.topUp?.currency ?? ''}`.trim();
+			lines.push(`Top-up: balance ${d.balance} ${d.currency ?? ''} is below the threshold → bank-transfer top-up ${d.topUp?.id} for ${amount}`);
+			lines.push(
+				d.approved
+					? `  within the auto-approval limit → transfer proof uploaded, status now "${d.finalStatus}"`
+					: `  above the auto-approval limit → left for a person to approve (status "${d.finalStatus}")`,
+			);
+		}
+	}
+	return lines;
+}
