@@ -71,15 +71,20 @@ export class FaultController {
 
 	/** The fault to apply before handling (`reset-before`, `5xx`, `429`), consuming it. */
 	takeBefore(routeKey: string): FaultKind | undefined {
+		return this.take(routeKey, BEFORE_KINDS)?.kind;
+	}
+
+	/** Like `takeBefore`, with the whole rule (for its `retryAfterSec`). */
+	takeBeforeRule(routeKey: string): FaultRule | undefined {
 		return this.take(routeKey, BEFORE_KINDS);
 	}
 
 	/** The fault to apply once a route has committed (`reset-after-commit`, `hang-after-commit`), consuming it. */
 	takeAfterCommit(routeKey: string): FaultKind | undefined {
-		return this.take(routeKey, AFTER_COMMIT_KINDS);
+		return this.take(routeKey, AFTER_COMMIT_KINDS)?.kind;
 	}
 
-	private take(routeKey: string, kinds: readonly FaultKind[]): FaultKind | undefined {
+	private take(routeKey: string, kinds: readonly FaultKind[]): FaultRule | undefined {
 		const rules = this.current.rules;
 		for (let i = 0; i < rules.length; i++) {
 			const rule = rules[i] as FaultRule;
@@ -87,9 +92,9 @@ export class FaultController {
 			if (rule.count !== undefined) {
 				rule.count -= 1;
 				if (rule.count <= 0) rules.splice(i, 1);
-				return rule.kind;
+				return rule;
 			}
-			if (this.rng.chance(rule.rate ?? 0)) return rule.kind;
+			if (this.rng.chance(rule.rate ?? 0)) return rule;
 		}
 		return undefined;
 	}

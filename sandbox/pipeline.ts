@@ -71,15 +71,19 @@ async function handleProvider(
 	const settings = deps.faults.peek();
 	if (settings.latencyMs > 0) await deps.timers.sleep(settings.latencyMs);
 
-	const before = deps.faults.takeBefore(routeKey);
+	const rule = deps.faults.takeBeforeRule(routeKey);
+	const before = rule?.kind;
+	const retryAfter = rule?.retryAfterSec;
 	if (before === 'reset-before') {
 		deps.log.add({ ...base, status: 0, fault: before });
 		req.socket.destroy();
 		return;
 	}
-	if (before === '5xx') return finish(jsonError(503, UNAVAILABLE), before);
+	if (before === '5xx') {
+		return finish(jsonError(503, UNAVAILABLE, retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) }), before);
+	}
 	const { limit, windowMs } = settings.rateLimit;
-	if (before === '429') return finish(rateLimited(deps.limiter.retryAfter(base.principal, windowMs)), before);
+	if (before === '429') return finish(rateLimited(retryAfter ?? deps.limiter.retryAfter(base.principal, windowMs)), before);
 	if (limit > 0 && base.principal !== undefined) {
 		const decision = deps.limiter.hit(base.principal, limit, windowMs);
 		if (!decision.allowed) return finish(rateLimited(decision.retryAfterSeconds));

@@ -56,6 +56,8 @@ export interface FaultRule {
 	count?: number;
 	/** Probability 0..1 instead of a count (rate mode). */
 	rate?: number;
+	/** For `5xx` and `429`: the `Retry-After` seconds to send (`5xx` sends none by default). */
+	retryAfterSec?: number;
 }
 
 export interface FaultSettings {

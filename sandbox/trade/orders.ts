@@ -82,7 +82,9 @@ export function listOrders({ sim, req }: TradeContext) {
 			order.orderNo.toLowerCase().includes(q) ||
 			order.plan.name.toLowerCase().includes(q) ||
 			order.plan.slug.toLowerCase().includes(q));
-	const { total, rows } = pageNewestFirst(sim.orderList, paging, (order) => (matches(order) ? 1 : 0), orderRow);
+	// An exact order number (unique, fixed length) can only match itself: answer it without a scan.
+	const exact = q && /^b\d{8,}$/.test(q) ? sim.findOrder(q.toUpperCase()) : undefined;
+	const { total, rows } = pageNewestFirst(exact ? [exact] : sim.orderList, paging, (order) => (matches(order) ? 1 : 0), orderRow);
 	return ok({ page: paging.page, pageSize: paging.pageSize, total, orders: rows });
 }
 
