@@ -1,22 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isTrackedFor, type TrackMode } from '../../shared/trigger/statusEvents';
 import type { StatusSource } from '../../shared/trigger/types';
 import type { RequestContext } from '../../shared/transport/types';
 import { dataOf, tradeGet } from '../transport';
-import { classifyStatus } from '../transport/status';
 
 const PAGE_SIZE = 100;
 
 /** Statuses after which an order or eSIM does not change any more. */
 const FINAL = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'used_up', 'unused_expired', 'used_expired', 'expired', 'failed', 'refunded']);
 
-export type TrackMode = 'all' | 'untilIssued' | 'none';
-
-export function isTrackedFor(mode: TrackMode, status: string): boolean {
-	if (mode === 'none') return false;
-	if (mode === 'untilIssued') return classifyStatus(status) === 'pending';
-	return !FINAL.has(status.toLowerCase());
-}
 
 const listRows = (body: IDataObject, key: string) => (Array.isArray(body[key]) ? (body[key] as IDataObject[]) : []);
 
@@ -37,7 +30,7 @@ export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource 
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
 		lookup: async (id) =>
 			listRows(await tradeGet(ctx, '/reseller/orders', { q: id, page: 1, pageSize: PAGE_SIZE }), 'orders').find((row) => idOf(row) === id),
-		isTracked: (status) => isTrackedFor(mode, status),
+		isTracked: (status) => isTrackedFor(mode, status, FINAL),
 	};
 }
 
@@ -61,6 +54,6 @@ export function esimSource(ctx: RequestContext): StatusSource {
 			if (!data.iccid && !data.esimStatus) return undefined;
 			return { ...data, iccid, status: String(data.status ?? data.esimStatus ?? '').toLowerCase() };
 		},
-		isTracked: (status) => isTrackedFor('all', status),
+		isTracked: (status) => isTrackedFor('all', status, FINAL),
 	};
 }

@@ -1,0 +1,87 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { classifyStatus } from '../status';
+import { pollBudget } from './budget';
+import { eventItem } from './events';
+import { loadState, pollChanges } from './tracker';
+import type { Change, StatusSource } from './types';
+
+/** How long a record is followed for an event: to its final status, until issued or failed, or not at all. */
+export type TrackMode = 'all' | 'untilIssued' | 'none';
+
+export function trackModeFor(event: string): TrackMode {
+	if (event === 'newOrder') return 'none';
+	if (event === 'fulfilled' || event === 'failed') return 'untilIssued';
+	return 'all';
+}
+
+/** Whether a record in `status` is still followed, given the statuses after which it never changes. */
+export function isTrackedFor(mode: TrackMode, status: string, final: ReadonlySet<string>): boolean {
+	if (mode === 'none') return false;
+	if (mode === 'untilIssued') return classifyStatus(status) === 'pending';
+	return !final.has(status.toLowerCase());
+}
+
+/** Whether a change is reported for the chosen event. */
+export function wantedChange(event: string, change: Change, statuses: string[]): boolean {
+	const now = classifyStatus(change.status);
+	const before = change.previousStatus === null ? 'pending' : classifyStatus(change.previousStatus);
+	switch (event) {
+		case 'newOrder':
+			return change.previousStatus === null;
+		case 'fulfilled':
+			return now === 'fulfilled' && before !== 'fulfilled';
+		case 'failed':
+			return now === 'failed' && before !== 'failed';
+		default:
+			return statuses.length === 0 || statuses.includes(change.status);
+	}
+}
+
+export interface StatusEventsConfig {
+	event: string;
+	source: StatusSource;
+	/** Output field holding the record's id (`providerOrderNo`, `iccid`, `id`). */
+	idField: string;
+	/** Names what is watched; a different value starts a new baseline. */
+	kind: string;
+	/** Adds details to an event item before it is emitted (e.g. activation details of a fulfilled order). */
+	enrich?: (item: INodeExecutionData, change: Change) => Promise<void>;
+}
+
+/**
+ * Order/eSIM status events for a polling trigger. In manual mode ("Fetch Test
+ * Event") the newest record is returned as a sample and the state is not touched.
+ * Otherwise the shared tracker finds the changes, and the new state is stored
+ * only after every item was built, so a failure anywhere leaves the previous
+ * state for the next poll.
+ */
+export async function pollStatusEvents(ctx: IPollFunctions, config: StatusEventsConfig): Promise<INodeExecutionData[]> {
+	const { event, source } = config;
+	const observedAt = new Date().toISOString();
+	const statuses = (ctx.getNodeParameter('statuses', []) as string[]) ?? [];
+	let changes: Change[];
+	let commit = () => {};
+	if (ctx.getMode() === 'manual') {
+		const [row] = (await source.fetchPage(1)).rows;
+		if (!row) return [];
+		changes = [{ id: source.idOf(row), row, previousStatus: null, status: source.statusOf(row) }];
+	} else {
+		const staticData = ctx.getWorkflowStaticData('node');
+		const { state, fresh } = loadState(staticData.tracker, config.kind);
+		const emitExisting = ctx.getNodeParameter('emitExisting', false) as boolean;
+		const result = await pollChanges(source, state, fresh, pollBudget(ctx), emitExisting);
+		changes = result.changes.filter((change) => wantedChange(event, change, statuses));
+		commit = () => {
+			staticData.tracker = result.state as unknown as IDataObject;
+		};
+	}
+	const items: INodeExecutionData[] = [];
+	for (const change of changes) {
+		const item: INodeExecutionData = { json: eventItem(event, config.idField, change, observedAt) };
+		if (config.enrich) await config.enrich(item, change);
+		items.push(item);
+	}
+	commit();
+	return items;
+}
