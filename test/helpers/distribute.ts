@@ -1,8 +1,11 @@
+import { LoadOptionsContext } from 'n8n-core';
 import {
 	NodeConnectionTypes,
+	Workflow,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
+	type INodeListSearchResult,
 	type INodeParameters,
 	type INodeType,
 } from 'n8n-workflow';
@@ -47,6 +50,8 @@ export interface DistributeFixture {
 	run(parameters: IDataObject, input?: IDataObject[], node?: Partial<INode>): ReturnType<typeof runNode>;
 	/** Runs Start → eSIM Distribute → Action → eSIM Distribute; `between` runs at Action. */
 	runTwice(first: IDataObject, second: IDataObject, between: () => void): ReturnType<typeof runWorkflow>;
+	/** Calls a `listSearch` method the way the editor does. */
+	search(method: 'searchPlans' | 'searchOrders', filter?: string, paginationToken?: string): Promise<INodeListSearchResult>;
 	/** The session token the credential holds now. */
 	token(): string;
 	close(): Promise<void>;
@@ -84,6 +89,13 @@ export async function distributeFixture(options: StartOptions = {}, credentials:
 				First: link('Action'),
 				Action: link('Second'),
 			});
+		},
+		search: async (method, filter, paginationToken) => {
+			const target = node('eSIM Distribute', { resource: 'order', operation: 'get' }, 200);
+			const workflow = new Workflow({ id: 'wf-search', nodes: [target], connections: {}, nodeTypes: harness.nodeTypes, active: false });
+			const context = new LoadOptionsContext(workflow, target, harness.additionalData, 'parameters.order');
+			const type = harness.nodeTypes.getByNameAndVersion(DISTRIBUTE_TYPE) as EsimDistribute;
+			return await type.methods.listSearch[method].call(context, filter, paginationToken);
 		},
 		token: () => String(harness.credentials.store.esimDistributeApi?.sessionToken ?? ''),
 		close: async () => await sandbox.close(),
