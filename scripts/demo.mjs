@@ -50,7 +50,7 @@ async function main() {
 	const results = await runExamplesHeadless(ctx);
 	info('');
 	info('Summary');
-	for (const line of summaryLines(results)) info(`  ${line}`);
+	for (const line of summaryLines(results, { kept: keep })) info(`  ${line}`);
 	info('');
 	if (keep) info(`n8n user folder kept at ${ctx.folder.dir}`);
 	info(`Done in ${elapsed()}.`);

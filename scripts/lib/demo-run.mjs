@@ -85,7 +85,7 @@ export async function runExamplesHeadless(ctx) {
 	// Order matters: the export reads the orders the Shopify example bought.
 	const order = [EXAMPLE_IDS.shopify, EXAMPLE_IDS.topUp, EXAMPLE_IDS.export];
 	const workflows = [...ctx.workflows].sort((a, b) => rank(order, a.id) - rank(order, b.id));
-	await prepareTopUpScenario(ctx);
+	await prepareSandboxScenario(ctx);
 	for (const wf of workflows) {
 		if (!manualTriggerName(wf)) continue;
 		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
@@ -101,15 +101,21 @@ function rank(order, id) {
 	return index < 0 ? order.length : index;
 }
 
-/** The sandbox tenant starts with 1000 USD; the demo lowers it so the top-up example has something to decide. */
-async function prepareTopUpScenario(ctx) {
-	if (!ctx.workflows.some((wf) => wf.id === EXAMPLE_IDS.topUp)) return;
+/**
+ * Sandbox state that makes the examples interesting: the eSIM Distribute tenant starts with 1000 USD and
+ * no orders, so the demo lowers its balance to 120 USD (below the top-up example's threshold) and adds
+ * three orders placed a few minutes ago (for the CSV export).
+ */
+export async function prepareSandboxScenario(ctx) {
+	const uses = (type) => ctx.workflows.some((wf) => wf.nodes.some((node) => node.type === type));
+	if (!uses('n8n-nodes-esim.esimDistribute')) return;
 	await ctx.sandbox.admin.distribute.setBalance(120);
+	await ctx.sandbox.admin.distribute.seedOrders(3, { email: 'maya.tanaka@example.com' });
 }
 
 /** `--ui`: starts `n8n start` with an owner account. Returns { url, owner, server, client }. */
 export async function startUi(ctx) {
-	await prepareTopUpScenario(ctx);
+	await prepareSandboxScenario(ctx);
 	const server = await step('Starting n8n (n8n start)', async () => {
 		const started = await startN8n(ctx.folder);
 		return Object.assign(started, { note: started.url });

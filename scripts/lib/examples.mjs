@@ -14,6 +14,7 @@ export const EXAMPLE_IDS = {
 	shopify: 'esimShopifyOrder',
 	export: 'esimDailyExport1',
 	topUp: 'esimTopUpApprove',
+	alerts: 'esimStatusAlerts',
 };
 
 export const PACKAGE_NAME = 'n8n-nodes-esim';

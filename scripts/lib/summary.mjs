@@ -1,5 +1,6 @@
 // Turns the run data of the example workflows into the demo's short human summary.
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { nodeItems, nodeRan } from './n8n-cli.mjs';
 
 /** Rows of a CSV text (lines after the header, ignoring a trailing newline). */
@@ -38,8 +39,9 @@ export function exportFiles(result) {
 		for (const item of runs[0]?.data?.main?.[0] ?? []) {
 			const path = item.json.fileName;
 			if (!path) continue;
-			const rows = existsSync(path) ? csvRowCount(readFileSync(path, 'utf8')) : undefined;
-			files.push({ node, path, rows });
+			const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+			const header = (text?.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, '');
+			files.push({ node, path, name: basename(path), rows: text === undefined ? undefined : csvRowCount(text), columns: header ? header.split(',') : [], text });
 		}
 	}
 	return files;
@@ -62,7 +64,7 @@ export function topUpDecision(result) {
 }
 
 /** The printed summary lines for the examples that ran. */
-export function summaryLines({ shopify, exported, topUp, fixture }) {
+export function summaryLines({ shopify, exported, topUp, fixture }, { kept = false } = {}) {
 	const lines = [];
 	if (shopify) {
 		const orders = shopifyOrders(shopify);
@@ -78,7 +80,11 @@ export function summaryLines({ shopify, exported, topUp, fixture }) {
 	if (exported) {
 		const files = exportFiles(exported);
 		if (!files.length) lines.push('Export: no file written (no orders in the last 24 hours)');
-		for (const file of files) lines.push(`Export: ${file.path}  (${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'})`);
+		for (const file of files) {
+			const columns = file.columns.length > 6 ? `${file.columns.slice(0, 6).join(', ')}, … (${file.columns.length} columns)` : file.columns.join(', ');
+			lines.push(`Export: ${file.name} — ${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'}; ${columns}`);
+		}
+		if (files.length) lines.push(kept ? `  in ${dirname(files[0].path)}` : '  (written to the temporary n8n folder, removed at exit; `npm run demo -- --keep` keeps it)');
 	}
 	if (topUp) {
 		const d = topUpDecision(topUp);
