@@ -142,7 +142,7 @@ describe('eSIMTrade Trigger events', () => {
 		expect(await p.poll()).toEqual([]);
 		f.sandbox.trade.setWallet(4_000);
 		const [event] = await p.poll();
-		expect(event).toMatchObject({ event: 'balanceLow', balanceUsd: 40, threshold: 50 });
+		expect(event).toMatchObject({ event: 'balanceLow', balance: 40, threshold: 50 });
 		expect(await p.poll()).toEqual([]);
 		f.sandbox.trade.setWallet(6_000);
 		expect(await p.poll()).toEqual([]);
