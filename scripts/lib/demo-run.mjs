@@ -67,7 +67,7 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 /** `n8n execute` one workflow; a failed run becomes a StepError naming the node and n8n's message. */
 export async function runWorkflow(ctx, workflowId) {
 	const { code, result, output } = await execute(ctx.folder, workflowId);
-	if (!result) throw new StepError(`n8n printed no execution for workflow ${workflowId} (exit code ${code})`, outputTail(output));
+	if (!result) throw new StepError(`n8n printed no execution for workflow ${workflowId} (exit code ${code}):\n${outputTail(output)}`);
 	if (result.status !== 'success' || code !== 0) {
 		const error = result.data?.resultData?.error;
 		const node = error?.node?.name ?? result.data?.resultData?.lastNodeExecuted;

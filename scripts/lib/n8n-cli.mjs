@@ -16,7 +16,13 @@ export async function createUserFolder(paths, { keep = false, prefix = 'n8n-esim
 	const filesDir = join(dir, 'files');
 	mkdirSync(filesDir, { recursive: true });
 	const env = {
-		...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('N8N_') && !k.toLowerCase().startsWith('npm_'))),
+		// Nothing of the caller's own runtime leaks in: NODE_ENV=test (set by jest) silences n8n's logger, which
+		// also prints the execution JSON; NODE_OPTIONS may carry flags meant for the caller's Node.
+		...Object.fromEntries(
+			Object.entries(process.env).filter(
+				([k]) => !k.startsWith('N8N_') && !k.toLowerCase().startsWith('npm_') && !['NODE_ENV', 'NODE_OPTIONS', 'NODE_PATH', 'JEST_WORKER_ID'].includes(k),
+			),
+		),
 		N8N_USER_FOLDER: dir,
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-esim-demo-key',
 		N8N_DIAGNOSTICS_ENABLED: 'false',

@@ -41,7 +41,9 @@ function freshDir(dir) {
 
 /** npm's environment for installs into the cache: never inherit the repo's npm_* settings. */
 function npmEnv(extra = {}) {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_') && !['NODE_ENV', 'NODE_OPTIONS'].includes(k)),
+	);
 	return { ...env, ...extra };
 }
 
