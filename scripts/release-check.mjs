@@ -34,7 +34,7 @@ const manifestIn = (pkg) =>
 
 function uncommittedPackaging() {
 	try {
-		const status = execFileSync('git', ['status', '--porcelain', '--', 'packaging'], { cwd: root, encoding: 'utf8' });
+		const status = execFileSync('git', ['status', '--porcelain', '--', 'packaging'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 		return status.trim() ? [`packaging/ differs from the commit (run npm run pack:all and commit it):\n${status.trimEnd()}`] : [];
 	} catch {
 		console.log('release:check: not a git checkout, skipping the packaging/ commit check');

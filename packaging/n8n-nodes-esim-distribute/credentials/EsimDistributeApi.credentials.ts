@@ -1,0 +1,1 @@
+../../../credentials/EsimDistributeApi.credentials.ts

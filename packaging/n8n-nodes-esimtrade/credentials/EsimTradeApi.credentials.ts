@@ -1,0 +1,1 @@
+../../../credentials/EsimTradeApi.credentials.ts
