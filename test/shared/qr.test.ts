@@ -350,16 +350,3 @@ describe('limits and validation', () => {
 		expect(encodeQr('').length).toBe(21);
 	});
 });
-
-describe('performance', () => {
-	it('renders a 120-character string at scale 8 in a few milliseconds', () => {
-		const text = `LPA:1$smdp.example.com$${pseudoText(97, 9).replace(/\$/g, 'X')}`;
-		expect(text.length).toBe(120);
-		renderQrPng(text);
-		const runs = 50;
-		const start = performance.now();
-		for (let i = 0; i < runs; i++) renderQrPng(text);
-		const perRender = (performance.now() - start) / runs;
-		expect(perRender).toBeLessThan(25);
-	});
-});
