@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { EsimTradeApi } from '../../credentials/EsimTradeApi.credentials';
 import { EsimTrade } from '../../nodes/EsimTrade/EsimTrade.node';
@@ -18,26 +18,47 @@ export interface TradeFixture {
 	close(): Promise<void>;
 }
 
+/**
+ * A harness with the eSIMTrade node, its trigger and the demo credential pointing at `baseUrl`;
+ * `types` replaces the node classes (e.g. with the compiled ones).
+ */
+export function tradeHarness(
+	baseUrl: string,
+	credentials: IDataObject = {},
+	types: { node: INodeType; trigger: INodeType } = { node: new EsimTrade(), trigger: new EsimTradeTrigger() },
+): Harness {
+	return createHarness({ [TRADE_TYPE]: types.node, [TRADE_TRIGGER_TYPE]: types.trigger }, [new EsimTradeApi()], {
+		esimTradeApi: { accessCode: 'demo-access', secretKey: SECRET, baseUrl, ...credentials },
+	});
+}
+
+/** Runs Start → eSIMTrade with these parameters on these input items. */
+export async function runTrade(
+	harness: Harness,
+	parameters: IDataObject,
+	input: IDataObject[] = [{}],
+	node: Partial<INode> = {},
+): ReturnType<typeof runNode> {
+	return await runNode(
+		harness,
+		{
+			name: 'eSIMTrade',
+			type: TRADE_TYPE,
+			parameters: parameters as INodeParameters,
+			credentials: { esimTradeApi: { id: 'cred-trade', name: 'eSIMTrade account' } },
+			...node,
+		},
+		input,
+	);
+}
+
 export async function tradeFixture(options: StartOptions = {}, credentials: IDataObject = {}): Promise<TradeFixture> {
 	const sandbox = await startSandbox({ port: 0, ...options });
-	const harness = createHarness({ [TRADE_TYPE]: new EsimTrade(), [TRADE_TRIGGER_TYPE]: new EsimTradeTrigger() }, [new EsimTradeApi()], {
-		esimTradeApi: { accessCode: 'demo-access', secretKey: SECRET, baseUrl: sandbox.tradeBaseUrl, ...credentials },
-	});
+	const harness = tradeHarness(sandbox.tradeBaseUrl, credentials);
 	return {
 		sandbox,
 		harness,
-		run: async (parameters, input = [{}], node = {}) =>
-			await runNode(
-				harness,
-				{
-					name: 'eSIMTrade',
-					type: TRADE_TYPE,
-					parameters: parameters as INodeParameters,
-					credentials: { esimTradeApi: { id: 'cred-trade', name: 'eSIMTrade account' } },
-					...node,
-				},
-				input,
-			),
+		run: async (parameters, input = [{}], node = {}) => await runTrade(harness, parameters, input, node),
 		close: async () => await sandbox.close(),
 	};
 }
