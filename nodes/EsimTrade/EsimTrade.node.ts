@@ -8,7 +8,7 @@ import {
 
 import { executeItems } from '../shared/execute';
 import { properties, route } from './actions/router';
-import { searchPlans } from './methods/listSearch';
+import { searchOrders, searchPlans } from './methods/listSearch';
 
 export class EsimTrade implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +27,7 @@ export class EsimTrade implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchPlans } };
+	methods = { listSearch: { searchOrders, searchPlans } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [await executeItems(this, route)];

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { fetchListPage } from '../transport/list';
 import { fetchCatalog } from '../transport/plans';
 
 /** Plans for the Plan picker, matched on name, slug or country code. */
@@ -20,4 +21,25 @@ export async function searchPlans(this: ILoadOptionsFunctions, filter?: string):
 			};
 		});
 	return { results };
+}
+
+const ORDER_PAGE = 100;
+
+/** Orders for the Order picker, newest first, a page at a time; the filter is eSIMTrade's own order search. */
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken) || 1;
+	const q = (filter ?? '').trim();
+	const { rows, total } = await fetchListPage(this, 'orders', q ? { q } : {}, page, ORDER_PAGE);
+	const results = rows
+		.filter((order) => order.providerOrderNo !== undefined)
+		.map((order) => ({
+			name: [order.providerOrderNo, order.packageName ?? order.slug, order.status].filter(Boolean).map(String).join(' · '),
+			value: String(order.providerOrderNo),
+		}));
+	const more = rows.length === ORDER_PAGE && (total === undefined || page * ORDER_PAGE < total);
+	return { results, paginationToken: more ? String(page + 1) : undefined };
 }

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { tradeGet } from '../../transport';
+import { METRICS_FIELDS, pick, simplifyToggle } from '../simplify';
+
+const show = { resource: ['account'], operation: ['getMetrics'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,13 +16,15 @@ export const description: INodeProperties[] = [
 			{ name: 'Last 12 Months', value: '12m' },
 		],
 		default: '30d',
-		displayOptions: { show: { resource: ['account'], operation: ['getMetrics'] } },
+		displayOptions: { show },
 		description: 'Time range the sales, profit and revenue series cover',
 	},
+	simplifyToggle(show, 'the totals, top countries and API usage (no revenue series)'),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const range = this.getNodeParameter('range', i) as string;
 	const body = await tradeGet(this, '/reseller/metrics', { range }, i);
-	return [{ json: { range: body.range ?? range, ...((body.metrics as IDataObject) ?? body) } }];
+	const metrics: IDataObject = { range: body.range ?? range, ...((body.metrics as IDataObject) ?? body) };
+	return [{ json: this.getNodeParameter('simplify', i, true) ? pick(metrics, METRICS_FIELDS) : metrics }];
 }

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'List the eSIM inventory with ICCIDs and QR code URLs',
-				action: 'Get many e sims',
+				action: 'Get many ESIM profiles',
 			},
 		],
 		default: 'getMany',

@@ -4,16 +4,20 @@ import { activationFrom } from '../../../shared/activation';
 import { readLimit, returnAllLimit } from '../../../shared/descriptions';
 import { statusFilter } from '../../descriptions/status';
 import { listAll } from '../../transport/list';
+import { ESIM_ROW_FIELDS, pick, simplifyToggle } from '../simplify';
+
+const show = { resource: ['esim'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('esim', 'getMany'),
+	simplifyToggle(show, 'the ICCID, order, status, plan and install details'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: { resource: ['esim'], operation: ['getMany'] } },
+		displayOptions: { show },
 		options: [statusFilter('Only eSIMs with this status')],
 	},
 ];
@@ -21,5 +25,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const rows = await listAll(this, 'esims', filters, readLimit(this.getNodeParameter.bind(this), i), i);
-	return rows.map((row) => ({ json: { ...row, ...activationFrom(row) } }));
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return rows.map((row) => {
+		const raw = (row.rawOrderJson ?? {}) as IDataObject;
+		const json: IDataObject = { ...row, ...activationFrom(row) };
+		return { json: simplify ? pick({ ...json, smdpStatus: row.smdpStatus ?? raw.smdpStatus }, ESIM_ROW_FIELDS) : json };
+	});
 }

@@ -3,11 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { readLimit, returnAllLimit } from '../../../shared/descriptions';
 import { listAll } from '../../transport/list';
 import { statusFilter } from '../../descriptions/status';
+import { ORDER_ROW_FIELDS, pick, simplifyToggle } from '../simplify';
 
 const show = { resource: ['order'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('order', 'getMany'),
+	simplifyToggle(show, 'the order number, status, plan, quantity, total and dates'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -31,5 +33,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const rows = await listAll(this, 'orders', filters, readLimit(this.getNodeParameter.bind(this), i), i);
-	return rows.map((json) => ({ json }));
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return rows.map((row) => ({ json: simplify ? pick(row, ORDER_ROW_FIELDS) : row }));
 }

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { locator } from '../../../shared/descriptions';
 import { fields, validateInput } from '../../../shared/validation';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, syncStatus } from '../../transport/status';
+import { pick, simplifyToggle, STATUS_FIELDS } from '../simplify';
 import { activationItems } from './fulfilment';
 
 const show = { resource: ['order'], operation: ['getStatus'] };
@@ -21,15 +23,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'Looking up by order number also refreshes the status eSIMTrade keeps for the order',
 	},
-	{
-		displayName: 'Order Number',
+	locator({
+		displayName: 'Order',
 		name: 'orderNo',
-		type: 'string',
-		required: true,
-		default: '',
+		searchListMethod: 'searchOrders',
+		idLabel: 'By Order Number',
 		placeholder: 'e.g. B26022703140001',
-		displayOptions: { show: { ...show, lookupBy: ['orderNo'] } },
-	},
+		hint: 'The eSIMTrade order number (providerOrderNo in Order → Get Many)',
+		description: 'The order to look up: pick one of the newest orders, search by number or plan, or type or map its number',
+		show: { ...show, lookupBy: ['orderNo'] },
+	}),
 	{
 		displayName: 'ICCID',
 		name: 'iccid',
@@ -52,24 +55,27 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'Whether to add the QR code as a PNG in the binary field "qrCode" when the eSIM is issued',
 	},
+	simplifyToggle(show, 'the status, activation details and data of each eSIM'),
 ];
 
 const schema = z.union([
-	z.object({ lookupBy: z.literal('orderNo'), orderNo: z.string().trim().min(1, 'is required').max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters and digits only') }),
+	z.object({ lookupBy: z.literal('orderNo'), orderNo: z.string().trim().min(1, 'is required').max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an eSIMTrade order number such as B26022703140001') }),
 	z.object({ lookupBy: z.literal('iccid'), iccid: fields.iccid() }),
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const lookupBy = this.getNodeParameter('lookupBy', i) as string;
-	const value = String(this.getNodeParameter(lookupBy === 'iccid' ? 'iccid' : 'orderNo', i, '') ?? '');
-	const input = validateInput(this.getNode(), schema, { lookupBy, [lookupBy]: value }, { orderNo: 'Order Number', iccid: 'ICCID' }, i);
+	const value = String(this.getNodeParameter(lookupBy === 'iccid' ? 'iccid' : 'orderNo', i, '', { extractValue: true }) ?? '');
+	const input = validateInput(this.getNode(), schema, { lookupBy, [lookupBy]: value }, { orderNo: 'Order', iccid: 'ICCID' }, i);
 	const qs = 'iccid' in input ? { iccid: input.iccid } : { orderno: input.orderNo };
 	const subject = 'iccid' in input ? `eSIM with ICCID ${input.iccid}` : `order ${input.orderNo}`;
 	const data = dataOf(await tradeGet(this, '/portal/orders', qs, i, { hints: { subject } }));
 	const state = classifyStatus(syncStatus(data));
 	const order: IDataObject = { ...data, orderNo: data.orderNo ?? ('orderNo' in input ? input.orderNo : undefined) };
-	return await activationItems(this, order, data, state, {
+	const items = await activationItems(this, order, data, state, {
 		qrImage: this.getNodeParameter('qrImage', i, 'none') as 'none',
 		binaryProperty: 'qrCode',
 	});
+	if (!(this.getNodeParameter('simplify', i, true) as boolean)) return items;
+	return items.map((item) => ({ ...item, json: pick(item.json, STATUS_FIELDS) }));
 }
