@@ -74,3 +74,29 @@ export function locator(settings: LocatorSettings): INodeProperties {
 		],
 	};
 }
+
+/** How the QR code image is produced; `none` first where the image is optional. */
+export function qrImageField(defaultMode: 'render' | 'none', description?: string): INodeProperties {
+	const none = { name: 'None', value: 'none', description: 'Only output the activation details' };
+	const choices = [
+		{ name: 'Render From Activation Code', value: 'render', description: 'Draw the QR locally; no extra request' },
+		{ name: 'Download From Provider', value: 'download', description: 'Fetch the image at the QR code URL' },
+	];
+	return {
+		displayName: 'QR Code Image',
+		name: 'qrImage',
+		type: 'options',
+		options: defaultMode === 'none' ? [none, ...choices] : [...choices, none],
+		default: defaultMode,
+		...(description ? { description } : {}),
+	};
+}
+
+/** Name of the binary field that receives the QR code. */
+export const qrBinaryField: INodeProperties = {
+	displayName: 'Put QR Code in Field',
+	name: 'binaryProperty',
+	type: 'string',
+	default: 'qrCode',
+	description: 'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
+};

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const ORDER_EVENTS = ['statusChanged', 'newOrder', 'fulfilled', 'failed'];
+import { qrImageField } from '../../shared/descriptions';
+import { emitExistingField, onlyStatusesField, thresholdField } from '../../shared/trigger/description';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -17,11 +18,8 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'statusChanged',
 	},
-	{
-		displayName: 'Only These Statuses',
-		name: 'statuses',
-		type: 'multiOptions',
-		options: [
+	onlyStatusesField(
+		[
 			{ name: 'Cancelled', value: 'cancelled' },
 			{ name: 'Completed', value: 'completed' },
 			{ name: 'Failed', value: 'failed' },
@@ -29,38 +27,12 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Processing', value: 'processing' },
 			{ name: 'Refunded', value: 'refunded' },
 		],
-		default: [],
-		displayOptions: { show: { event: ['statusChanged'] } },
-		description: 'Report only changes to these statuses; leave empty for every change',
-	},
+		['statusChanged'],
+	),
+	thresholdField('Threshold', 'Fire when the credit balance drops below this amount (in the account currency)'),
+	emitExistingField('orders, a low balance'),
 	{
-		displayName: 'Threshold',
-		name: 'threshold',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 50,
-		displayOptions: { show: { event: ['balanceLow'] } },
-		description: 'Fire when the credit balance drops below this amount (in the account currency)',
-	},
-	{
-		displayName: 'Emit Existing',
-		name: 'emitExisting',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether the first poll after activation reports what already exists (orders, a low balance); by default it only records them and reports later changes',
-	},
-	{
-		displayName: 'QR Code Image',
-		name: 'qrImage',
-		type: 'options',
-		options: [
-			{ name: 'Render From Activation Code', value: 'render' },
-			{ name: 'Download From Provider', value: 'download' },
-			{ name: 'None', value: 'none' },
-		],
-		default: 'render',
+		...qrImageField('render', 'Whether to add the QR code as a PNG in the binary field "qrCode"'),
 		displayOptions: { show: { event: ['fulfilled'] } },
-		description: 'Whether to add the QR code as a PNG in the binary field "qrCode"',
 	},
 ];

@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { qrImageField } from '../../shared/descriptions';
+import { emitExistingField, onlyStatusesField, thresholdField } from '../../shared/trigger/description';
 
 import { statusFilter } from '../descriptions/status';
 
@@ -21,24 +24,11 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'statusChanged',
 	},
-	{
-		displayName: 'Only These Statuses',
-		name: 'statuses',
-		type: 'multiOptions',
-		options: (statusFilter('').options ?? []).filter((o) => 'value' in o && o.value !== 'active') as INodeProperties['options'],
-		default: [],
-		displayOptions: { show: { event: ['statusChanged', 'esimStatusChanged'] } },
-		description: 'Report only changes to these statuses; leave empty for every change',
-	},
-	{
-		displayName: 'Threshold (USD)',
-		name: 'threshold',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 50,
-		displayOptions: { show: { event: ['balanceLow'] } },
-		description: 'Fire when the wallet balance drops below this amount',
-	},
+	onlyStatusesField(
+		(statusFilter('').options ?? []).filter((o) => 'value' in o && o.value !== 'active') as INodePropertyOptions[],
+		['statusChanged', 'esimStatusChanged'],
+	),
+	thresholdField('Threshold (USD)', 'Fire when the wallet balance drops below this amount'),
 	{
 		displayName:
 			'Each poll reads the usage of every watched eSIM: one request per eSIM. Keep the number watched small, or poll less often.',
@@ -65,26 +55,10 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { event: ['usageCrossed'] } },
 		description: 'The newest active eSIMs up to this number are watched',
 	},
+	emitExistingField('orders, eSIMs, a low balance'),
 	{
-		displayName: 'Emit Existing',
-		name: 'emitExisting',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether the first poll after activation reports what already exists (orders, eSIMs, a low balance); by default it only records them and reports later changes',
-	},
-	{
-		displayName: 'QR Code Image',
-		name: 'qrImage',
-		type: 'options',
-		options: [
-			{ name: 'Render From Activation Code', value: 'render' },
-			{ name: 'Download From Provider', value: 'download' },
-			{ name: 'None', value: 'none' },
-		],
-		default: 'render',
+		...qrImageField('render', 'Whether to add the QR code as a PNG in the binary field "qrCode"'),
 		displayOptions: { show: { event: ['fulfilled'] } },
-		description: 'Whether to add the QR code as a PNG in the binary field "qrCode"',
 	},
 ];
 

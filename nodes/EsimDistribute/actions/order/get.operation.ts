@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod';
 
 import { esimItems, type QrImageMode } from '../../../shared/activation';
+import { qrBinaryField, qrImageField } from '../../../shared/descriptions';
 import { classifyStatus } from '../../../shared/status';
 import { fields, validateInput } from '../../../shared/validation';
 import { locatorValue, orderLocator } from '../../descriptions/locators';
@@ -18,26 +19,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Put QR Code in Field',
-				name: 'binaryProperty',
-				type: 'string',
-				default: 'qrCode',
-				description: 'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
-			},
-			{
-				displayName: 'QR Code Image',
-				name: 'qrImage',
-				type: 'options',
-				options: [
-					{ name: 'Render From Activation Code', value: 'render', description: 'Draw the QR locally; no extra request' },
-					{ name: 'Download From Provider', value: 'download', description: 'Fetch the image at the QR code URL' },
-					{ name: 'None', value: 'none', description: 'Only output the activation details' },
-				],
-				default: 'render',
-			},
-		],
+		options: [qrBinaryField, qrImageField('render')],
 	},
 ];
 

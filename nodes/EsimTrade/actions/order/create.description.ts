@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { qrBinaryField, qrImageField } from '../../../shared/descriptions';
 import { planLocator } from '../../descriptions/plan';
 
 const show = { resource: ['order'], operation: ['create'] };
@@ -62,24 +63,8 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Put QR Code in Field',
-				name: 'binaryProperty',
-				type: 'string',
-				default: 'qrCode',
-				description: 'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
-			},
-			{
-				displayName: 'QR Code Image',
-				name: 'qrImage',
-				type: 'options',
-				options: [
-					{ name: 'Render From Activation Code', value: 'render', description: 'Draw the QR locally; no extra request' },
-					{ name: 'Download From Provider', value: 'download', description: 'Fetch the image at the QR code URL' },
-					{ name: 'None', value: 'none', description: 'Only output the activation details' },
-				],
-				default: 'render',
-			},
+			qrBinaryField,
+			qrImageField('render'),
 			{
 				displayName: 'Request Timeout (Seconds)',
 				name: 'requestTimeout',

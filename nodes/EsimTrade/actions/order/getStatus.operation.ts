@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod';
 
 import { locator } from '../../../shared/descriptions';
+import { qrImageField } from '../../../shared/descriptions';
 import { fields, validateInput } from '../../../shared/validation';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, syncStatus } from '../../transport/status';
@@ -43,17 +44,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, lookupBy: ['iccid'] } },
 	},
 	{
-		displayName: 'QR Code Image',
-		name: 'qrImage',
-		type: 'options',
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Render From Activation Code', value: 'render' },
-			{ name: 'Download From Provider', value: 'download' },
-		],
-		default: 'none',
+		...qrImageField('none', 'Whether to add the QR code as a PNG in the binary field "qrCode" when the eSIM is issued'),
 		displayOptions: { show },
-		description: 'Whether to add the QR code as a PNG in the binary field "qrCode" when the eSIM is issued',
 	},
 	simplifyToggle(show, 'the status, activation details and data of each eSIM'),
 ];
