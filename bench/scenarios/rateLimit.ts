@@ -1,0 +1,74 @@
+import type { Sandbox } from '../../sandbox';
+import { runChild } from '../lib/child';
+import { fmt, type Section } from '../lib/report';
+
+/** 10 requests per second, as a fixed window of 100 per 10 s (eSIMTrade's real limit is per key per minute). */
+export const LIMIT = { limit: 100, windowMs: 10_000 };
+export const PURCHASES = 1000;
+
+interface ChildResult {
+	ms: number;
+	status: string;
+	ok: number;
+	failed: number;
+	error?: string;
+}
+
+interface Measured extends ChildResult {
+	orders: number;
+	debits: number;
+	rejected429: number;
+	posts: number;
+}
+
+async function measure(sandbox: Sandbox, contender: string, count: number): Promise<Measured> {
+	sandbox.reset();
+	sandbox.faults.set({ rateLimit: LIMIT });
+	const result = await runChild<ChildResult>('scenarios/purchases.child.ts', [contender, sandbox.tradeBaseUrl, String(count)]);
+	const posts = sandbox.log.entries({ method: 'POST', path: '/api/v1/portal/order' });
+	process.stdout.write(`  purchases, ${contender}: ${fmt.ms(result.ms)}, ${result.ok} bought\n`);
+	return {
+		...result,
+		orders: sandbox.trade.orders.length,
+		debits: sandbox.trade.ledger.filter((entry) => entry.type === 'debit').length,
+		rejected429: posts.filter((entry) => entry.status === 429).length,
+		posts: posts.length,
+	};
+}
+
+/** Scenario 2: purchases under a rate limit answering 429 + Retry-After, against the rate's floor. */
+export async function rateLimited(sandbox: Sandbox, count = PURCHASES): Promise<Section> {
+	const ours = await measure(sandbox, 'node', count);
+	const bare = await measure(sandbox, 'ky', count);
+	const http = await measure(sandbox, 'httpRequest', count);
+	const perSecond = (LIMIT.limit * 1000) / LIMIT.windowMs;
+	const rateFloor = (count / perSecond) * 1000;
+	const windowFloor = (Math.ceil(count / LIMIT.limit) - 1) * LIMIT.windowMs;
+	const scenario = `2. ${count.toLocaleString('en')} purchases at ${perSecond} req/s (429 + Retry-After)`;
+	const line = (label: string, m: Measured) =>
+		`- ${label}: ${fmt.ms(m.ms)}, run status ${m.status}, ${m.ok} purchases confirmed, ${m.failed} failed, ${m.posts} POSTs of which ${m.rejected429} answered 429; ledger ${m.orders} orders / ${m.debits} debits${m.error ? `; error: "${m.error}"` : ''}.`;
+	return {
+		title: scenario,
+		rows: [
+			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: `rate floor ${count} ÷ ${perSecond}/s`, theirs: fmt.ms(rateFloor), ratio: ours.ms / rateFloor, target: 1.05 },
+			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'fixed-window floor', theirs: fmt.ms(windowFloor), ratio: ours.ms / windowFloor, target: 1.05 },
+			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'bare ky loop, retry on 429', theirs: fmt.ms(bare.ms), ratio: ours.ms / bare.ms },
+			{
+				scenario,
+				metric: 'failed purchases',
+				ours: String(ours.failed),
+				baseline: 'HTTP Request, defaults',
+				theirs: String(http.failed),
+				goal: { text: 'zero failures, one order and one debit per purchase', met: ours.failed === 0 && ours.orders === count && ours.debits === count },
+			},
+			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'HTTP Request, defaults', theirs: `${fmt.ms(http.ms)} (${http.ok} bought)` },
+		],
+		notes: [
+			`Sandbox rate limit: fixed window of ${LIMIT.limit} requests per ${LIMIT.windowMs / 1000} s per key (= ${perSecond}/s, the real eSIMTrade limit of 600/min scaled to a shorter window), 429 \`{"error":"API rate limit exceeded"}\` with \`Retry-After\` in whole seconds. Each contender starts on a fresh sandbox (ledger and window reset), in its own process; each purchase has its own idempotency key; Wait for Fulfilment is off (purchases only).`,
+			`Rate floor: ${count} ÷ ${perSecond}/s = ${fmt.ms(rateFloor)} (the issue's definition). Fixed-window floor: a window admits ${LIMIT.limit} at once, so the last of ${Math.ceil(count / LIMIT.limit)} windows opens at ${fmt.ms(windowFloor)}; no client can finish earlier.`,
+			line('eSIMTrade node', ours),
+			line('bare ky loop (ky 1, `retry: { methods: [post], statusCodes: [429], afterStatusCodes: [429] }`)', bare),
+			line('HTTP Request v4.2, default settings (all items sent at once, no retry)', http),
+		],
+	};
+}
