@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locator } from '../../../shared/descriptions';
-import { qrImageField } from '../../../shared/descriptions';
+import { locator, qrImageField } from '../../../shared/descriptions';
 import { fields, validateInput } from '../../../shared/validation';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, syncStatus } from '../../transport/status';
