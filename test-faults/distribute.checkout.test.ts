@@ -34,7 +34,7 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 		const [a, b] = planIds(f.sandbox, 2);
 		const sim = f.sandbox.distribute;
 		sim.setBalance(1_000_000);
-		f.sandbox.faults.set({ hangMs: 1500, rules: RULES });
+		f.sandbox.faults.set({ hangMs: 2500, rules: RULES });
 		const input = Array.from({ length: CHECKOUTS }, (_, n) => ({
 			email: `buyer-${n}@example.com`,
 			basket: n % 4 === 0 ? [{ planId: a, quantity: 1 }, { planId: b, quantity: 2 }] : [{ planId: a, quantity: 1 }],
@@ -46,7 +46,7 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 				itemsInput: 'json',
 				itemsJson: '={{ $json.basket }}',
 				email: '={{ $json.email }}',
-				options: { requestTimeout: 1 },
+				options: { requestTimeout: 2 },
 			},
 			input,
 			{ onError: 'continueRegularOutput' },
