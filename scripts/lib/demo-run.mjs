@@ -67,12 +67,13 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 /** `n8n execute` one workflow; a failed run becomes a StepError naming the node and n8n's message. */
 export async function runWorkflow(ctx, workflowId) {
 	const { code, result, output } = await execute(ctx.folder, workflowId);
-	if (!result) throw new StepError(`n8n printed no execution for workflow ${workflowId} (exit code ${code}):\n${outputTail(output)}`);
+	const name = ctx.workflows?.find((wf) => wf.id === workflowId)?.name ?? workflowId;
+	if (!result) throw new StepError(`n8n printed no execution for workflow "${name}" (exit code ${code}):\n${outputTail(output)}`);
 	if (result.status !== 'success' || code !== 0) {
 		const error = result.data?.resultData?.error;
 		const node = error?.node?.name ?? result.data?.resultData?.lastNodeExecuted;
 		throw new StepError(
-			`workflow ${workflowId} ended with status "${result.status}"${node ? ` in node "${node}"` : ''}: ${error?.message ?? 'see the log below'}`,
+			`workflow "${name}" ended with status "${result.status}"${node ? ` in node "${node}"` : ''}: ${error?.message ?? 'see the log below'}`,
 			[error?.description, outputTail(output, 8)].filter(Boolean).join('\n'),
 		);
 	}

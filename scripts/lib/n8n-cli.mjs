@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ky from 'ky';
-import { freePort, removeOnCleanup, run, startService, stop, waitFor } from './processes.mjs';
+import { freePort, inheritedEnv, removeOnCleanup, run, startService, stop, waitFor } from './processes.mjs';
 
 /**
  * A fresh user folder (`<dir>/.n8n`) and the environment every n8n command of it gets.
@@ -17,12 +17,9 @@ export async function createUserFolder(paths, { keep = false, prefix = 'n8n-esim
 	mkdirSync(filesDir, { recursive: true });
 	const env = {
 		// Nothing of the caller's own runtime leaks in: NODE_ENV=test (set by jest) silences n8n's logger, which
-		// also prints the execution JSON; NODE_OPTIONS may carry flags meant for the caller's Node.
-		...Object.fromEntries(
-			Object.entries(process.env).filter(
-				([k]) => !k.startsWith('N8N_') && !k.toLowerCase().startsWith('npm_') && !['NODE_ENV', 'NODE_OPTIONS', 'NODE_PATH', 'JEST_WORKER_ID'].includes(k),
-			),
-		),
+		// also prints the execution JSON; NODE_OPTIONS may carry flags meant for the caller's Node; N8N_*
+		// settings of the user's own n8n do not apply to this throw-away one.
+		...inheritedEnv(['N8N_']),
 		N8N_USER_FOLDER: dir,
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-esim-demo-key',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -82,7 +79,7 @@ export function extractExecutionJson(output) {
 export function outputTail(output, count = 15) {
 	return output
 		.split('\n')
-		.filter((line) => line.trim() && !/Python task runner|license SDK|Legacy aes-256-cbc/.test(line))
+		.filter((line) => line.trim() && !/^\s+at |Python task runner|license SDK|Legacy aes-256-cbc/.test(line))
 		.slice(-count)
 		.join('\n');
 }

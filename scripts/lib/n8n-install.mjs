@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { step } from './progress.mjs';
-import { run } from './processes.mjs';
+import { inheritedEnv, run } from './processes.mjs';
 
 export const N8N_VERSION = '2.40.7';
 export const NODE_MAJOR = '24';
@@ -39,12 +39,9 @@ function freshDir(dir) {
 	writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
 }
 
-/** npm's environment for installs into the cache: never inherit the repo's npm_* settings. */
+/** npm's environment for installs into the cache: the user's npm settings, nothing of `npm run`'s own. */
 function npmEnv(extra = {}) {
-	const env = Object.fromEntries(
-		Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_') && !['NODE_ENV', 'NODE_OPTIONS'].includes(k)),
-	);
-	return { ...env, ...extra };
+	return { ...inheritedEnv(), ...extra };
 }
 
 /**
@@ -87,7 +84,7 @@ export async function ensureN8n({ cache = cacheDir() } = {}) {
 		});
 	});
 	await step("Building n8n's sqlite3 addon against Node 24 (1–2 min, once)", async () => {
-		await run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'], {
+		await run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
 			cwd: p.n8nRoot,
 			env: npmEnv({ PATH: `${join(p.nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: p.nodeHome }),
 			timeoutMs: 20 * 60_000,

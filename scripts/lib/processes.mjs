@@ -136,6 +136,19 @@ export function startService(cmd, args, { cwd, env, logStream } = {}) {
 	return child;
 }
 
+const RUN_CONTEXT = /^(npm_package_|npm_lifecycle_)|^(npm_command|npm_execpath|npm_node_execpath|npm_config_local_prefix|npm_config_call|npm_config_user_agent|npm_config_npm_version|INIT_CWD|NODE_ENV|NODE_OPTIONS|NODE_PATH|JEST_WORKER_ID)$/;
+
+/**
+ * This process's environment without what describes how it was started: `npm run`'s package and
+ * lifecycle variables (they would point a nested npm at this repo), NODE_ENV=test and NODE_OPTIONS
+ * set by jest, and so on. The user's npm settings (registry, proxy, cache, …) are kept.
+ */
+export function inheritedEnv(dropPrefixes = []) {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([k]) => !RUN_CONTEXT.test(k) && !dropPrefixes.some((prefix) => k.startsWith(prefix))),
+	);
+}
+
 /** Asks the OS for a free TCP port on 127.0.0.1. */
 export function freePort() {
 	return new Promise((resolve, reject) => {
