@@ -12,7 +12,7 @@ const PAGE_SIZE = 100;
 const HEADERS = { 'x-access-code': 'demo-access', 'x-secret-key': 'demo-secret', accept: 'application/json' };
 
 const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
-	/** This package: Order → Get Many with Return All. */
+	/** This package: Order → Get Many with Return All; Simplify off, so it outputs the same rows as the others. */
 	node: async ([baseUrl]) => {
 		const { compiledTradeHarness } = await import('../lib/ours');
 		const { runTrade } = await import('../../test/helpers/trade');
@@ -21,7 +21,7 @@ const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
 		return {
 			warmUp: async () => await getMany({ returnAll: false, limit: 1 }),
 			run: async () => {
-				const { status, items, error } = await getMany({ returnAll: true });
+				const { status, items, error } = await getMany({ returnAll: true, simplify: false });
 				if (status !== 'success') throw new Error(String(error?.message));
 				return items.map((item) => item.json);
 			},

@@ -28,7 +28,7 @@ interface Figures {
 }
 
 const LABEL: Record<Name, string> = {
-	node: 'eSIMTrade node, Order → Get Many, Return All',
+	node: 'eSIMTrade node, Order → Get Many, Return All (Simplify off: the same rows as the others)',
 	httpRequest: 'HTTP Request v4.2 (pagination: page +1, complete when `orders.length < 100`) → Split Out `orders`',
 	fetch: 'bare loop: global `fetch` (undici), sequential pages of 100',
 };
