@@ -8,7 +8,7 @@ import { ensureN8n } from './n8n-install.mjs';
 import { createUserFolder, execute, importJson, installCommunityPackage, outputTail, startN8n } from './n8n-cli.mjs';
 import { connect } from './n8n-rest.mjs';
 import { buildPackage, packPackage } from './package.mjs';
-import { StepError, step } from './progress.mjs';
+import { StepError, info, step } from './progress.mjs';
 import { DISTRIBUTE_DEMO_LOGIN, TRADE_DEMO_KEYS, startSandbox } from './sandbox.mjs';
 import {
 	EXAMPLE_IDS,
@@ -88,7 +88,10 @@ export async function runExamplesHeadless(ctx) {
 	const workflows = [...ctx.workflows].sort((a, b) => rank(order, a.id) - rank(order, b.id));
 	await prepareSandboxScenario(ctx);
 	for (const wf of workflows) {
-		if (!manualTriggerName(wf)) continue;
+		if (!manualTriggerName(wf)) {
+			info(`· "${wf.name}" starts from a polling trigger: imported, not run here (publish it under --ui)`);
+			continue;
+		}
 		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
 			const result = await runWorkflow(ctx, wf.id);
 			return Object.assign(result, { note: `${Object.keys(result.data.resultData.runData).length} nodes ran` });

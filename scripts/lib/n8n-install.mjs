@@ -102,7 +102,7 @@ async function installNode(p) {
 }
 
 async function installN8n(p) {
-	await step(`Installing n8n ${N8N_VERSION} into ${p.n8nRoot} (3–10 min, once per machine)`, async () => {
+	await step(`Installing n8n ${N8N_VERSION} into ${p.n8nRoot}`, async () => {
 		freshDir(p.n8nRoot);
 		// --ignore-scripts: some optional native dependencies try to download prebuilt binaries and fail offline.
 		await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', ...quietInstall], {
@@ -110,8 +110,8 @@ async function installN8n(p) {
 			env: npmEnv(),
 			timeoutMs: 30 * 60_000,
 		});
-	});
-	await step("Building n8n's sqlite3 addon against Node 24 (1–2 min, once)", async () => {
+	}, '3–10 min, once per machine');
+	await step("Building n8n's sqlite3 addon against Node 24's headers", async () => {
 		await run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
 			cwd: p.n8nRoot,
 			env: npmEnv({ PATH: `${join(p.nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: p.nodeHome }),
@@ -120,7 +120,7 @@ async function installN8n(p) {
 		if (!existsSync(join(p.n8nModules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) {
 			throw new Error('sqlite3 was rebuilt but node_sqlite3.node is missing');
 		}
-	});
+	}, '1–2 min, once');
 	await step('Checking the n8n install', async () => {
 		const { stdout } = await run(p.node, [p.n8nBin, '--version'], { env: npmEnv() });
 		const version = stdout.trim().split('\n').pop();

@@ -28,12 +28,12 @@ export class StepError extends Error {
 }
 
 /**
- * Runs one step, printing `→ label …` before and `✔ label (12.3 s)` after.
+ * Runs one step, printing `→ label (hint) …` before and `✔ label (12.3 s)` after.
  * A thrown error becomes `✘ label failed after …` and is rethrown as a StepError naming the step.
  */
-export async function step(label, fn) {
+export async function step(label, fn, hint) {
 	const start = Date.now();
-	info(`→ ${label} …`);
+	info(`→ ${label}${hint ? ` (${hint})` : ''} …`);
 	try {
 		const result = await fn();
 		const note = typeof result === 'object' && result && 'note' in result ? ` — ${result.note}` : '';
