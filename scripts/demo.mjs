@@ -12,7 +12,7 @@ import { summaryLines } from './lib/summary.mjs';
 
 const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `Usage: npm run demo [-- --ui] [-- --keep]
+const USAGE = `Usage: npm run demo [-- [--ui] [--keep]]
 
   (no flag)  install n8n ${N8N_VERSION} once (cache: ${cacheDir()}), build and install this package into a
              throw-away n8n, start the provider sandbox, run every example workflow headless, print a summary
