@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
 import { buildDist } from './lib/ours';
-import { load, machine } from './lib/machine';
+import { busy, load, machine } from './lib/machine';
 import { plainTable, table, type Section } from './lib/report';
 import { packageLoad } from './scenarios/load';
 import { rateLimited } from './scenarios/rateLimit';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
 	process.stdout.write('Compiling the package (tsc -p tsconfig.build.json → bench/.out/dist)\n');
 	buildDist();
 	const loadBefore = load();
+	let wasBusy = busy();
 	const started = Date.now();
 	const sandbox = await startSandbox({ port: 0, seed: 1 });
 	const sections: Section[] = [];
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 			if (only && !only.includes(index + 1)) continue;
 			process.stdout.write(`Scenario ${index + 1}: ${name}\n`);
 			sections.push(await scenario(sandbox));
+			wasBusy ||= busy();
 		}
 	} finally {
 		await sandbox.close();
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
 		'Produced by `npm run bench` (bench/run.ts). All figures come from one run on one sandbox (in the bench process, no added latency); the package is the compiled code (`tsc -p tsconfig.build.json`), executed through n8n-core\'s WorkflowExecute like the tests. Ratios are ours ÷ baseline: lower is better.',
 		'',
 		...machine(),
-		`- Load average (1/5/15 min) at start ${loadBefore}, at the end ${loadAfter}; the bench took ${((Date.now() - started) / 60_000).toFixed(1)} min.`,
+		`- Load average (1/5/15 min) at start ${loadBefore}, at the end ${loadAfter}; the bench took ${((Date.now() - started) / 60_000).toFixed(1)} min.${wasBusy ? ' The machine was not quiet: other jobs kept the cores busy during the run, so wall times carry noise (contenders of scenarios 1 and 4 are interleaved round by round, so their ratios suffer less).' : ''}`,
 		'',
 		table(rows),
 		'',

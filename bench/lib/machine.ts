@@ -22,6 +22,9 @@ function commit(): string {
 
 export const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' / ');
 
+/** Whether other work kept the cores busy: a 1-minute load average above half the cores. */
+export const busy = (): boolean => loadavg()[0] > cpus().length / 2;
+
 /** What the figures were measured on. */
 export function machine(): string[] {
 	const cpu = cpus();
