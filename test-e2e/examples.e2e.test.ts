@@ -15,9 +15,7 @@ import { checkBaseNodeVersions } from '../scripts/lib/node-versions.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
 import { setQuiet } from '../scripts/lib/progress.mjs';
 import { exportFiles, shopifyOrders } from '../scripts/lib/summary.mjs';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Json = Record<string, any>;
+import { esimLinesOf, type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 const fixture = loadShopifyFixture(repoDir) as Json;
@@ -25,7 +23,7 @@ const examples = loadExamples(repoDir).map((entry: Json) => entry.workflow as Js
 const byId = (id: string): Json => examples.find((wf: Json) => wf.id === id)!;
 
 /** Shopify line items that are eSIMs, as the example's Code node selects them. */
-const esimLines = (fixture.line_items as Json[]).filter((line) => String(line.sku).startsWith('ESIM-'));
+const esimLines = esimLinesOf(fixture);
 
 /** Rows of a simple CSV (no quoted commas in these files) as objects keyed by the header. */
 function csvRows(text: string): Json[] {
@@ -80,44 +78,7 @@ describe('Shopify order → eSIM', () => {
 	let first: Json;
 
 	it('buys one eSIMTrade order per eSIM line item, waits for fulfilment and hands the QR code on', async () => {
-		const walletBefore = (await ctx.sandbox.admin.trade.wallet()).walletCents;
-		first = await runWorkflow(ctx, EXAMPLE_IDS.shopify);
-		expect(first.status).toBe('success');
-
-		const items = nodeItems(first, 'Buy eSIM') as Json[];
-		const esimCount = esimLines.reduce((n, line) => n + line.quantity, 0);
-		expect(items).toHaveLength(esimCount);
-		for (const item of items) {
-			expect(item.json.fulfilment).toBe('fulfilled');
-			expect(item.json.replayed).toBe(false);
-			expect(item.json.iccid).toMatch(/^\d{19,20}$/);
-			expect(item.json.activationCode).toMatch(/^LPA:1\$/);
-			expect(item.binary?.qrCode?.mimeType).toBe('image/png');
-		}
-		expect(new Set(items.map((i) => i.json.idempotencyKey))).toEqual(new Set(esimLines.map((line) => `${fixture.id}-${line.id}`)));
-		// The (disabled) email step receives every eSIM with its QR attachment.
-		const emailed = nodeItems(first, 'Email QR code') as Json[];
-		expect(emailed).toHaveLength(esimCount);
-		expect(emailed.every((i) => i.binary?.qrCode)).toBe(true);
-
-		// The sandbox's ledger: exactly these orders, charged once each.
-		const orders = (await ctx.sandbox.admin.trade.orders()) as Json[];
-		expect(orders).toHaveLength(esimLines.length);
-		for (const line of esimLines) {
-			const order = orders.find((o) => o.idempotencyKey === `${fixture.id}-${line.id}`)!;
-			expect(order).toBeDefined();
-			expect(order.slug).toBe(String(line.sku).replace(/^ESIM-/, ''));
-			expect(order.quantity).toBe(line.quantity);
-			expect(order.status).toBe('got_resource');
-			expect(order.esims.map((e: Json) => e.iccid).sort()).toEqual(
-				items.filter((i) => i.json.orderNo === order.orderNo).map((i) => i.json.iccid).sort(),
-			);
-		}
-		const charged = orders.reduce((n, o) => n + o.paidCents, 0);
-		const walletAfter = (await ctx.sandbox.admin.trade.wallet()).walletCents;
-		expect(walletBefore - walletAfter).toBe(charged);
-		const debits = ((await ctx.sandbox.admin.trade.ledger()) as Json[]).filter((e) => e.type === 'debit');
-		expect(debits).toHaveLength(esimLines.length);
+		first = await runShopifyFirstTime(ctx);
 	});
 
 	it('run again with the same Shopify order: the same orders come back, nothing new is bought', async () => {
@@ -167,24 +128,7 @@ describe('Top-up approval', () => {
 	const topups = async (): Promise<Json[]> => (await ctx.sandbox.admin.distribute.topups()) as Json[];
 
 	it('balance below the threshold, amount within the limit: creates a bank-transfer top-up and uploads the proof', async () => {
-		await ctx.sandbox.admin.distribute.setBalance(120);
-		const before = (await topups()).length;
-		const result = await runWorkflow(ctx, EXAMPLE_IDS.topUp);
-		expect(nodeItems(result, 'Get balance')[0]).toMatchObject({ json: { creditBalance: 120 } });
-		expect(nodeRan(result, 'Balance is fine')).toBe(false);
-		expect(nodeRan(result, 'Needs manual approval')).toBe(false);
-		expect(nodeItems(result, 'Get top-up status')[0]).toMatchObject({ json: { status: 'proof_submitted' } });
-
-		const after = await topups();
-		expect(after).toHaveLength(before + 1);
-		expect(after[0]).toMatchObject({
-			amount: 500,
-			paymentMethod: 'bank_transfer',
-			status: 'proof_submitted',
-			transferProofUrl: 'https://files.example.com/bank/transfer-receipt.pdf',
-		});
-		// Not credited until eSIM Distribute approves the proof.
-		expect((await ctx.sandbox.admin.distribute.balance()).creditBalance).toBe(120);
+		await runTopUpBelowThreshold(ctx);
 	});
 
 	it('balance above the threshold: no top-up', async () => {

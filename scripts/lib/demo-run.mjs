@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { ensureN8n } from './n8n-install.mjs';
 import { createUserFolder, execute, importJson, installCommunityPackage, outputTail, startN8n } from './n8n-cli.mjs';
 import { connect } from './n8n-rest.mjs';
-import { buildPackage, packPackage } from './package.mjs';
+import { buildPackage, packAll, packPackage } from './package.mjs';
 import { StepError, info, step } from './progress.mjs';
 import { DISTRIBUTE_DEMO_LOGIN, TRADE_DEMO_KEYS, startSandbox } from './sandbox.mjs';
 import {
@@ -19,30 +19,39 @@ import {
 	manualTriggerName,
 	packageNodeTypes,
 	prepareWorkflow,
+	retargetNodeTypes,
 	sandboxCredentials,
+	splitNodeType,
 } from './examples.mjs';
 
 /**
  * Everything up to (and including) the imports. Returns the run context:
- * { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture }.
+ * { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture, packs, installed }.
+ *
+ * By default installs the combined package (`npm pack` of the repo). `packages` (names of tarballs
+ * `npm run pack:all` writes, e.g. the two single-service ones) installs those side by side instead;
+ * the examples' `n8n-nodes-esim.<name>` node types are then pointed at the installed package that
+ * provides `<name>` as they are imported (see retargetNodeTypes()).
+ *
+ * @param {string} repoDir
+ * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[] }} [options]
  */
-export async function prepareRun(repoDir, { keep = false, build = true, examples } = {}) {
+export async function prepareRun(repoDir, { keep = false, build = true, examples, packages } = {}) {
 	const paths = await ensureN8n();
-	if (build) await step('Building the package (npm run build)', () => buildPackage(repoDir));
-	const pack = await step('Packing it (npm pack)', async () => {
-		const result = await packPackage(repoDir);
-		return { ...result, note: `${result.name}-${result.version}.tgz, ${result.files} files, ${(result.size / 1024).toFixed(0)} kB` };
-	});
+	const packs = await packTarballs(repoDir, { build, packages });
 	const folder = await createUserFolder(paths, { keep });
-	const installed = await step('Installing it into a fresh n8n user folder as a community package', async () => {
-		const nodesDir = await installCommunityPackage(folder, pack.tarball);
-		const types = builtNodeTypes(join(nodesDir, 'node_modules', pack.name));
-		return { types, note: `nodes: ${types.map((type) => type.split('.')[1]).join(', ')}` };
+	const what = packs.length === 1 ? 'it' : packs.map((p) => p.name).join(' and ');
+	const installed = await step(`Installing ${what} into a fresh n8n user folder as ${packs.length === 1 ? 'a community package' : 'community packages'}`, async () => {
+		const nodesDir = await installCommunityPackage(folder, packs.map((p) => p.tarball));
+		const byPackage = packs.map((p) => ({ name: p.name, types: builtNodeTypes(join(nodesDir, 'node_modules', p.name)) }));
+		const names = (types) => types.map((type) => splitNodeType(type).name).join(', ');
+		const note = byPackage.map((p) => (packs.length === 1 ? `nodes: ${names(p.types)}` : `${p.name}: ${names(p.types)}`)).join('; ');
+		return { nodesDir, types: byPackage.flatMap((p) => p.types), note };
 	});
 
-	const all = examples ?? loadExamples(repoDir).map((entry) => entry.workflow);
+	const all = (examples ?? loadExamples(repoDir).map((entry) => entry.workflow)).map((wf) => retargetNodeTypes(wf, installed.types));
 	const missing = all.flatMap((wf) => packageNodeTypes(wf).filter((type) => !installed.types.includes(type)).map((type) => `${wf.name}: ${type}`));
-	if (missing.length) throw new StepError(`example workflows use node types the package does not provide:\n  ${missing.join('\n  ')}`);
+	if (missing.length) throw new StepError(`example workflows use node types the installed package(s) do not provide:\n  ${missing.join('\n  ')}`);
 
 	const sandbox = await step('Starting the provider sandbox', async () => {
 		const sb = await startSandbox(repoDir);
@@ -61,7 +70,27 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 		await importJson(folder, 'workflow', workflows, 'workflows.json');
 		return { note: workflows.map((wf) => wf.name).join(', ') };
 	});
-	return { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture: loadShopifyFixture(repoDir), pack };
+	return { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture: loadShopifyFixture(repoDir), packs, installed };
+}
+
+/** Builds and packs what prepareRun() installs: [{ name, tarball, … }]. */
+async function packTarballs(repoDir, { build, packages }) {
+	const kB = (pack) => `${(pack.size / 1024).toFixed(0)} kB`;
+	if (!packages) {
+		if (build) await step('Building the package (npm run build)', () => buildPackage(repoDir));
+		const pack = await step('Packing it (npm pack)', async () => {
+			const result = await packPackage(repoDir);
+			return { ...result, note: `${result.name}-${result.version}.tgz, ${result.files} files, ${kB(result)}` };
+		});
+		return [pack];
+	}
+	return step(`${build ? 'Building and packing' : 'Packing'} every package (npm run pack:all)`, async () => {
+		const all = await packAll(repoDir, { build });
+		const chosen = packages.map((name) => all.find((pack) => pack.name === name) ?? name);
+		const unknown = chosen.filter((pack) => typeof pack === 'string');
+		if (unknown.length) throw new Error(`pack:all wrote no tarball for ${unknown.join(', ')} (it wrote ${all.map((p) => p.name).join(', ')})`);
+		return Object.assign(chosen, { note: chosen.map((p) => `${p.name}-${p.version}.tgz, ${p.files} files, ${kB(p)}`).join('; ') });
+	});
 }
 
 /** `n8n execute` one workflow; a failed run becomes a StepError naming the node and n8n's message. */
@@ -111,8 +140,9 @@ function rank(order, id) {
  * three orders placed a few minutes ago (for the CSV export).
  */
 export async function prepareSandboxScenario(ctx) {
-	const uses = (type) => ctx.workflows.some((wf) => wf.nodes.some((node) => node.type === type));
-	if (!uses('n8n-nodes-esim.esimDistribute')) return;
+	// By node name: the package may be the combined one or n8n-nodes-esim-distribute.
+	const uses = (name) => ctx.workflows.some((wf) => packageNodeTypes(wf).some((type) => splitNodeType(type).name === name));
+	if (!uses('esimDistribute')) return;
 	await ctx.sandbox.admin.distribute.setBalance(120);
 	await ctx.sandbox.admin.distribute.seedOrders(3, { email: 'maya.tanaka@example.com' });
 }

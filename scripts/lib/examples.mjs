@@ -2,6 +2,7 @@
 // sandbox for the demo), and the small rewrites a throw-away n8n needs (the export folder).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROVIDERS } from './split-providers.mjs';
 
 /** Ids and names the example workflows use to reference their credentials. */
 export const CREDENTIAL_REFS = {
@@ -18,6 +19,14 @@ export const EXAMPLE_IDS = {
 };
 
 export const PACKAGE_NAME = 'n8n-nodes-esim';
+/** The combined package and the single-service ones `npm run pack:all` also builds. */
+export const PACKAGE_NAMES = [PACKAGE_NAME, ...PROVIDERS.map((provider) => provider.name)];
+
+/** `n8n-nodes-esimtrade.esimTrade` → { packageName: 'n8n-nodes-esimtrade', name: 'esimTrade' }. */
+export function splitNodeType(type) {
+	const dot = type.lastIndexOf('.');
+	return { packageName: type.slice(0, dot), name: type.slice(dot + 1) };
+}
 
 /** Every workflow in `<repo>/examples/*.json`, sorted by file name, with `file` added. */
 export function loadExamples(repoDir) {
@@ -33,9 +42,26 @@ export function loadShopifyFixture(repoDir) {
 	return JSON.parse(readFileSync(join(repoDir, 'examples', 'fixtures', 'shopify-order.json'), 'utf8'));
 }
 
-/** Node types of this package (`n8n-nodes-esim.<name>`) a workflow uses. */
+/** Node types of this repository's packages (`n8n-nodes-esim.<name>`, `n8n-nodes-esimtrade.<name>`, …) a workflow uses. */
 export function packageNodeTypes(workflow) {
-	return [...new Set(workflow.nodes.map((node) => node.type).filter((type) => type.startsWith(`${PACKAGE_NAME}.`)))];
+	return [...new Set(workflow.nodes.map((node) => node.type).filter((type) => PACKAGE_NAMES.includes(splitNodeType(type).packageName)))];
+}
+
+/**
+ * A copy of the workflow whose combined-package node types (`n8n-nodes-esim.<name>`) that are not
+ * installed point at the installed package providing `<name>` instead: with the single-service
+ * packages installed, `n8n-nodes-esim.esimTrade` becomes `n8n-nodes-esimtrade.esimTrade`. A type
+ * no installed package provides is left as it is. `installedTypes` as from builtNodeTypes().
+ */
+export function retargetNodeTypes(workflow, installedTypes) {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes) {
+		const { packageName, name } = splitNodeType(node.type);
+		if (packageName !== PACKAGE_NAME || installedTypes.includes(node.type)) continue;
+		const candidates = installedTypes.filter((type) => splitNodeType(type).name === name);
+		if (candidates.length === 1) node.type = candidates[0];
+	}
+	return copy;
 }
 
 /** Credential types a workflow references. */
@@ -44,8 +70,8 @@ export function credentialTypes(workflow) {
 }
 
 /**
- * Node type names (`description.name`) the built package provides, read from its package.json `n8n.nodes`
- * list: `dist/nodes/EsimTrade/EsimTrade.node.js` → `esimTrade`.
+ * Node types (`<package name>.<description.name>`) a built or installed package provides, read from its
+ * package.json `name` and `n8n.nodes` list: `dist/nodes/EsimTrade/EsimTrade.node.js` → `<name>.esimTrade`.
  */
 export function builtNodeTypes(packageDir) {
 	const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
@@ -53,7 +79,7 @@ export function builtNodeTypes(packageDir) {
 		.filter((file) => existsSync(join(packageDir, file)))
 		.map((file) => {
 			const base = file.split('/').pop().split('.')[0];
-			return `${PACKAGE_NAME}.${base[0].toLowerCase()}${base.slice(1)}`;
+			return `${pkg.name}.${base[0].toLowerCase()}${base.slice(1)}`;
 		});
 }
 

@@ -36,13 +36,17 @@ export async function createUserFolder(paths, { keep = false, prefix = 'n8n-esim
 	return { dir, filesDir, env, paths };
 }
 
-/** Installs the packed tarball as a community package: `<user folder>/.n8n/nodes/node_modules/<name>`. */
-export async function installCommunityPackage(folder, tarball) {
+/**
+ * Installs packed tarballs as community packages: `<user folder>/.n8n/nodes/node_modules/<name>`.
+ * `tarballs` is one path or a list; a list is installed side by side in one `npm install`.
+ * Resolves the `nodes` folder.
+ */
+export async function installCommunityPackage(folder, tarballs) {
 	const nodesDir = join(folder.dir, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}\n');
 	// --omit=peer: n8n-workflow must come from n8n itself, never from a copy beside the package.
-	await run('npm', ['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+	await run('npm', ['install', ...[tarballs].flat(), '--omit=peer', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: nodesDir,
 		env: folder.env,
 	});

@@ -1,0 +1,93 @@
+/**
+ * What a headless run of an example must have done, checked on n8n's run data and on the sandbox's own
+ * records (admin API). Shared by the suites that install the combined package and the single-service ones.
+ */
+import { expect } from '@jest/globals';
+
+import { runWorkflow } from '../../scripts/lib/demo-run.mjs';
+import { EXAMPLE_IDS } from '../../scripts/lib/examples.mjs';
+import { nodeItems, nodeRan } from '../../scripts/lib/n8n-cli.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Json = Record<string, any>;
+
+/** Shopify line items that are eSIMs, as the Shopify example's Code node selects them. */
+export const esimLinesOf = (fixture: Json): Json[] => (fixture.line_items as Json[]).filter((line) => String(line.sku).startsWith('ESIM-'));
+
+/**
+ * Runs the Shopify → eSIM example against a sandbox that has no eSIMTrade orders yet and checks that it
+ * bought one order per eSIM line item, waited for fulfilment and handed each eSIM on with its ICCID and
+ * QR code, and that the sandbox charged each order once. Resolves the execution.
+ */
+export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPLE_IDS.shopify): Promise<Json> {
+	const fixture = ctx.fixture as Json;
+	const esimLines = esimLinesOf(fixture);
+	const walletBefore = (await ctx.sandbox.admin.trade.wallet()).walletCents;
+	const result = (await runWorkflow(ctx, workflowId)) as Json;
+	expect(result.status).toBe('success');
+
+	const items = nodeItems(result, 'Buy eSIM') as Json[];
+	const esimCount = esimLines.reduce((n, line) => n + line.quantity, 0);
+	expect(items).toHaveLength(esimCount);
+	for (const item of items) {
+		expect(item.json.fulfilment).toBe('fulfilled');
+		expect(item.json.replayed).toBe(false);
+		expect(item.json.iccid).toMatch(/^\d{19,20}$/);
+		expect(item.json.activationCode).toMatch(/^LPA:1\$/);
+		expect(item.binary?.qrCode?.mimeType).toBe('image/png');
+	}
+	expect(new Set(items.map((i) => i.json.idempotencyKey))).toEqual(new Set(esimLines.map((line) => `${fixture.id}-${line.id}`)));
+	// The (disabled) email step receives every eSIM with its QR attachment.
+	const emailed = nodeItems(result, 'Email QR code') as Json[];
+	expect(emailed).toHaveLength(esimCount);
+	expect(emailed.every((i) => i.binary?.qrCode)).toBe(true);
+
+	// The sandbox's ledger: exactly these orders, charged once each.
+	const orders = (await ctx.sandbox.admin.trade.orders()) as Json[];
+	expect(orders).toHaveLength(esimLines.length);
+	for (const line of esimLines) {
+		const order = orders.find((o) => o.idempotencyKey === `${fixture.id}-${line.id}`)!;
+		expect(order).toBeDefined();
+		expect(order.slug).toBe(String(line.sku).replace(/^ESIM-/, ''));
+		expect(order.quantity).toBe(line.quantity);
+		expect(order.status).toBe('got_resource');
+		expect(order.esims.map((e: Json) => e.iccid).sort()).toEqual(
+			items.filter((i) => i.json.orderNo === order.orderNo).map((i) => i.json.iccid).sort(),
+		);
+	}
+	const charged = orders.reduce((n, o) => n + o.paidCents, 0);
+	const walletAfter = (await ctx.sandbox.admin.trade.wallet()).walletCents;
+	expect(walletBefore - walletAfter).toBe(charged);
+	const debits = ((await ctx.sandbox.admin.trade.ledger()) as Json[]).filter((e) => e.type === 'debit');
+	expect(debits).toHaveLength(esimLines.length);
+	return result;
+}
+
+/**
+ * Sets the eSIM Distribute balance to 120 (below the top-up example's threshold; its 500 top-up is within
+ * the auto-approval limit), runs the example and checks that it created a bank-transfer top-up and
+ * uploaded the transfer proof, and that the balance is not credited yet. Resolves the execution.
+ */
+export async function runTopUpBelowThreshold(ctx: Json, workflowId: string = EXAMPLE_IDS.topUp): Promise<Json> {
+	const topups = async (): Promise<Json[]> => (await ctx.sandbox.admin.distribute.topups()) as Json[];
+	await ctx.sandbox.admin.distribute.setBalance(120);
+	const before = (await topups()).length;
+	const result = (await runWorkflow(ctx, workflowId)) as Json;
+	expect(result.status).toBe('success');
+	expect(nodeItems(result, 'Get balance')[0]).toMatchObject({ json: { creditBalance: 120 } });
+	expect(nodeRan(result, 'Balance is fine')).toBe(false);
+	expect(nodeRan(result, 'Needs manual approval')).toBe(false);
+	expect(nodeItems(result, 'Get top-up status')[0]).toMatchObject({ json: { status: 'proof_submitted' } });
+
+	const after = await topups();
+	expect(after).toHaveLength(before + 1);
+	expect(after[0]).toMatchObject({
+		amount: 500,
+		paymentMethod: 'bank_transfer',
+		status: 'proof_submitted',
+		transferProofUrl: 'https://files.example.com/bank/transfer-receipt.pdf',
+	});
+	// Not credited until eSIM Distribute approves the proof.
+	expect((await ctx.sandbox.admin.distribute.balance()).creditBalance).toBe(120);
+	return result;
+}
