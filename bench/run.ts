@@ -29,6 +29,8 @@ async function main(): Promise<void> {
 	const only = process.env.BENCH_ONLY?.split(',').map(Number);
 	process.stdout.write('Compiling the package (tsc -p tsconfig.build.json → bench/.out/dist)\n');
 	buildDist();
+	// Taken right after compiling: the commit and any uncommitted change that went into the measured code.
+	const setup = machine();
 	const loadBefore = load();
 	let wasBusy = busy();
 	const started = Date.now();
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
 		'',
 		'Produced by `npm run bench` (bench/run.ts). All figures come from one run on one sandbox (in the bench process, no added latency); the package is the compiled code (`tsc -p tsconfig.build.json`), executed through n8n-core\'s WorkflowExecute like the tests. Ratios are ours ÷ baseline: lower is better.',
 		'',
-		...machine(),
+		...setup,
 		`- Load average (1/5/15 min) at start ${loadBefore}, at the end ${loadAfter}; the bench took ${((Date.now() - started) / 60_000).toFixed(1)} min.${wasBusy ? ' The machine was not quiet: other jobs kept the cores busy during the run, so wall times carry noise (contenders of scenarios 1 and 4 are interleaved round by round, so their ratios suffer less).' : ''}`,
 		'',
 		table(rows),

@@ -12,9 +12,16 @@ function version(pkg: string): string {
 	}
 }
 
+/** The commit measured, and any uncommitted change to the shipped code (which the bench compiles too). */
 function commit(): string {
 	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: ROOT })
+			.toString()
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => line.slice(3));
+		return dirty.length ? `${head} plus uncommitted changes to ${dirty.join(', ')}` : head;
 	} catch {
 		return 'unknown';
 	}
@@ -30,7 +37,7 @@ export function machine(): string[] {
 	const cpu = cpus();
 	const own = require(join(ROOT, 'package.json')) as { name: string; version: string };
 	return [
-		`- Date: ${new Date().toISOString()}`,
+		`- Started: ${new Date().toISOString()}`,
 		`- Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ${type()}`,
 		`- Node ${process.version}; ${own.name} ${own.version} (commit ${commit()}); n8n-core ${version('n8n-core')}, n8n-workflow ${version('n8n-workflow')}, n8n-nodes-base ${version('n8n-nodes-base')}, ky ${version('ky')}, typescript ${version('typescript')}`,
 	];
