@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
 import { buildDist } from './lib/ours';
-import { busy, load, machine } from './lib/machine';
+import { load, machine, otherCpuShare } from './lib/machine';
 import { plainTable, table, type Section } from './lib/report';
 import { packageLoad } from './scenarios/load';
 import { rateLimited } from './scenarios/rateLimit';
@@ -25,6 +25,15 @@ const SCENARIOS: Array<[string, (sandbox: Sandbox) => Promise<Section>]> = [
 	['Package load', packageLoad],
 ];
 
+/** What the CPU use of other processes during the run means for the figures. */
+function quiet(share: number | undefined): string {
+	if (share === undefined) return 'CPU use of other processes was not measured.';
+	const used = `Other processes used ${(share * 100).toFixed(0)}% of the machine's CPU during the run`;
+	return share < 0.1
+		? `${used}: a quiet machine.`
+		: `${used}: the machine was not quiet, so wall times carry noise (contenders of scenarios 1 and 4 are interleaved round by round, so their ratios suffer less).`;
+}
+
 async function main(): Promise<void> {
 	const only = process.env.BENCH_ONLY?.split(',').map(Number);
 	process.stdout.write('Compiling the package (tsc -p tsconfig.build.json → bench/.out/dist)\n');
@@ -32,7 +41,7 @@ async function main(): Promise<void> {
 	// Taken right after compiling: the commit and any uncommitted change that went into the measured code.
 	const setup = machine();
 	const loadBefore = load();
-	let wasBusy = busy();
+	const others = otherCpuShare();
 	const started = Date.now();
 	const sandbox = await startSandbox({ port: 0, seed: 1 });
 	const sections: Section[] = [];
@@ -41,7 +50,6 @@ async function main(): Promise<void> {
 			if (only && !only.includes(index + 1)) continue;
 			process.stdout.write(`Scenario ${index + 1}: ${name}\n`);
 			sections.push(await scenario(sandbox));
-			wasBusy ||= busy();
 		}
 	} finally {
 		await sandbox.close();
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
 	const rows = sections.flatMap((section) => section.rows);
 	process.stdout.write(`\n${plainTable(rows)}\n\n`);
 	const loadAfter = load();
+	const share = others();
 	if (only) return;
 	const notes = sections.flatMap((section) => [`### ${section.title}`, '', ...section.notes, '']);
 	const text = [
@@ -57,7 +66,7 @@ async function main(): Promise<void> {
 		'Produced by `npm run bench` (bench/run.ts). All figures come from one run on one sandbox (in the bench process, no added latency); the package is the compiled code (`tsc -p tsconfig.build.json`), executed through n8n-core\'s WorkflowExecute like the tests. Ratios are ours ÷ baseline: lower is better.',
 		'',
 		...setup,
-		`- Load average (1/5/15 min) at start ${loadBefore}, at the end ${loadAfter}; the bench took ${((Date.now() - started) / 60_000).toFixed(1)} min.${wasBusy ? ' The machine was not quiet: other jobs kept the cores busy during the run, so wall times carry noise (contenders of scenarios 1 and 4 are interleaved round by round, so their ratios suffer less).' : ''}`,
+		`- Load average (1/5/15 min) at start ${loadBefore}, at the end ${loadAfter}; the bench took ${((Date.now() - started) / 60_000).toFixed(1)} min. ${quiet(share)}`,
 		'',
 		table(rows),
 		'',
