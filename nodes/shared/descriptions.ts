@@ -100,3 +100,36 @@ export const qrBinaryField: INodeProperties = {
 	default: 'qrCode',
 	description: 'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
 };
+
+/** Plan list filters both catalogs offer: country code, maximum price and a text search. */
+export function planFilterFields(
+	countryField: string,
+	priceDescription: string,
+	searchDescription: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Country Code',
+			name: countryField,
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. JP',
+			description: 'Only plans for this two-letter country code',
+		},
+		{
+			displayName: 'Max Price',
+			name: 'maxPrice',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: priceDescription,
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: searchDescription,
+		},
+	];
+}

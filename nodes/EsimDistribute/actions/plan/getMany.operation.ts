@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { planFilterFields, readLimit, returnAllLimit } from '../../../shared/descriptions';
 import { fetchPlans, priceOf, simplifyPlan } from '../../transport/plans';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
@@ -22,31 +22,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Country Code',
-				name: 'countryCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. JP',
-				description: 'Only plans for this two-letter country code',
-			},
-			{
-				displayName: 'Max Price',
-				name: 'maxPrice',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Only plans that cost at most this much',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only plans whose name or country contains this text',
-			},
-		],
+		options: planFilterFields('countryCode', 'Only plans that cost at most this much', 'Only plans whose name or country contains this text'),
 	},
 ];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { planFilterFields, readLimit, returnAllLimit } from '../../../shared/descriptions';
 import { fetchCatalog, simplifyPlan } from '../../transport/plans';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
@@ -23,22 +23,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Country Code',
-				name: 'locationCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. JP',
-				description: 'Only plans for this two-letter country code',
-			},
-			{
-				displayName: 'Max Price',
-				name: 'maxPrice',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Only plans whose reseller price is at most this amount',
-			},
+			...planFilterFields('locationCode', 'Only plans whose reseller price is at most this amount', 'Only plans whose name or slug contains this text'),
 			{
 				displayName: 'Min Data (GB)',
 				name: 'minVolume',
@@ -46,13 +31,6 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 				description: 'Only plans with at least this much data',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only plans whose name or slug contains this text',
 			},
 		],
 	},
