@@ -4,7 +4,7 @@ import { checkBaseUrl } from './baseUrl';
 import { apiError, explainNetwork, explainStatus, markOutcomeUnknown } from './errors';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, wait, type RetrySettings } from './retry';
 import { sendOnce } from './send';
-import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext } from './types';
+import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext, Session } from './types';
 
 export interface RequestOptions {
 	hints?: ErrorHints;
@@ -21,9 +21,14 @@ export interface RequestOptions {
 	returnLost?: boolean;
 }
 
-const baseUrls = new WeakMap<object, string>();
+/**
+ * The credential and its checked base URL, read once per node run: every later
+ * request of the run hands the same decrypted credential to n8n instead of
+ * reading it again (n8n refreshes an expiring token inside that same object).
+ */
+const sessions = new WeakMap<object, Session>();
 
-async function resolveBaseUrl(ctx: RequestContext, provider: Provider, itemIndex?: number): Promise<string> {
+async function openSession(ctx: RequestContext, provider: Provider, itemIndex?: number): Promise<Session> {
 	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
 	const checked = checkBaseUrl(provider.baseUrlOf(credentials));
 	if ('problem' in checked) {
@@ -32,8 +37,9 @@ async function resolveBaseUrl(ctx: RequestContext, provider: Provider, itemIndex
 			description: `Open the "${provider.credentialLabel}" credential and correct its Base URL.`,
 		});
 	}
-	baseUrls.set(ctx, checked.url);
-	return checked.url;
+	const session: Session = { baseUrl: checked.url, credentials };
+	sessions.set(ctx, session);
+	return session;
 }
 
 /**
@@ -48,10 +54,10 @@ export async function apiRequest(
 	options: RequestOptions = {},
 ): Promise<ApiResponse> {
 	const settings = { ...DEFAULT_RETRY, ...options.retry };
-	const baseUrl = baseUrls.get(ctx) ?? (await resolveBaseUrl(ctx, provider, request.itemIndex));
+	const session = sessions.get(ctx) ?? (await openSession(ctx, provider, request.itemIndex));
 	const repeatable = request.retry !== 'unkeyed';
 	for (let attempt = 0; ; attempt++) {
-		const outcome = await sendOnce(ctx, provider, baseUrl, request);
+		const outcome = await sendOnce(ctx, provider, session, request);
 		const canRetry = attempt < settings.maxRetries;
 		if ('failure' in outcome) {
 			if (canRetry && (repeatable || !outcome.failure.maybeSent)) {

@@ -1,6 +1,6 @@
-import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import type { ApiRequest, ApiResponse, NetworkFailure, Provider, RequestContext } from './types';
+import type { ApiRequest, ApiResponse, NetworkFailure, Provider, RequestContext, Session } from './types';
 
 /** Connection errors that mean the request never reached the provider. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -50,13 +50,13 @@ export function unwrapFailure(error: unknown): { response?: ApiResponse; failure
 export async function sendOnce(
 	ctx: RequestContext,
 	provider: Provider,
-	baseUrl: string,
+	session: Session,
 	request: ApiRequest,
 ): Promise<{ response: ApiResponse } | { failure: NetworkFailure }> {
 	const text = request.responseType === 'text';
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${session.baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		json: !text,
@@ -72,7 +72,14 @@ export async function sendOnce(
 		raw = (
 			request.anonymous
 				? await ctx.helpers.httpRequest(options)
-				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options)
+				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options, {
+						credentialsDecrypted: {
+							id: '',
+							name: provider.credentialLabel,
+							type: provider.credentialType,
+							data: session.credentials as ICredentialDataDecryptedObject,
+						},
+					})
 		) as IN8nHttpFullResponse;
 	} catch (error) {
 		const { response, failure } = unwrapFailure(error);

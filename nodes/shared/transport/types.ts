@@ -34,6 +34,12 @@ export interface ApiRequest {
 	anonymous?: boolean;
 }
 
+/** What one node run needs for every request to a provider. */
+export interface Session {
+	baseUrl: string;
+	credentials: IDataObject;
+}
+
 export interface ApiResponse {
 	status: number;
 	headers: Record<string, string>;
