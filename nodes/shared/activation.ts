@@ -90,6 +90,22 @@ export async function attachQr(
 	item.binary[property] = await ctx.helpers.prepareBinaryData(png, name, 'image/png');
 }
 
+/**
+ * Adds the first eSIM's activation details and its QR code to an event item;
+ * returns the activation details of every eSIM.
+ */
+export async function addActivation(
+	ctx: { helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'> },
+	item: INodeExecutionData,
+	esims: IDataObject[],
+	mode: QrImageMode,
+): Promise<Activation[]> {
+	const activations = esims.map((esim) => activationFrom(esim));
+	Object.assign(item.json, activations[0]);
+	await attachQr(ctx, item, activations[0] ?? {}, mode, 'qrCode');
+	return activations;
+}
+
 export interface EsimItemOptions {
 	qrImage: QrImageMode;
 	binaryProperty: string;

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { activationFrom, attachQr, type QrImageMode } from '../../shared/activation';
+import { addActivation, type QrImageMode } from '../../shared/activation';
 import { pollBalanceEvent } from '../../shared/trigger/balance';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
 import { distributeGet } from '../transport';
@@ -10,9 +10,8 @@ import { orderOf, orderSource } from './sources';
 async function addDelivery(ctx: IPollFunctions, item: INodeExecutionData, id: string): Promise<void> {
 	const order = orderOf(await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`));
 	const esims = Array.isArray(order.esims) ? (order.esims as IDataObject[]) : [];
-	const activations = (esims.length ? esims : [order]).map((esim) => activationFrom(esim));
-	Object.assign(item.json, { esims: order.esims ?? [] }, activations[0]);
-	await attachQr(ctx, item, activations[0] ?? {}, ctx.getNodeParameter('qrImage', 'render') as QrImageMode, 'qrCode');
+	item.json.esims = order.esims ?? [];
+	await addActivation(ctx, item, esims.length ? esims : [order], ctx.getNodeParameter('qrImage', 'render') as QrImageMode);
 }
 
 /** One poll of the eSIM Distribute Trigger: the items to emit, or null when nothing happened. */

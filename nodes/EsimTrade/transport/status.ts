@@ -7,6 +7,11 @@ export function syncStatus(data: IDataObject): string {
 	return String(data.status ?? data.orderStatus ?? data.esimStatus ?? '').trim();
 }
 
+/** The eSIMs of a sync record: its `esimList` when there are several, else the record itself. */
+export function esimsOf(data: IDataObject): IDataObject[] {
+	return Array.isArray(data.esimList) && data.esimList.length ? (data.esimList as IDataObject[]) : [data];
+}
+
 /** Order number in a create-order response: the success body is not documented, so common spellings are searched. */
 export function findOrderNo(body: unknown, depth = 0): string | undefined {
 	if (!body || typeof body !== 'object' || depth > 3) return undefined;

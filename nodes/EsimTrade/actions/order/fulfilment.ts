@@ -2,7 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionDat
 
 import { activationFrom, esimItems, type QrImageMode } from '../../../shared/activation';
 import { dataOf, tradeGet } from '../../transport';
-import { classifyStatus, syncStatus, type FulfilmentState } from '../../transport/status';
+import { classifyStatus, esimsOf, syncStatus, type FulfilmentState } from '../../transport/status';
 
 export interface WaitSettings {
 	timeoutMs: number;
@@ -52,8 +52,7 @@ export async function activationItems(
 	state: string,
 	settings: Pick<WaitSettings, 'qrImage' | 'binaryProperty'>,
 ): Promise<INodeExecutionData[]> {
-	const list = Array.isArray(data.esimList) && data.esimList.length ? (data.esimList as IDataObject[]) : [data];
-	return await esimItems(ctx, { ...order, fulfilment: state, status: syncStatus(data) || order.status }, list, {
+	return await esimItems(ctx, { ...order, fulfilment: state, status: syncStatus(data) || order.status }, esimsOf(data), {
 		...settings,
 		issued: state === 'fulfilled',
 		extra: (esim) => ({ esimStatus: esim.esimStatus, smdpStatus: esim.smdpStatus }),
