@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SAFE_BASE_URL } from '../nodes/shared/credentialTest';
+import { SAFE_BASE_URL } from '../nodes/shared/transport/credentialTest';
 import { signIn } from '../nodes/EsimDistribute/transport/login';
 
 export class EsimDistributeApi implements ICredentialType {

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SAFE_BASE_URL } from '../nodes/shared/credentialTest';
+import { SAFE_BASE_URL } from '../nodes/shared/transport/credentialTest';
 
 export class EsimTradeApi implements ICredentialType {
 	name = 'esimTradeApi';

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { executeItems } from '../shared/execute';
+import { executeItems } from '../shared/execution/execute';
 import { properties, route } from './actions/router';
 import { searchOrders, searchPlans } from './methods/listSearch';
 

@@ -1,4 +1,4 @@
-import { csvRecords } from '../../nodes/shared/csv';
+import { csvRecords } from '../../nodes/shared/transport/csv';
 import { checkout, distributeFixture, fromList, planIds, requestsTo, type DistributeFixture } from '../helpers/distribute';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);

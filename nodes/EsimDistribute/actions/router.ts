@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/router';
+import { createRouter } from '../../shared/execution/router';
 import * as account from './account/Account.resource';
 import * as balance from './balance/Balance.resource';
 import * as contact from './contact/Contact.resource';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locator } from '../../shared/descriptions';
+import { locator } from '../../shared/fields/descriptions';
 
 /** The plan picker (available plans, searchable), or a plan ID typed or mapped from an expression. */
 export function planLocator(description: string, show?: Record<string, string[]>): INodeProperties {

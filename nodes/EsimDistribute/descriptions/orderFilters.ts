@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, validateInput } from '../../shared/validation';
+import { fields, validateInput } from '../../shared/input/validation';
 
 const day = z
 	.string({ invalid_type_error: 'must be a date' })

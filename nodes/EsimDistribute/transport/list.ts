@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectPages, type Page } from '../../shared/pagination';
+import { collectPages, type Page } from '../../shared/transport/pagination';
 import type { RequestContext } from '../../shared/transport/types';
 import { distributeGet, rowsOf } from './index';
 

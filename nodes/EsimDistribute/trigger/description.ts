@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { qrImageField } from '../../shared/descriptions';
+import { qrImageField } from '../../shared/fields/descriptions';
 import { emitExistingField, onlyStatusesField, thresholdField } from '../../shared/trigger/description';
 
 export const triggerProperties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { addActivation, type QrImageMode } from '../../shared/activation';
+import { addActivation, type QrImageMode } from '../../shared/esim/activation';
 import { pollBalanceEvent } from '../../shared/trigger/balance';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
 import { distributeGet } from '../transport';

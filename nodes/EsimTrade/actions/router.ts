@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/router';
+import { createRouter } from '../../shared/execution/router';
 import * as account from './account/Account.resource';
 import * as esim from './esim/Esim.resource';
 import * as order from './order/Order.resource';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locator } from '../../shared/descriptions';
+import { locator } from '../../shared/fields/descriptions';
 
 /** The plan picker: searchable list first, or a slug typed or mapped from an expression. */
 export function planLocator(show: Record<string, string[]>, description: string): INodeProperties {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectPages } from '../../shared/pagination';
+import { collectPages } from '../../shared/transport/pagination';
 import type { RequestContext } from '../../shared/transport/types';
 import { tradeGet } from './index';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { qrImageField } from '../../shared/descriptions';
+import { qrImageField } from '../../shared/fields/descriptions';
 import { emitExistingField, onlyStatusesField, thresholdField } from '../../shared/trigger/description';
 
 import { statusFilter } from '../descriptions/status';

@@ -1,6 +1,6 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { addActivation, type QrImageMode } from '../../shared/activation';
+import { addActivation, type QrImageMode } from '../../shared/esim/activation';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
 import { dataOf, tradeGet } from '../transport';
 import { esimsOf } from '../transport/status';

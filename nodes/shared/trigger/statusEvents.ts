@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { classifyStatus } from '../status';
+import { classifyStatus } from '../esim/status';
 import { pollBudget } from './budget';
 import { eventItem } from './events';
 import { loadState, pollChanges } from './tracker';

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, validateInput } from '../../../shared/validation';
+import { fields, validateInput } from '../../../shared/input/validation';
 import { distributeRequest } from '../../transport';
 
 const show = { resource: ['account'], operation: ['register'] };

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { returnAllLimit } from '../../../shared/fields/descriptions';
+import { readLimit } from '../../../shared/execution/readLimit';
 import { listAll } from '../../transport/list';
 
 export const description: INodeProperties[] = [...returnAllLimit('balance', 'getTransactions')];

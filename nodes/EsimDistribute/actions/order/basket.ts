@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, numeric, validateInput } from '../../../shared/validation';
+import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { locatorValue } from '../../descriptions/locators';
 import type { BasketLine } from '../../transport/orders';
 

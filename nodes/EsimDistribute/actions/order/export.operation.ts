@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { csvRecords } from '../../../shared/csv';
+import { csvRecords } from '../../../shared/transport/csv';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
 import { distributeCall, unwrapEnvelope } from '../../transport';
 

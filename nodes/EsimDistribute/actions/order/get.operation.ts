@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { esimItems, type QrImageMode } from '../../../shared/activation';
-import { qrBinaryField, qrImageField } from '../../../shared/descriptions';
-import { classifyStatus } from '../../../shared/status';
-import { fields, validateInput } from '../../../shared/validation';
+import { esimItems, type QrImageMode } from '../../../shared/esim/activation';
+import { qrBinaryField, qrImageField } from '../../../shared/fields/descriptions';
+import { classifyStatus } from '../../../shared/esim/status';
+import { fields, validateInput } from '../../../shared/input/validation';
 import { locatorValue, orderLocator } from '../../descriptions/locators';
 import { distributeGet } from '../../transport';
 

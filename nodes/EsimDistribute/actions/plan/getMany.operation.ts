@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { planFilterFields, readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
+import { readLimit } from '../../../shared/execution/readLimit';
 import { fetchPlans, priceOf, simplifyPlan } from '../../transport/plans';
 
 const show = { resource: ['plan'], operation: ['getMany'] };

@@ -1,41 +1,35 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/execution/router';
+
 import * as create from './create.operation';
 import * as getStatus from './getStatus.operation';
 import * as uploadProof from './uploadProof.operation';
 
 export const operations = { create, getStatus, uploadProof };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['topUp'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Start adding credit by Stripe or bank transfer',
-				action: 'Create a top up',
-			},
-			{
-				name: 'Get Status',
-				value: 'getStatus',
-				description: 'Where a top-up stands: pending, paid, awaiting proof, approved or rejected',
-				action: 'Get the status of a top up',
-			},
-			{
-				name: 'Upload Proof',
-				value: 'uploadProof',
-				description: 'Send the link to a bank transfer receipt',
-				action: 'Upload a bank transfer proof',
-			},
-		],
-		default: 'create',
-	},
-	...create.description,
-	...getStatus.description,
-	...uploadProof.description,
-];
+export const description: INodeProperties[] = operationSelector(
+	'topUp',
+	operations,
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Start adding credit by Stripe or bank transfer',
+			action: 'Create a top up',
+		},
+		{
+			name: 'Get Status',
+			value: 'getStatus',
+			description: 'Where a top-up stands: pending, paid, awaiting proof, approved or rejected',
+			action: 'Get the status of a top up',
+		},
+		{
+			name: 'Upload Proof',
+			value: 'uploadProof',
+			description: 'Send the link to a bank transfer receipt',
+			action: 'Upload a bank transfer proof',
+		},
+	],
+	'create',
+);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, numeric, validateInput } from '../../../shared/validation';
+import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { distributeRequest } from '../../transport';
 
 const show = { resource: ['topUp'], operation: ['create'] };

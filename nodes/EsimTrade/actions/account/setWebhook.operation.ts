@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, validateInput } from '../../../shared/validation';
+import { fields, validateInput } from '../../../shared/input/validation';
 import { tradeRequest } from '../../transport';
 
 const show = { resource: ['account'], operation: ['setWebhook'] };

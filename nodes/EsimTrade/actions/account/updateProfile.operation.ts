@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, validateInput } from '../../../shared/validation';
+import { fields, validateInput } from '../../../shared/input/validation';
 import { tradeRequest } from '../../transport';
 
 export const description: INodeProperties[] = [

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { activationFrom } from '../../../shared/activation';
-import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { activationFrom } from '../../../shared/esim/activation';
+import { returnAllLimit } from '../../../shared/fields/descriptions';
+import { readLimit } from '../../../shared/execution/readLimit';
 import { statusFilter } from '../../descriptions/status';
 import { listAll } from '../../transport/list';
 import { ESIM_ROW_FIELDS, pick, simplifyToggle } from '../simplify';

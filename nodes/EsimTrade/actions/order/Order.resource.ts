@@ -1,41 +1,35 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/execution/router';
+
 import * as create from './create.operation';
 import * as getMany from './getMany.operation';
 import * as getStatus from './getStatus.operation';
 
 export const operations = { create, getMany, getStatus };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['order'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Buy eSIMs from the wallet, safely repeatable with an idempotency key',
-				action: 'Create an order',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List orders, newest first',
-				action: 'Get many orders',
-			},
-			{
-				name: 'Get Status',
-				value: 'getStatus',
-				description: 'Live status and activation details of one order or eSIM',
-				action: 'Get the status of an order',
-			},
-		],
-		default: 'create',
-	},
-	...create.description,
-	...getMany.description,
-	...getStatus.description,
-];
+export const description: INodeProperties[] = operationSelector(
+	'order',
+	operations,
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Buy eSIMs from the wallet, safely repeatable with an idempotency key',
+			action: 'Create an order',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List orders, newest first',
+			action: 'Get many orders',
+		},
+		{
+			name: 'Get Status',
+			value: 'getStatus',
+			description: 'Live status and activation details of one order or eSIM',
+			action: 'Get the status of an order',
+		},
+	],
+	'create',
+);

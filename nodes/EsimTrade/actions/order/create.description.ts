@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { qrBinaryField, qrImageField } from '../../../shared/descriptions';
+import { qrBinaryField, qrImageField } from '../../../shared/fields/descriptions';
 import { planLocator } from '../../descriptions/plan';
 
 const show = { resource: ['order'], operation: ['create'] };

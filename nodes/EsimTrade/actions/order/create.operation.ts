@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { deriveKey } from '../../../shared/stableKey';
+import { deriveKey } from '../../../shared/esim/stableKey';
 import { apiRequest } from '../../../shared/transport/request';
 import { apiError, explainStatus } from '../../../shared/transport/errors';
-import { fields, numeric, validateInput } from '../../../shared/validation';
+import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { balanceText, dataOf, esimTrade, tradeGet } from '../../transport';
 import { findOrderNo } from '../../transport/status';
 import { activationItems, waitForFulfilment } from './fulfilment';

@@ -1,6 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { activationFrom, esimItems, type QrImageMode } from '../../../shared/activation';
+import { activationFrom, esimItems, type QrImageMode } from '../../../shared/esim/activation';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, esimsOf, syncStatus, type FulfilmentState } from '../../transport/status';
 

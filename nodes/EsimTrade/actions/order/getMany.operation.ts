@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllLimit } from '../../../shared/descriptions';
+import { returnAllLimit } from '../../../shared/fields/descriptions';
+import { readLimit } from '../../../shared/execution/readLimit';
 import { listAll } from '../../transport/list';
 import { statusFilter } from '../../descriptions/status';
 import { ORDER_ROW_FIELDS, pick, simplifyToggle } from '../simplify';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { locator, qrImageField } from '../../../shared/descriptions';
-import { fields, validateInput } from '../../../shared/validation';
+import { locator, qrImageField } from '../../../shared/fields/descriptions';
+import { fields, validateInput } from '../../../shared/input/validation';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, syncStatus } from '../../transport/status';
 import { pick, simplifyToggle, STATUS_FIELDS } from '../simplify';

@@ -1,33 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/execution/router';
+
 import * as create from './create.operation';
 import * as getOptions from './getOptions.operation';
 
 export const operations = { create, getOptions };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['topUp'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Add data to an eSIM you sold, charged to the wallet',
-				action: 'Create a top up',
-			},
-			{
-				name: 'Get Options',
-				value: 'getOptions',
-				description: 'List the top-up plans an eSIM can take',
-				action: 'Get top up options',
-			},
-		],
-		default: 'getOptions',
-	},
-	...create.description,
-	...getOptions.description,
-];
+export const description: INodeProperties[] = operationSelector(
+	'topUp',
+	operations,
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Add data to an eSIM you sold, charged to the wallet',
+			action: 'Create a top up',
+		},
+		{
+			name: 'Get Options',
+			value: 'getOptions',
+			description: 'List the top-up plans an eSIM can take',
+			action: 'Get top up options',
+		},
+	],
+	'getOptions',
+);

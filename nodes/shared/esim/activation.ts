@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { renderQrPng } from './qr';
-import { isSafeHttpsUrl } from './validation';
+import { renderQrPng } from '../qr';
+import { isSafeHttpsUrl } from '../input/validation';
 
 /** What an ops team hands to a customer to install an eSIM. */
 export interface Activation extends IDataObject {

@@ -7,16 +7,49 @@ import {
 
 import type { ItemOperation } from './execute';
 
+/** One operation module: what runs for an item, and the operation's own fields. */
+export interface OperationModule {
+	execute: ItemOperation;
+	description: INodeProperties[];
+}
+
+/** An entry of the Operation selector whose value must name one of the resource's operation modules. */
+export type OperationOption<O> = INodePropertyOptions & { value: keyof O & string; action: string };
+
+/**
+ * The Operation selector for one resource, followed by every operation's own fields. Each option's value is
+ * checked against the operation modules at compile time, so an option without an `execute` does not build.
+ */
+export function operationSelector<O extends Record<string, OperationModule>>(
+	resource: string,
+	operations: O,
+	options: Array<OperationOption<O>>,
+	defaultOperation: keyof O & string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options,
+			default: defaultOperation,
+		},
+		...Object.values(operations).flatMap((operation) => operation.description),
+	];
+}
+
 /** A resource module: its operations (each exporting `execute`) and its fields. */
 export interface ResourceModule {
-	operations: Record<string, { execute: ItemOperation }>;
+	operations: Record<string, OperationModule>;
 	description: INodeProperties[];
 }
 
 /**
  * The Resource selector plus every resource's fields, and the function that
- * picks the operation for an item. `resources` is checked at compile time, so a
- * resource without its operations does not build.
+ * picks the operation for an item. `resources` and the Resource options are checked at compile time, and each
+ * resource builds its Operation options with `operationSelector`, which checks them against its operation modules.
  */
 export function createRouter<R extends Record<string, ResourceModule>>(
 	resources: R,
