@@ -1,39 +1,9 @@
-import { inflateSync } from 'node:zlib';
-
-import jsQR from 'jsqr';
-
+import { scanPng } from '../helpers/png';
 import { plan, requestsTo, SECRET, tradeFixture, type TradeFixture } from '../helpers/trade';
 
-/** Decodes a 1-bit or 8-bit grayscale PNG produced by the node into the text of its QR code. */
+/** The text of the QR code a PNG shows. */
 function decodeQrPng(png: Buffer): string | undefined {
-	let offset = 8;
-	let width = 0;
-	let height = 0;
-	let depth = 8;
-	const idat: Buffer[] = [];
-	while (offset < png.length) {
-		const length = png.readUInt32BE(offset);
-		const type = png.toString('ascii', offset + 4, offset + 8);
-		const data = png.subarray(offset + 8, offset + 8 + length);
-		if (type === 'IHDR') {
-			width = data.readUInt32BE(0);
-			height = data.readUInt32BE(4);
-			depth = data[8];
-		}
-		if (type === 'IDAT') idat.push(data);
-		offset += 12 + length;
-	}
-	const raw = inflateSync(Buffer.concat(idat));
-	const stride = Math.ceil((width * depth) / 8);
-	const rgba = new Uint8ClampedArray(width * height * 4);
-	for (let y = 0; y < height; y++) {
-		for (let x = 0; x < width; x++) {
-			const byte = raw[y * (stride + 1) + 1 + Math.floor((x * depth) / 8)];
-			const value = depth === 1 ? ((byte >> (7 - (x % 8))) & 1) * 255 : byte;
-			rgba.set([value, value, value, 255], (y * width + x) * 4);
-		}
-	}
-	return jsQR(rgba, width, height)?.data;
+	return scanPng(png)?.data;
 }
 
 describe('eSIMTrade order: create', () => {

@@ -1,78 +1,19 @@
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
-import jsQR from 'jsqr';
 
-import { encodeQr, renderQrPng, renderQrSvg } from '../../nodes/shared/qr';
+import { renderQrPng } from '../../nodes/shared/qr';
 import { byteCapacity, chooseVersion, encodeBytes, reedSolomon } from '../../nodes/shared/qr/encode';
 import type { QrEcc } from '../../nodes/shared/qr/encode';
 import { alignmentPositions, formatBits, versionBits } from '../../nodes/shared/qr/matrix';
 import { adler32, crc32, encodeGrayscalePng } from '../../nodes/shared/qr/png';
+import { decodePng, scanGray, scanPng } from '../helpers/png';
 
 const LEVELS: readonly QrEcc[] = ['L', 'M', 'Q', 'H'];
 const LPA = 'LPA:1$smdp.example.com$A1B2C3D4E5F60718293A4B5C6D7E8F90';
 
-interface DecodedPng {
-	width: number;
-	height: number;
-	bitDepth: number;
-	colorType: number;
-	chunkTypes: string[];
-	idat: Buffer;
-	/** One byte per pixel, 0 = black, 255 = white. */
-	gray: Uint8Array;
-}
-
-/** Parses a grayscale PNG (bit depth 1 or 8, filter type 0), checking every chunk CRC. */
-function decodePng(png: Buffer): DecodedPng {
-	expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-	const chunkTypes: string[] = [];
-	const idatParts: Buffer[] = [];
-	let ihdr: Buffer | undefined;
-	let pos = 8;
-	while (pos < png.length) {
-		const len = png.readUInt32BE(pos);
-		const type = png.toString('latin1', pos + 4, pos + 8);
-		const data = png.subarray(pos + 8, pos + 8 + len);
-		const crc = png.readUInt32BE(pos + 8 + len);
-		expect(crc).toBe(zlibCrc32(png.subarray(pos + 4, pos + 8 + len)));
-		chunkTypes.push(type);
-		if (type === 'IHDR') ihdr = data;
-		if (type === 'IDAT') idatParts.push(data);
-		pos += 12 + len;
-	}
-	expect(pos).toBe(png.length);
-	if (!ihdr) throw new Error('missing IHDR');
-	const width = ihdr.readUInt32BE(0);
-	const height = ihdr.readUInt32BE(4);
-	const bitDepth = ihdr[8];
-	const colorType = ihdr[9];
-	const idat = Buffer.concat(idatParts);
-	const raw = inflateSync(idat);
-	const rowBytes = Math.ceil((width * bitDepth) / 8);
-	expect(raw.length).toBe((rowBytes + 1) * height);
-	const gray = new Uint8Array(width * height);
-	for (let y = 0; y < height; y++) {
-		const row = y * (rowBytes + 1);
-		expect(raw[row]).toBe(0);
-		for (let x = 0; x < width; x++) {
-			gray[y * width + x] =
-				bitDepth === 1 ? ((raw[row + 1 + (x >>> 3)] >>> (7 - (x & 7))) & 1) * 255 : raw[row + 1 + x];
-		}
-	}
-	return { width, height, bitDepth, colorType, chunkTypes, idat, gray };
-}
-
-function scanGray(gray: Uint8Array, width: number, height: number): ReturnType<typeof jsQR> {
-	const rgba = new Uint8ClampedArray(width * height * 4);
-	for (let i = 0; i < gray.length; i++) {
-		rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = gray[i];
-		rgba[i * 4 + 3] = 255;
-	}
-	return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' });
-}
-
-function scanPng(png: Buffer): ReturnType<typeof jsQR> {
-	const img = decodePng(png);
-	return scanGray(img.gray, img.width, img.height);
+/** The module matrix of `text` as rows of booleans (true = dark), without quiet zone. */
+function encodeQr(text: string, ecc: QrEcc = 'M'): boolean[][] {
+	const { size, modules } = encodeBytes(Buffer.from(text, 'utf8'), ecc);
+	return Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => modules[y * size + x] === 1));
 }
 
 /** Deterministic printable-ASCII text. */
@@ -268,57 +209,19 @@ describe('PNG writer', () => {
 		expect(total).toBe(inflateSync(img.idat).length);
 	});
 
-	it('writes 8-bit grayscale and odd widths', () => {
+	it('writes odd widths with padded scanlines', () => {
 		const width = 13;
 		const height = 5;
-		const pixels = new Uint8Array(width * height).map((_, i) => (i * 37) & 0xff);
-		const img = decodePng(encodeGrayscalePng(width, height, 8, pixels));
-		expect([img.width, img.height, img.bitDepth]).toEqual([width, height, 8]);
-		expect([...img.gray]).toEqual([...pixels]);
-		expect(() => encodeGrayscalePng(width, height, 8, pixels.subarray(1))).toThrow(/expected 65/);
-	});
-});
-
-describe('SVG output', () => {
-	it('is well-formed and its rectangles reproduce the module matrix', () => {
-		const margin = 3;
-		const svg = renderQrSvg(LPA, { margin });
-		const modules = encodeQr(LPA);
-		const side = modules.length + 2 * margin;
-		expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" [^<>]*>/);
-		expect(svg.endsWith('</svg>')).toBe(true);
-		expect(svg).toContain(`viewBox="0 0 ${side} ${side}"`);
-		// Every tag is self-closing or properly nested, attribute values are quoted.
-		const stack: string[] = [];
-		for (const [, close, name, attrs, selfClose] of svg.matchAll(/<(\/?)([a-z]+)((?:\s+[a-zA-Z-]+="[^"<>&]*")*)\s*(\/?)>/g)) {
-			expect(attrs).toBeDefined();
-			if (close) expect(stack.pop()).toBe(name);
-			else if (!selfClose) stack.push(name);
-		}
-		expect(stack).toEqual([]);
-		expect(svg.replace(/<[^<>]*>/g, '')).toBe('');
-
-		const d = /<path d="([^"]*)"/.exec(svg)?.[1] ?? '';
-		const grid = Array.from({ length: side }, () => new Array<boolean>(side).fill(false));
-		for (const [, x, y, w] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
-			for (let i = 0; i < Number(w); i++) grid[Number(y)][Number(x) + i] = true;
-		}
-		expect(d.replace(/M(\d+) (\d+)h(\d+)v1h-\3z/g, '')).toBe('');
-		const expected = Array.from({ length: side }, (_, y) =>
-			Array.from({ length: side }, (_, x) => modules[y - margin]?.[x - margin] === true),
-		);
-		expect(grid).toEqual(expected);
-
-		// Rasterised at 4 px per unit, the drawing scans back to the text.
-		const px = side * 4;
-		const gray = new Uint8Array(px * px);
-		for (let i = 0; i < gray.length; i++) gray[i] = grid[Math.floor(i / px / 4)][Math.floor((i % px) / 4)] ? 0 : 255;
-		expect(scanGray(gray, px, px)?.data).toBe(LPA);
-	});
-
-	it('defaults to a four-module quiet zone', () => {
-		const n = encodeQr('x', 'H').length + 8;
-		expect(renderQrSvg('x', { ecc: 'H' })).toContain(`viewBox="0 0 ${n} ${n}"`);
+		const rowBytes = Math.ceil(width / 8);
+		const pixels = new Uint8Array(rowBytes * height).map((_, i) => (i * 37) & 0xff);
+		const img = decodePng(encodeGrayscalePng(width, height, pixels));
+		expect([img.width, img.height, img.bitDepth]).toEqual([width, height, 1]);
+		const expected = Array.from({ length: width * height }, (_, i) => {
+			const [y, x] = [Math.floor(i / width), i % width];
+			return ((pixels[y * rowBytes + (x >>> 3)] >>> (7 - (x & 7))) & 1) * 255;
+		});
+		expect([...img.gray]).toEqual(expected);
+		expect(() => encodeGrayscalePng(width, height, pixels.subarray(1))).toThrow(/expected 10/);
 	});
 });
 
@@ -330,7 +233,6 @@ describe('limits and validation', () => {
 		);
 		expect(() => encodeQr('a'.repeat(2954), 'L')).toThrow(/too long/);
 		expect(() => renderQrPng('a'.repeat(1274), { ecc: 'H' })).toThrow(/1273-byte limit .* level H/);
-		expect(() => renderQrSvg('a'.repeat(1664), { ecc: 'Q' })).toThrow(/too long/);
 	});
 
 	it('counts UTF-8 bytes rather than characters', () => {

@@ -1,5 +1,5 @@
 /**
- * QR code rendering for activation strings: module matrix, PNG and SVG output.
+ * QR code rendering for activation strings as PNG images.
  * Text is encoded as UTF-8 in a single byte-mode segment.
  */
 
@@ -12,13 +12,6 @@ export type { QrEcc } from './types';
 export interface QrPngOptions {
 	/** Pixels per module (default 8). */
 	scale?: number;
-	/** Quiet zone width in modules (default 4). */
-	margin?: number;
-	/** Error-correction level (default 'M'). */
-	ecc?: QrEcc;
-}
-
-export interface QrSvgOptions {
 	/** Quiet zone width in modules (default 4). */
 	margin?: number;
 	/** Error-correction level (default 'M'). */
@@ -42,18 +35,6 @@ function checkInteger(name: string, value: number, min: number, max: number): nu
 	return value;
 }
 
-/** Encodes `text` and returns its modules as rows of booleans (true = dark), without quiet zone. */
-export function encodeQr(text: string, ecc?: QrEcc): boolean[][] {
-	const { size, modules } = encodeText(text, ecc);
-	const rows: boolean[][] = [];
-	for (let y = 0; y < size; y++) {
-		const row: boolean[] = new Array<boolean>(size);
-		for (let x = 0; x < size; x++) row[x] = modules[y * size + x] === 1;
-		rows.push(row);
-	}
-	return rows;
-}
-
 /** Renders `text` as a black-on-white 1-bit grayscale PNG. */
 export function renderQrPng(text: string, opts: QrPngOptions = {}): Buffer {
 	const scale = checkInteger('scale', opts.scale ?? DEFAULT_SCALE, 1, MAX_SCALE);
@@ -61,7 +42,7 @@ export function renderQrPng(text: string, opts: QrPngOptions = {}): Buffer {
 	const { size, modules } = encodeText(text, opts.ecc);
 
 	const side = (size + margin * 2) * scale;
-	const rowBytes = pngRowBytes(side, 1);
+	const rowBytes = pngRowBytes(side);
 	// Start all white (1 bits); padding bits past the last pixel stay set as well.
 	const pixels = new Uint8Array(rowBytes * side).fill(0xff);
 	const line = new Uint8Array(rowBytes);
@@ -76,35 +57,5 @@ export function renderQrPng(text: string, opts: QrPngOptions = {}): Buffer {
 		const firstRow = (y + margin) * scale;
 		for (let r = 0; r < scale; r++) pixels.set(line, (firstRow + r) * rowBytes);
 	}
-	return encodeGrayscalePng(side, side, 1, pixels);
-}
-
-/** Renders `text` as a standalone SVG document whose user unit is one module. */
-export function renderQrSvg(text: string, opts: QrSvgOptions = {}): string {
-	const margin = checkInteger('margin', opts.margin ?? DEFAULT_MARGIN, 0, MAX_MARGIN);
-	const { size, modules } = encodeText(text, opts.ecc);
-	const side = size + margin * 2;
-
-	// One closed rectangle per horizontal run of dark modules.
-	const parts: string[] = [];
-	for (let y = 0; y < size; y++) {
-		let x = 0;
-		while (x < size) {
-			if (modules[y * size + x] !== 1) {
-				x++;
-				continue;
-			}
-			const start = x;
-			while (x < size && modules[y * size + x] === 1) x++;
-			const len = x - start;
-			parts.push(`M${start + margin} ${y + margin}h${len}v1h-${len}z`);
-		}
-	}
-
-	return (
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
-		`<rect width="${side}" height="${side}" fill="#ffffff"/>` +
-		`<path d="${parts.join('')}" fill="#000000"/>` +
-		`</svg>`
-	);
+	return encodeGrayscalePng(side, side, pixels);
 }

@@ -4,8 +4,6 @@
  * CRC-32 and Adler-32 are computed here.
  */
 
-export type PngBitDepth = 1 | 8;
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Largest payload of a single stored deflate block. */
@@ -79,26 +77,24 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** Bytes in one packed scanline (without the filter byte). */
-export function pngRowBytes(width: number, bitDepth: PngBitDepth): number {
-	return Math.ceil((width * bitDepth) / 8);
+export function pngRowBytes(width: number): number {
+	return Math.ceil(width / 8);
 }
 
 /**
- * Encodes a grayscale image. `pixels` holds `height` packed scanlines of
- * `pngRowBytes(width, bitDepth)` bytes each, most significant bit first; at
- * depth 1 a 0 bit is black and a 1 bit is white, at depth 8 each byte is a
- * luminance from 0 (black) to 255 (white).
+ * Encodes a 1-bit grayscale image. `pixels` holds `height` packed scanlines of
+ * `pngRowBytes(width)` bytes each, most significant bit first; a 0 bit is black
+ * and a 1 bit is white.
  */
 export function encodeGrayscalePng(
 	width: number,
 	height: number,
-	bitDepth: PngBitDepth,
 	pixels: Uint8Array,
 ): Buffer {
 	if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
 		throw new Error(`Invalid PNG dimensions ${width}×${height}`);
 	}
-	const rowBytes = pngRowBytes(width, bitDepth);
+	const rowBytes = pngRowBytes(width);
 	if (pixels.length !== rowBytes * height) {
 		throw new Error(`PNG pixel buffer has ${pixels.length} bytes, expected ${rowBytes * height}`);
 	}
@@ -106,7 +102,7 @@ export function encodeGrayscalePng(
 	const ihdr = Buffer.alloc(13);
 	ihdr.writeUInt32BE(width, 0);
 	ihdr.writeUInt32BE(height, 4);
-	ihdr[8] = bitDepth;
+	ihdr[8] = 1; // bit depth
 	ihdr[9] = 0; // colour type: grayscale
 	ihdr[10] = 0; // compression: deflate
 	ihdr[11] = 0; // filter method 0
