@@ -3,9 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiError } from '../../shared/transport/errors';
 import { apiRequest, type RequestOptions } from '../../shared/transport/request';
 import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext } from '../../shared/transport/types';
-
-const isRecord = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
+import { isRecord } from '../../shared/transport/records';
 
 /** A JSON body that arrived as text (CSV routes answer errors in JSON). */
 function parsed(body: unknown): unknown {

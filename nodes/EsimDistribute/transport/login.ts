@@ -10,12 +10,10 @@ import { checkBaseUrl } from '../../shared/transport/baseUrl';
 import { scrub } from '../../shared/transport/errors';
 import { unwrapFailure } from '../../shared/transport/send';
 import { envelopeText } from './index';
+import { isRecord } from '../../shared/transport/records';
 
 /** Where a sign-in answer may carry the session token; the provider does not document the field. */
 const TOKEN_FIELDS = ['token', 'accessToken', 'access_token', 'jwt', 'idToken', 'sessionToken'];
-
-const isRecord = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The session token in a sign-in answer: top level, inside `data`, or inside a `tokens` object. */
 export function tokenFrom(body: unknown): string | undefined {

@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isRecord } from '../../shared/transport/records';
 
 /** A basket line: what checkout sends for one plan. */
 export interface BasketLine {
 	planId: string;
 	quantity: number;
 }
-
-const isRecord = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The orders in a checkout answer: `{ orders: [...] }`, a bare list, or a single order. */
 export function ordersIn(data: unknown): IDataObject[] {
@@ -39,20 +37,4 @@ export function createdMsOf(order: IDataObject): number | undefined {
 export function customerEmailOf(order: IDataObject): string | undefined {
 	const email = order.customerEmail ?? order.email;
 	return typeof email === 'string' ? email : undefined;
-}
-
-/** The few order fields a workflow usually needs. */
-export function simplifyOrder(order: IDataObject): IDataObject {
-	return {
-		id: order.id,
-		orderNumber: order.orderNumber,
-		status: order.status,
-		planId: order.planId,
-		planName: order.planName,
-		quantity: order.quantity,
-		totalAmount: order.totalAmount,
-		currency: order.currency,
-		customerEmail: customerEmailOf(order),
-		createdAt: order.createdAt,
-	};
 }

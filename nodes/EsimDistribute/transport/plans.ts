@@ -23,17 +23,3 @@ export function priceOf(plan: IDataObject): number | undefined {
 export async function fetchPlans(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
 	return rowsOf(await distributeGet(ctx, '/api/tenant/available-plans', undefined, itemIndex), 'plans', 'availablePlans');
 }
-
-/** The few plan fields a workflow usually needs. */
-export function simplifyPlan(plan: IDataObject): IDataObject {
-	return {
-		id: planIdOf(plan),
-		name: plan.name,
-		countryCode: plan.countryCode,
-		country: plan.country,
-		dataGb: plan.dataGb,
-		validityDays: plan.validityDays,
-		price: priceOf(plan),
-		currency: plan.currency,
-	};
-}

@@ -1,22 +1,27 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-/** The Simplify toggle of an operation whose rows carry more fields than a workflow usually needs. */
-export function simplifyToggle(show: Record<string, string[]>, kept: string): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description: `Whether to return only ${kept} instead of every field eSIMTrade sends`,
-	};
+import { simplifyToggle } from '../../shared/fields/simplify';
+
+/** The Simplify toggle of an eSIMTrade operation. */
+export function tradeSimplifyToggle(show: Record<string, string[]>, kept: string): INodeProperties {
+	return simplifyToggle(show, kept, 'eSIMTrade');
 }
 
-/** The listed fields of a row that are set, in the listed order. */
-export function pick(row: IDataObject, fields: readonly string[]): IDataObject {
-	const out: IDataObject = {};
-	for (const field of fields) if (row[field] !== undefined) out[field] = row[field];
-	return out;
+/** The few plan fields a workflow usually needs. */
+export function simplifyPlan(plan: IDataObject): IDataObject {
+	const pricing = (plan.pricing ?? {}) as IDataObject;
+	return {
+		slug: plan.slug,
+		name: plan.name,
+		locationCode: plan.locationCode,
+		price: plan.price ?? pricing.sellPrice,
+		currencyCode: plan.currencyCode,
+		volume: plan.volume,
+		duration: plan.duration,
+		durationUnit: plan.durationUnit,
+		costPrice: pricing.costPrice ?? plan.supplierPrice,
+		margin: pricing.margin,
+	};
 }
 
 /** An order list row: number, status, plan, quantity, total and dates. */

@@ -20,20 +20,3 @@ export function catalogRows(body: IDataObject): IDataObject[] {
 export async function fetchCatalog(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
 	return catalogRows(await tradeGet(ctx, '/portal/plans', undefined, itemIndex));
 }
-
-/** The few plan fields a workflow usually needs. */
-export function simplifyPlan(plan: IDataObject): IDataObject {
-	const pricing = (plan.pricing ?? {}) as IDataObject;
-	return {
-		slug: plan.slug,
-		name: plan.name,
-		locationCode: plan.locationCode,
-		price: plan.price ?? pricing.sellPrice,
-		currencyCode: plan.currencyCode,
-		volume: plan.volume,
-		duration: plan.duration,
-		durationUnit: plan.durationUnit,
-		costPrice: pricing.costPrice ?? plan.supplierPrice,
-		margin: pricing.margin,
-	};
-}

@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export { classifyStatus, type FulfilmentState } from '../../shared/esim/status';
-
 /** The status of a sync (`GET /portal/orders`) record: list status if given, else the provider's eSIM status. */
 export function syncStatus(data: IDataObject): string {
 	return String(data.status ?? data.orderStatus ?? data.esimStatus ?? '').trim();

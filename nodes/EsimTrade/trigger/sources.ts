@@ -4,6 +4,7 @@ import { isTrackedFor, type TrackMode } from '../../shared/trigger/statusEvents'
 import type { StatusSource } from '../../shared/trigger/types';
 import type { RequestContext } from '../../shared/transport/types';
 import { dataOf, tradeGet } from '../transport';
+import { fetchListPage } from '../transport/list';
 
 const PAGE_SIZE = 100;
 
@@ -11,25 +12,15 @@ const PAGE_SIZE = 100;
 const FINAL = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'used_up', 'unused_expired', 'used_expired', 'expired', 'failed', 'refunded']);
 
 
-const listRows = (body: IDataObject, key: string) => (Array.isArray(body[key]) ? (body[key] as IDataObject[]) : []);
-
-/** Rows and reported total of one list page. */
-function listPage(body: IDataObject, key: string): { rows: IDataObject[]; total?: number } {
-	const total = Number(body.total);
-	return { rows: listRows(body, key), total: Number.isFinite(total) ? total : undefined };
-}
-
 /** `/reseller/orders`, newest first; an order that left its status list is found again by its number (`q`). */
 export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
 	const idOf = (row: IDataObject) => String(row.providerOrderNo ?? row.orderNo ?? '');
 	return {
 		pageSize: PAGE_SIZE,
-		fetchPage: async (page, status) =>
-			listPage(await tradeGet(ctx, '/reseller/orders', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }), 'orders'),
+		fetchPage: async (page, status) => await fetchListPage(ctx, 'orders', { status }, page, PAGE_SIZE),
 		idOf,
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
-		lookup: async (id) =>
-			listRows(await tradeGet(ctx, '/reseller/orders', { q: id, page: 1, pageSize: PAGE_SIZE }), 'orders').find((row) => idOf(row) === id),
+		lookup: async (id) => (await fetchListPage(ctx, 'orders', { q: id }, 1, PAGE_SIZE)).rows.find((row) => idOf(row) === id),
 		isTracked: (status) => isTrackedFor(mode, status, FINAL),
 	};
 }
@@ -44,8 +35,7 @@ export function iccidOf(row: IDataObject): string {
 export function esimSource(ctx: RequestContext): StatusSource {
 	return {
 		pageSize: PAGE_SIZE,
-		fetchPage: async (page, status) =>
-			listPage(await tradeGet(ctx, '/reseller/esims', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }), 'esims'),
+		fetchPage: async (page, status) => await fetchListPage(ctx, 'esims', { status }, page, PAGE_SIZE),
 		idOf: iccidOf,
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
 		lookup: async (iccid) => {

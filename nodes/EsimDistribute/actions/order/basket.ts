@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { locatorValue } from '../../descriptions/locators';
 import type { BasketLine } from '../../transport/orders';
+import { isRecord } from '../../../shared/transport/records';
 
 export interface CheckoutInput {
 	items: BasketLine[];
@@ -38,9 +39,6 @@ const labels = {
 	phone: 'Phone',
 	maxTotal: 'Max Total',
 };
-
-const isRecord = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The basket as entered: the Items list, or a JSON array from the Items (JSON) field. */
 function rawItems(ctx: IExecuteFunctions, i: number): unknown {

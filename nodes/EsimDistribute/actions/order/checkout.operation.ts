@@ -6,6 +6,7 @@ import { ordersIn } from '../../transport/orders';
 import { readCheckout } from './basket';
 import { checkMaxTotal } from './maxTotal';
 import { findPlaced, knownOrderIds, outcomeUnknown, type SentCheckout } from './reconcile';
+import { isRecord } from '../../../shared/transport/records';
 
 export { description } from './checkout.description';
 
@@ -14,9 +15,6 @@ const AMBIGUOUS = [500, 502, 503, 504];
 
 /** Pauses before each look-up: a checkout still being processed may show up a moment later. */
 const LOOKUP_PAUSES_MS = [0, 1000, 2000];
-
-const isRecord = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** After an unclear outcome: the orders found for this basket, marked reconciled, or an "Outcome unknown" error. */
 async function reconcile(

@@ -2,20 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
-import { fetchPlans, priceOf, simplifyPlan } from '../../transport/plans';
+import { simplifiedItems } from '../../../shared/fields/simplify';
+import { fetchPlans, priceOf } from '../../transport/plans';
+import { distributeSimplifyToggle, simplifyPlan } from '../simplify';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('plan', 'getMany'),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description: 'Whether to return only ID, name, country, data, validity and price instead of every field',
-	},
+	distributeSimplifyToggle(show, 'ID, name, country, data, validity and price'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -39,8 +34,7 @@ function matches(plan: IDataObject, filters: IDataObject): boolean {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const limit = readLimit(this.getNodeParameter.bind(this), i);
 	const plans = (await fetchPlans(this, i)).filter((plan) => matches(plan, filters));
-	return plans.slice(0, limit).map((plan) => ({ json: simplify ? simplifyPlan(plan) : plan }));
+	return simplifiedItems(this, i, plans.slice(0, limit), simplifyPlan);
 }

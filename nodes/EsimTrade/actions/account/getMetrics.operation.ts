@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { tradeGet } from '../../transport';
-import { METRICS_FIELDS, pick, simplifyToggle } from '../simplify';
+import { METRICS_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['account'], operation: ['getMetrics'] };
 
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'Time range the sales, profit and revenue series cover',
 	},
-	simplifyToggle(show, 'the totals, top countries and API usage (no revenue series)'),
+	tradeSimplifyToggle(show, 'the totals, top countries and API usage (no revenue series)'),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -5,13 +5,14 @@ import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { statusFilter } from '../../descriptions/status';
 import { listAll } from '../../transport/list';
-import { ESIM_ROW_FIELDS, pick, simplifyToggle } from '../simplify';
+import { ESIM_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['esim'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('esim', 'getMany'),
-	simplifyToggle(show, 'the ICCID, order, status, plan and install details'),
+	tradeSimplifyToggle(show, 'the ICCID, order, status, plan and install details'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -2,7 +2,8 @@ import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionDat
 
 import { activationFrom, esimItems, type QrImageMode } from '../../../shared/esim/activation';
 import { dataOf, tradeGet } from '../../transport';
-import { classifyStatus, esimsOf, syncStatus, type FulfilmentState } from '../../transport/status';
+import { classifyStatus, type FulfilmentState } from '../../../shared/esim/status';
+import { esimsOf, syncStatus } from '../../transport/status';
 
 export interface WaitSettings {
 	timeoutMs: number;

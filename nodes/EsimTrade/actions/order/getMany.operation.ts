@@ -4,13 +4,14 @@ import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { listAll } from '../../transport/list';
 import { statusFilter } from '../../descriptions/status';
-import { ORDER_ROW_FIELDS, pick, simplifyToggle } from '../simplify';
+import { ORDER_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { pick, simplifiedItems } from '../../../shared/fields/simplify';
 
 const show = { resource: ['order'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('order', 'getMany'),
-	simplifyToggle(show, 'the order number, status, plan, quantity, total and dates'),
+	tradeSimplifyToggle(show, 'the order number, status, plan, quantity, total and dates'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -34,6 +35,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const rows = await listAll(this, 'orders', filters, readLimit(this.getNodeParameter.bind(this), i), i);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return rows.map((row) => ({ json: simplify ? pick(row, ORDER_ROW_FIELDS) : row }));
+	return simplifiedItems(this, i, rows, (row) => pick(row, ORDER_ROW_FIELDS));
 }

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { locator, qrImageField } from '../../../shared/fields/descriptions';
 import { fields, validateInput } from '../../../shared/input/validation';
 import { dataOf, tradeGet } from '../../transport';
-import { classifyStatus, syncStatus } from '../../transport/status';
-import { pick, simplifyToggle, STATUS_FIELDS } from '../simplify';
+import { classifyStatus } from '../../../shared/esim/status';
+import { syncStatus } from '../../transport/status';
+import { tradeSimplifyToggle, STATUS_FIELDS } from '../simplify';
+import { pick } from '../../../shared/fields/simplify';
 import { activationItems } from './fulfilment';
 
 const show = { resource: ['order'], operation: ['getStatus'] };
@@ -46,7 +48,7 @@ export const description: INodeProperties[] = [
 		...qrImageField('none', 'Whether to add the QR code as a PNG in the binary field "qrCode" when the eSIM is issued'),
 		displayOptions: { show },
 	},
-	simplifyToggle(show, 'the status, activation details and data of each eSIM'),
+	tradeSimplifyToggle(show, 'the status, activation details and data of each eSIM'),
 ];
 
 const schema = z.union([

@@ -2,20 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
-import { fetchCatalog, simplifyPlan } from '../../transport/plans';
+import { simplifiedItems } from '../../../shared/fields/simplify';
+import { fetchCatalog } from '../../transport/plans';
+import { simplifyPlan, tradeSimplifyToggle } from '../simplify';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('plan', 'getMany'),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description: 'Whether to return only slug, name, country, price, data and duration instead of every field',
-	},
+	tradeSimplifyToggle(show, 'slug, name, country, price, data and duration'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -51,8 +46,7 @@ function matches(plan: IDataObject, filters: IDataObject): boolean {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const limit = readLimit(this.getNodeParameter.bind(this), i);
 	const plans = (await fetchCatalog(this, i)).filter((plan) => matches(plan, filters));
-	return plans.slice(0, limit).map((plan) => ({ json: simplify ? simplifyPlan(plan) : plan }));
+	return simplifiedItems(this, i, plans.slice(0, limit), simplifyPlan);
 }
