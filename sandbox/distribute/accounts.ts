@@ -2,7 +2,7 @@ import type { SimRequest, SimResponse } from '../types';
 import { hashPassword, issueToken } from './auth';
 import { ApiError, ok } from './envelope';
 import { toUsd } from './ledger';
-import type { State, Tenant } from './state';
+import type { State, Tenant } from './model';
 import { email, invalid, objectBody, requiredString, sameEmail } from './validate';
 
 export const DEMO_CREDENTIALS = { email: 'demo@esimdistribute.test', password: 'demo-password' } as const;

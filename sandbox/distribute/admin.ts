@@ -4,7 +4,7 @@ import { ApiError, guarded, ok } from './envelope';
 import { balanceView, toCents, toUsd } from './ledger';
 import { setOrderStatus } from './fulfilment';
 import { seedOrders } from './seed';
-import type { OrderStatus, State, Tenant } from './state';
+import type { OrderStatus, State, Tenant } from './model';
 import { settleTopup, topupView } from './topups';
 import { amount, integer, invalid, objectBody } from './validate';
 

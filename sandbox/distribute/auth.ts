@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { SimRequest } from '../types';
 import { ApiError } from './envelope';
-import type { State, Tenant } from './state';
+import type { State, Tenant } from './model';
 
 const b64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
 const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));

@@ -3,7 +3,7 @@ import { ApiError, ok } from './envelope';
 import { formatUsd, post, toCents, toUsd } from './ledger';
 import { orderView } from './orders';
 import { activePlan } from './plans';
-import type { OrderRecord, Plan, State, Tenant } from './state';
+import type { OrderRecord, Plan, State, Tenant } from './model';
 import { email, integer, invalid, objectBody, optionalString, requiredString, type Fields } from './validate';
 
 interface Line {

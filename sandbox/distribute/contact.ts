@@ -1,6 +1,6 @@
 import type { SimRequest, SimResponse } from '../types';
 import { ok } from './envelope';
-import { INQUIRY_TYPES, type ContactSubmission, type State } from './state';
+import { INQUIRY_TYPES, type ContactSubmission, type State } from './model';
 import { email, objectBody, oneOf, optionalString, requiredString } from './validate';
 
 /** `POST /contact` (no auth): stores the submission for inspection. */

@@ -1,7 +1,7 @@
 import type { SimRequest, SimResponse } from '../types';
 import { formatUsd, toCents } from './ledger';
 import { orderFilter, tenantOrders } from './orders';
-import type { OrderRecord, State, Tenant } from './state';
+import type { OrderRecord, State, Tenant } from './model';
 
 export const CSV_COLUMNS = [
 	'orderNumber',

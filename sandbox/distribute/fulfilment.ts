@@ -1,6 +1,6 @@
 import { ApiError } from './envelope';
 import { post, toCents } from './ledger';
-import { ORDER_STATUSES, type Esim, type OrderRecord, type OrderStatus, type State } from './state';
+import { ORDER_STATUSES, type Esim, type OrderRecord, type OrderStatus, type State } from './model';
 import { oneOf } from './validate';
 
 export const SMDP_ADDRESS = 'smdp.sandbox.esimdistribute.test';

@@ -1,4 +1,4 @@
-import type { State, Tenant, TransactionRecord, TransactionType } from './state';
+import type { State, Tenant, TransactionRecord, TransactionType } from './model';
 
 /** USD amount to integer cents. */
 export const toCents = (usd: number): number => Math.round(usd * 100);

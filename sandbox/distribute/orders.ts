@@ -1,6 +1,6 @@
 import type { SimRequest, SimResponse } from '../types';
 import { ApiError, ok } from './envelope';
-import { ORDER_STATUSES, type Order, type OrderRecord, type OrderStatus, type State, type Tenant } from './state';
+import { ORDER_STATUSES, type Order, type OrderRecord, type OrderStatus, type State, type Tenant } from './model';
 import { invalid, isoDate, optionalOneOf, paginate, sameEmail } from './validate';
 
 /** An order as the API shows it. */

@@ -1,4 +1,4 @@
-import type { Plan, State } from './state';
+import type { Plan, State } from './model';
 
 /** Country code, country, GB, days, USD price, active. */
 type Row = [string, string, number, number, number, boolean];

@@ -8,7 +8,7 @@ import { ApiError, guarded, ok } from './envelope';
 import { balanceView, transactionView } from './ledger';
 import { getOrder, listOrders } from './orders';
 import { availablePlans } from './plans';
-import type { State, Tenant } from './state';
+import type { State, Tenant } from './model';
 import { createTopup, getTopup, submitProof } from './topups';
 import { paginate } from './validate';
 

@@ -2,7 +2,7 @@ import { newOrder } from './checkout';
 import { ApiError } from './envelope';
 import { makeEsims } from './fulfilment';
 import { availablePlans } from './plans';
-import { ORDER_STATUSES, type OrderRecord, type OrderStatus, type State } from './state';
+import { ORDER_STATUSES, type OrderRecord, type OrderStatus, type State } from './model';
 import { oneOf } from './validate';
 
 export interface SeedOrderOptions {

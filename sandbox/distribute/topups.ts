@@ -1,7 +1,7 @@
 import type { SimRequest, SimResponse } from '../types';
 import { ApiError, ok } from './envelope';
 import { post, toCents } from './ledger';
-import { PAYMENT_METHODS, type State, type Tenant, type TopupRecord, type TopupStatus } from './state';
+import { PAYMENT_METHODS, type State, type Tenant, type TopupRecord, type TopupStatus } from './model';
 import { amount, httpsUrl, objectBody, oneOf } from './validate';
 
 /** Statuses a top-up never leaves. */

@@ -2,7 +2,7 @@ import type { SimResponse } from '../types';
 import { SESSION_COOKIE } from './auth';
 import type { TradeOrder } from './model';
 import { fail, objectBody, ok } from './respond';
-import type { TradeSim } from './state';
+import type { TradeSim } from './simulator';
 import { qrCodeUrl } from './views';
 import { usdString } from './wallet';
 

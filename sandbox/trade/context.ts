@@ -1,6 +1,6 @@
 import type { SimRequest, SimResponse } from '../types';
 import type { TradeAuth } from './auth';
-import type { TradeSim } from './state';
+import type { TradeSim } from './simulator';
 
 /** What a route handler gets: the simulator, the request, who is calling and the parsed body. */
 export interface TradeContext {

@@ -1,7 +1,7 @@
 import type { TradeSimOptions } from './model';
-import { TradeSim } from './state';
+import { TradeSim } from './simulator';
 
-export { TradeSim, type SeedOptions, type TradeStats } from './state';
+export { TradeSim, type SeedOptions, type TradeStats } from './simulator';
 export { CATALOG, findPlan, topupOptions } from './catalog';
 export { SESSION_COOKIE } from './auth';
 export { TRADE_PREFIX } from './routes';

@@ -4,7 +4,7 @@ import type { TradeHandler } from './context';
 import { getMetrics } from './metrics';
 import { createOrder, listEsims, listOrders, syncOrder } from './orders';
 import { fail, objectBody } from './respond';
-import type { TradeSim } from './state';
+import type { TradeSim } from './simulator';
 import { createTopup, listTopupOptions } from './topups';
 
 export const TRADE_PREFIX = '/api/v1';
