@@ -101,10 +101,12 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 
 	describe('fulfilment and the sync route', () => {
 		it('moves processing → got_resource after the delay and shows the eSIM', async () => {
+			// A delay no busy machine can outrun; the simulator's clock is then moved past it.
+			sb.trade.configure({ fulfilmentDelayMs: 60_000 });
 			const { orderNo } = (await api.order({ slug: 'PK_0.5_Daily', days: 3 })).body.data;
 			const early = (await api.get(`/portal/orders?orderno=${orderNo}`)).body.data;
 			expect(early).toMatchObject({ orderNo, status: 'processing', esimStatus: 'GETTING_RESOURCE', iccid: '', qrCodeUrl: '', ac: '' });
-			await sleep(60);
+			sb.trade.tick(Date.now() + 61_000);
 			const done = (await api.get(`/portal/orders?orderno=${orderNo}`)).body.data;
 			expect(done).toMatchObject({
 				orderNo, status: 'got_resource', esimStatus: 'GOT_RESOURCE', smdpStatus: 'RELEASED', totalVolume: 524_288_000,

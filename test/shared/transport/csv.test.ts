@@ -1,4 +1,4 @@
-import { csvRecords, parseCsv } from '../../nodes/shared/transport/csv';
+import { csvRecords, parseCsv } from '../../../nodes/shared/transport/csv';
 
 describe('RFC 4180 CSV parser', () => {
 	it('reads plain, quoted and empty fields with CRLF records', () => {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { EsimDistribute } from '../../nodes/EsimDistribute/EsimDistribute.node';
-import { EsimTrade } from '../../nodes/EsimTrade/EsimTrade.node';
-import { route as distributeRoute } from '../../nodes/EsimDistribute/actions/router';
-import { route as tradeRoute } from '../../nodes/EsimTrade/actions/router';
+import { EsimDistribute } from '../../../nodes/EsimDistribute/EsimDistribute.node';
+import { EsimTrade } from '../../../nodes/EsimTrade/EsimTrade.node';
+import { route as distributeRoute } from '../../../nodes/EsimDistribute/actions/router';
+import { route as tradeRoute } from '../../../nodes/EsimTrade/actions/router';
 
 type Route = typeof tradeRoute;
 
@@ -41,7 +41,7 @@ describe.each([
 	const pairs = offeredOperations(node);
 
 	it('offers exactly the operations that have a file under actions/<resource>/', () => {
-		const actions = join(__dirname, '..', '..', 'nodes', folder as string, 'actions');
+		const actions = join(__dirname, '..', '..', '..', 'nodes', folder as string, 'actions');
 		const files = readdirSync(actions, { withFileTypes: true })
 			.filter((entry) => entry.isDirectory())
 			.flatMap((dir) =>

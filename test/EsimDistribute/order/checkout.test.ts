@@ -1,4 +1,4 @@
-import { checkout, distributeFixture, planIds, requestsTo, type DistributeFixture } from '../helpers/distribute';
+import { checkout, distributeFixture, planIds, requestsTo, type DistributeFixture } from '../../helpers/distribute';
 
 describe('eSIM Distribute order: checkout', () => {
 	let f: DistributeFixture;

@@ -1,5 +1,5 @@
-import { scanPng } from '../helpers/png';
-import { plan, requestsTo, SECRET, tradeFixture, type TradeFixture } from '../helpers/trade';
+import { scanPng } from '../../helpers/png';
+import { plan, requestsTo, SECRET, tradeFixture, type TradeFixture } from '../../helpers/trade';
 
 /** The text of the QR code a PNG shows. */
 function decodeQrPng(png: Buffer): string | undefined {
