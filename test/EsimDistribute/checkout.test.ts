@@ -36,7 +36,7 @@ describe('eSIM Distribute order: checkout', () => {
 
 	it('takes the basket from an expression (JSON array), turning numeric text into numbers', async () => {
 		const { status, items } = await f.run(
-			{ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: '={{ $json.basket }}', email: '={{ $json.email }}' },
+			{ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: '={{ $json.basket }}', email: '={{ $json.email }}', customerName: 'Test Customer' },
 			[{ basket: [{ planId: a, quantity: '3' }], email: 'json@example.com' }],
 		);
 		expect(status).toBe('success');

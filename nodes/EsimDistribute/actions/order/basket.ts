@@ -8,7 +8,7 @@ import type { BasketLine } from '../../transport/orders';
 export interface CheckoutInput {
 	items: BasketLine[];
 	email: string;
-	customerName?: string;
+	customerName: string;
 	phone?: string;
 	maxTotal?: number;
 }
@@ -24,7 +24,7 @@ const schema = z.object({
 		.min(1, 'add at least one plan')
 		.max(20, 'must have at most 20 entries'),
 	email: fields.email(),
-	customerName: fields.text(200).optional(),
+	customerName: fields.text(200),
 	phone: fields.phone().optional(),
 	maxTotal: fields.money(0.01, 1_000_000).optional(),
 });
@@ -72,7 +72,8 @@ export function readCheckout(ctx: IExecuteFunctions, i: number): CheckoutInput {
 	const input = {
 		items: rawItems(ctx, i),
 		email: ctx.getNodeParameter('email', i, ''),
-		customerName: optional(extra.customerName),
+		// A Customer Name saved under Additional Fields by an earlier version still counts.
+		customerName: optional(extra.customerName) ?? ctx.getNodeParameter('customerName', i, ''),
 		phone: optional(extra.phone),
 		maxTotal: numeric(optional(options.maxTotal)),
 	};
