@@ -44,10 +44,10 @@ export function refusalFor(raw: string, trust: QrTrust, from?: URL): string | un
 	}
 	if (hasUrlCredentials(url.href)) return 'the QR URL carries a user name or password';
 	const kind = hostKind(url);
+	if (kind === 'internal') return `the QR URL points to an internal address (${url.host}), which is never fetched`;
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && trust.allowLoopback && kind === 'loopback')) {
 		return `the QR URL must use https:// (got ${url.protocol}//${url.host})`;
 	}
-	if (kind === 'internal') return `the QR URL points to an internal address (${url.host}), which is never fetched`;
 	if (kind === 'loopback' && !trust.allowLoopback) return `the QR URL points to this machine (${url.host}), which is only fetched when the credential's Base URL is itself on this machine`;
 	if (from && url.host !== from.host) return `the QR URL redirected to another host (${url.host}), which is not followed`;
 	return undefined;

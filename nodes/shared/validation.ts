@@ -147,7 +147,16 @@ export function numeric(value: unknown): unknown {
 	return value;
 }
 
-/** An ICCID whose Luhn check digit (ITU-T E.118) is right: a typo is caught before money moves. */
-export function checkedIccid() {
-	return fields.iccid().refine(luhnValid, 'has a wrong check digit (the last digit of an ICCID is a Luhn check digit): check for a typo');
+/** A check that the ICCID at `key` has a right Luhn check digit (ITU-T E.118): a typo is caught before money moves. */
+export function checkDigit(key: string) {
+	return (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+		const iccid = value[key];
+		if (typeof iccid === 'string' && /^\d{18,22}$/.test(iccid) && !luhnValid(iccid)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [key],
+				message: 'has a wrong check digit (the last digit of an ICCID is a Luhn check digit): check for a typo',
+			});
+		}
+	};
 }

@@ -72,8 +72,7 @@ export function readCheckout(ctx: IExecuteFunctions, i: number): CheckoutInput {
 	const input = {
 		items: rawItems(ctx, i),
 		email: ctx.getNodeParameter('email', i, ''),
-		// A Customer Name saved under Additional Fields by an earlier version still counts.
-		customerName: optional(extra.customerName) ?? ctx.getNodeParameter('customerName', i, ''),
+		customerName: ctx.getNodeParameter('customerName', i, ''),
 		phone: optional(extra.phone),
 		maxTotal: numeric(optional(options.maxTotal)),
 	};

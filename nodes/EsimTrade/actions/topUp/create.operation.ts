@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { checkedIccid, fields, numeric, validateInput } from '../../../shared/validation';
+import { checkDigit, fields, numeric, validateInput } from '../../../shared/validation';
 import { apiRequest } from '../../../shared/transport/request';
 import { dataOf, esimTrade } from '../../transport';
 import { readAnswer, unreadableOutcome } from '../unreadable';
@@ -48,7 +48,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const schema = z.object({ iccid: checkedIccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) });
+// The check digit is checked last, so a wrong plan or quantity is named first.
+const schema = z.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) }).superRefine(checkDigit('iccid'));
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = validateInput(this.getNode(), schema, {
