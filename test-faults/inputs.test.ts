@@ -136,7 +136,7 @@ const DISTRIBUTE: Case[] = [
 	['a success URL with a user name and password', pay({ successUrl: `https://shop:${URL_PASSWORDS[0]}@example.com/ok` }), 'Success URL'],
 	['a cancel URL with a user name and password', pay({ cancelUrl: `https://u:${URL_PASSWORDS[1]}@example.com/cancel` }), 'Cancel URL'],
 	['a transfer proof URL with a user name and password', proof(`https://files:${URL_PASSWORDS[2]}@files.example.com/p.png`), 'Transfer Proof URL'],
-	['a checkout without a customer name', checkout([[PLAN_ID]], { customerName: '' }), 'Customer Name'],
+	['a customer name mapped from a missing field', checkout([[PLAN_ID]], { customerName: '={{ $json.customer }}' }), 'Customer Name'],
 	['a customer name that resolves to blank', checkout([[PLAN_ID]], { customerName: '={{ "  " }}' }), 'Customer Name'],
 	['a register subdomain with a path', { resource: 'account', operation: 'register', name: 'Shop', subdomain: '../admin', contactEmail: 'ops@example.com', password: 'long-enough-1' }, 'Subdomain'],
 ];

@@ -14,8 +14,7 @@ export function parseCsv(text: string): string[][] {
 	let record: string[] = [];
 	let field = '';
 	let quoted = false;
-	let line = 1;
-	let quoteLine = 0;
+	let quoteStart = 0;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const endField = () => {
 		record.push(field);
@@ -28,7 +27,6 @@ export function parseCsv(text: string): string[][] {
 	};
 	for (; i < text.length; i++) {
 		const char = text[i];
-		if (char === '\n') line++;
 		if (quoted) {
 			if (char !== '"') field += char;
 			else if (text[i + 1] === '"') {
@@ -37,7 +35,7 @@ export function parseCsv(text: string): string[][] {
 			} else quoted = false;
 		} else if (char === '"' && field === '') {
 			quoted = true;
-			quoteLine = line;
+			quoteStart = i;
 		}
 		else if (char === ',') endField();
 		else if (char === '\n') endRecord();
@@ -47,7 +45,8 @@ export function parseCsv(text: string): string[][] {
 		} else field += char;
 	}
 	if (quoted) {
-		throw new CsvError(`a quoted field that starts on line ${quoteLine} is never closed, so the rest of the file cannot be read`);
+		const line = text.slice(0, quoteStart).split(/\r\n|\r|\n/).length;
+		throw new CsvError(`a quoted field that starts on line ${line} is never closed, so the rest of the file cannot be read`);
 	}
 	if (field !== '' || record.length > 0) endRecord();
 	return records;

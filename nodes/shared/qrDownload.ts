@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
-import type { Readable } from 'stream';
 
 import { hostKind } from './hostCheck';
 import { hasUrlCredentials } from './validation';
@@ -22,6 +21,11 @@ export interface QrTrust {
 }
 
 type Http = Pick<IExecuteFunctions['helpers'], 'httpRequest'>;
+
+/** The response body n8n hands over with `encoding: 'stream'`. */
+interface BodyStream extends AsyncIterable<unknown> {
+	destroy(error?: Error): void;
+}
 
 const SIGNATURES: Array<{ bytes: number[]; mimeType: string; extension: string }> = [
 	{ bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], mimeType: 'image/png', extension: 'png' },
@@ -54,7 +58,7 @@ export function refusalFor(raw: string, trust: QrTrust, from?: URL): string | un
 }
 
 /** Reads a body stream up to `max` bytes; stops reading (and closes the connection) beyond it. */
-async function readCapped(stream: Readable, max: number, signal: AbortSignal): Promise<Buffer | string> {
+async function readCapped(stream: BodyStream, max: number, signal: AbortSignal): Promise<Buffer | string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	const stop = () => stream.destroy(new Error('deadline'));
@@ -105,10 +109,10 @@ export async function downloadQr(ctx: { helpers: Http }, raw: string, trust: QrT
 		} catch {
 			return { refused: signal.aborted ? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s` : `the QR image could not be fetched from ${url.host}` };
 		}
-		const stream = response.body as Readable;
+		const stream = response.body as BodyStream;
 		const headers = (response.headers ?? {}) as IDataObject;
 		if (response.statusCode >= 300 && response.statusCode < 400) {
-			stream.destroy?.();
+			stream.destroy();
 			const location = typeof headers.location === 'string' ? headers.location : '';
 			const refused = location ? refusalFor(location, trust, url) : 'the QR URL redirected without a location';
 			if (refused) return { refused };
@@ -116,11 +120,11 @@ export async function downloadQr(ctx: { helpers: Http }, raw: string, trust: QrT
 			continue;
 		}
 		if (response.statusCode !== 200) {
-			stream.destroy?.();
+			stream.destroy();
 			return { refused: `the QR URL answered HTTP ${response.statusCode}` };
 		}
 		if (Number(headers['content-length']) > QR_MAX_BYTES) {
-			stream.destroy?.();
+			stream.destroy();
 			return { refused: `the QR image is larger than ${Math.round(QR_MAX_BYTES / 1024)} kB` };
 		}
 		const body = await readCapped(stream, QR_MAX_BYTES, signal);

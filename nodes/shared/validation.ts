@@ -66,7 +66,7 @@ const iccidTypeError: z.ZodErrorMap = (issue, ctx) => {
 export const fields = {
 	text: (max = 200) =>
 		z
-			.string({ invalid_type_error: 'must be text' })
+			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
 			.trim()
 			.min(1, 'is required')
 			.max(max, `must be at most ${max} characters`)

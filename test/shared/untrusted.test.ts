@@ -88,7 +88,7 @@ describe('CSV from the provider', () => {
 
 	it('neutralises formulas but not plain numbers', () => {
 		expect(['=1+1', '+1', '-1+1', '@A1', '\tx', '\rx', 'ok', '-5', '+4.5', ''].map(neutraliseFormula)).toEqual([
-			"'=1+1", "'+1", "'-1+1", "'@A1", "'\tx", "'\rx", 'ok', '-5', '+4.5', '',
+			"'=1+1", '+1', "'-1+1", "'@A1", "'\tx", "'\rx", 'ok', '-5', '+4.5', '',
 		]);
 	});
 });

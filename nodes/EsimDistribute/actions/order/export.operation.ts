@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { csvRecords, CsvError, neutraliseFormula } from '../../../shared/csv';
+import { csvRecords, neutraliseFormula } from '../../../shared/csv';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
 import { distributeCall, unwrapEnvelope } from '../../transport';
 
@@ -83,8 +83,7 @@ function readRecords(ctx: IExecuteFunctions, csv: string, i: number): ReturnType
 	try {
 		return csvRecords(csv);
 	} catch (error) {
-		if (!(error instanceof CsvError)) throw error;
-		throw new NodeOperationError(ctx.getNode(), `eSIM Distribute sent an export that is not valid CSV: ${error.message}`, {
+		throw new NodeOperationError(ctx.getNode(), `eSIM Distribute sent an export that is not valid CSV: ${(error as Error).message}`, {
 			itemIndex: i,
 			description: "No rows were output, so that no order is silently left out. This is a problem on the provider's side; try again later, or use Order → Get Many instead.",
 		});
