@@ -95,6 +95,7 @@ describe('eSIMTrade: the QR image URL from the provider is fetched only within s
 	/** Buys one eSIM whose QR URL is `url`, in the given QR Image mode, with or without an activation code. */
 	async function buy(url: string, qrImage = 'download', withActivationCode = false): Promise<INodeExecutionData> {
 		qrUrl = url;
+		await provider?.close();
 		provider = await tradeProvider({
 			withActivationCode,
 			qrCodeUrl: () => qrUrl,
