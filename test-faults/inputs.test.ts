@@ -63,9 +63,20 @@ const TRADE: Case[] = [
 	['oversize company name', profile({ companyName: 'c'.repeat(121) }), 'Company Name'],
 	['company name with markup', profile({ companyName: '<b>Shop</b>' }), 'Company Name'],
 	['country that is not a code', profile({ country: 'Japan' }), 'Country'],
+	['quantity "0x10" (hex text) from an expression', order({ quantity: '={{ "0x10" }}' }), 'Quantity'],
+	['quantity "0b11" (binary text) from an expression', order({ quantity: '={{ "0b11" }}' }), 'Quantity'],
+	['quantity "1e1" (exponent text) from an expression', order({ quantity: '={{ "1e1" }}' }), 'Quantity'],
+	['quantity "0o7" (octal text) from an expression', order({ quantity: '={{ "0o7" }}' }), 'Quantity'],
+	['days "0x10" from an expression', order({ additionalFields: { days: '={{ "0x10" }}' } }), 'Days'],
+	['top-up quantity "0b11" from an expression', topUp({ iccid: '8948010000350829578', quantity: '={{ "0b11" }}' }), 'Quantity'],
+	['top-up ICCID with a wrong check digit', topUp({ iccid: '8948010000350829577' }), 'ICCID'],
+	['an idempotency key that resolves to blank', order({ idempotencyKey: '={{ $json.shopOrderId }}' }), 'Idempotency Key'],
+	['an idempotency key that resolves to spaces', order({ idempotencyKey: '={{ "   " }}' }), 'Idempotency Key'],
 ];
 
 const PLAN_ID = 'plan_uuid';
+/** Passwords inside URLs: no message may ever show them. */
+const URL_PASSWORDS = ['hunter2-url-pass', 'cancel-url-pass', 'proof-url-pass'];
 const basket = (quantity: number | string) => checkout([[PLAN_ID]], { items: { item: [{ plan: fromList(PLAN_ID), quantity }] } });
 const json = (itemsJson: string) => ({ ...checkout([]), itemsInput: 'json', itemsJson });
 const pay = (extra: IDataObject): IDataObject => ({ resource: 'topUp', operation: 'create', amount: 100, paymentMethod: 'stripe', successUrl: 'https://example.com/ok', cancelUrl: 'https://example.com/cancel', ...extra });
@@ -96,8 +107,8 @@ const DISTRIBUTE: Case[] = [
 	['an empty JSON basket', json('[]'), 'Items'],
 	['21 basket lines', json(JSON.stringify(Array.from({ length: 21 }, () => ({ planId: 'p-1', quantity: 1 })))), 'Items'],
 	['a basket line that is text', json('={{ ["p-1"] }}'), 'Items (entry 1)'],
-	['an oversize customer name', checkout([[PLAN_ID]], { additionalFields: { customerName: 'n'.repeat(201) } }), 'Customer Name'],
-	['a customer name with markup', checkout([[PLAN_ID]], { additionalFields: { customerName: '<img src=x onerror=alert(1)>' } }), 'Customer Name'],
+	['an oversize customer name', checkout([[PLAN_ID]], { customerName: 'n'.repeat(201) }), 'Customer Name'],
+	['a customer name with markup', checkout([[PLAN_ID]], { customerName: '<img src=x onerror=alert(1)>' }), 'Customer Name'],
 	['a phone with letters', checkout([[PLAN_ID]], { additionalFields: { phone: 'call me' } }), 'Phone'],
 	['a negative Max Total', checkout([[PLAN_ID]], { options: { maxTotal: -5 } }), 'Max Total'],
 	['a Max Total with 3 decimals', checkout([[PLAN_ID]], { options: { maxTotal: 10.001 } }), 'Max Total'],
@@ -117,6 +128,16 @@ const DISTRIBUTE: Case[] = [
 	['an unknown inquiry type', contact({ inquiryType: '={{ "gossip" }}' }), 'Inquiry Type'],
 	['a contact name with markup', contact({ fullName: '<script>' }), 'Full Name'],
 	['a register email without a domain', { resource: 'account', operation: 'register', name: 'Shop', subdomain: 'shop', contactEmail: 'ops@', password: 'long-enough-1' }, 'Contact Email'],
+	['quantity "0x10" (hex text)', basket('={{ "0x10" }}'), 'Quantity (entry 1)'],
+	['quantity "1e1" in JSON', json('={{ [{ "planId": "p-1", "quantity": "1e1" }] }}'), 'Quantity (entry 1)'],
+	['a top-up amount "0x10"', pay({ amount: '={{ "0x10" }}' }), 'Amount'],
+	['a top-up amount "1e3"', pay({ amount: '={{ "1e3" }}' }), 'Amount'],
+	['a Max Total "0b11"', checkout([[PLAN_ID]], { options: { maxTotal: '={{ "0b11" }}' } }), 'Max Total'],
+	['a success URL with a user name and password', pay({ successUrl: `https://shop:${URL_PASSWORDS[0]}@example.com/ok` }), 'Success URL'],
+	['a cancel URL with a user name and password', pay({ cancelUrl: `https://u:${URL_PASSWORDS[1]}@example.com/cancel` }), 'Cancel URL'],
+	['a transfer proof URL with a user name and password', proof(`https://files:${URL_PASSWORDS[2]}@files.example.com/p.png`), 'Transfer Proof URL'],
+	['a customer name mapped from a missing field', checkout([[PLAN_ID]], { customerName: '={{ $json.customer }}' }), 'Customer Name'],
+	['a customer name that resolves to blank', checkout([[PLAN_ID]], { customerName: '={{ "  " }}' }), 'Customer Name'],
 	['a register subdomain with a path', { resource: 'account', operation: 'register', name: 'Shop', subdomain: '../admin', contactEmail: 'ops@example.com', password: 'long-enough-1' }, 'Subdomain'],
 ];
 
@@ -136,6 +157,7 @@ describe('A corpus of bad inputs is rejected before any request, naming the fiel
 	let trade: TradeFixture;
 	let distribute: DistributeFixture;
 	const runs: string[] = [];
+	const messages: string[] = [];
 	beforeAll(async () => {
 		[trade, distribute] = await Promise.all([tradeFixture(), distributeFixture()]);
 	});
@@ -150,6 +172,7 @@ describe('A corpus of bad inputs is rejected before any request, naming the fiel
 	it.each(DISTRIBUTE)('eSIM Distribute: %s', async (_what, parameters, field) => {
 		const result = await distribute.run(parameters);
 		runs.push(JSON.stringify(result.run));
+		messages.push(`${String(result.error?.message)} ${String(result.error?.description)}`);
 		expectRejected(result, field, distribute.sandbox, 'distribute');
 	});
 
@@ -157,5 +180,21 @@ describe('A corpus of bad inputs is rejected before any request, naming the fiel
 		expect(runs).toHaveLength(TRADE.length + DISTRIBUTE.length);
 		expectNoSecrets(trade.sandbox, { 'eSIMTrade runs': runs.join('\n') }, [SECRET, PASSWORD]);
 		expectNoSecrets(distribute.sandbox, { 'eSIM Distribute runs': runs.join('\n') }, [SECRET, PASSWORD]);
+		// The workflow itself holds the URLs as typed; no error message or description may repeat their passwords.
+		expectNoSecrets(distribute.sandbox, { 'error messages': messages.join('\n') }, URL_PASSWORDS);
+	});
+
+	it('an ICCID that arrived as a number beyond 2^53 is refused with the reason: digits were lost', async () => {
+		const result = await trade.run(topUp({ iccid: '={{ 8944501234567890123 }}' }));
+		expectRejected(result, 'ICCID', trade.sandbox, 'trade');
+		expect(result.error?.message).toMatch(/^ICCID: arrived as a number larger than 2\^53, so some of its digits were already lost/);
+	});
+
+	it('quantities in plain decimal text, as expressions produce them, are accepted', async () => {
+		const before = trade.sandbox.trade.orders.length;
+		const { status, items } = await trade.run(order({ quantity: '={{ " 2 " }}' }), [{ shopOrder: 'plain-decimal' }]);
+		expect(status).toBe('success');
+		expect(items[0].json).toMatchObject({ quantity: 2 });
+		expect(trade.sandbox.trade.orders.slice(before).map((placed) => placed.quantity)).toEqual([2]);
 	});
 });

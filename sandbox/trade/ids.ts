@@ -1,3 +1,4 @@
+import { luhnDigit } from '../../nodes/shared/iccid';
 import type { Rng } from '../rng';
 
 export const SMDP_ADDRESS = 'smdp.sandbox.esimtrade.test';
@@ -61,10 +62,11 @@ export class IdFactory {
 		return `gs_${this.lastTransaction}`;
 	}
 
-	/** 19 digits: `8948010000` + 9 digits, unique per simulator. */
+	/** 19 digits: `8948010000` + 8 digits, unique per simulator, + the Luhn check digit (ITU-T E.118). */
 	iccid(): string {
 		this.iccidCount += 1;
-		return ICCID_PREFIX + String((this.iccidBase + this.iccidCount) % 1_000_000_000).padStart(9, '0');
+		const body = ICCID_PREFIX + String((this.iccidBase + this.iccidCount) % 100_000_000).padStart(8, '0');
+		return body + luhnDigit(body);
 	}
 
 	/** `26001` + the last 10 digits of the ICCID: unique along with it, and free to compute. */

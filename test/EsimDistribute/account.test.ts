@@ -76,7 +76,7 @@ describe('eSIM Distribute account, contact, plans and balance', () => {
 		expect(balance.items[0].json).toEqual({ creditBalance: 1000, currency: 'USD' });
 		const plan = sim().plans[0].id;
 		for (let n = 0; n < 3; n++) {
-			await f.run({ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: JSON.stringify([{ planId: plan, quantity: 1 }]), email: `c${n}@example.com` });
+			await f.run({ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: JSON.stringify([{ planId: plan, quantity: 1 }]), email: `c${n}@example.com`, customerName: 'Test Customer' });
 		}
 		const all = await f.run({ resource: 'balance', operation: 'getTransactions', returnAll: true });
 		expect(all.items.map((i) => i.json.id)).toEqual(sim().transactions.map((t) => t.id));

@@ -87,7 +87,7 @@ describe('eSIM Distribute sign-in: the session token is fetched, stored and refr
 		const ok = await f.run(balance);
 		const token = f.token();
 		f.sandbox.distribute.setBalance(0);
-		const failed = await f.run({ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: JSON.stringify([{ planId: f.sandbox.distribute.plans[0].id, quantity: 1 }]), email: 'a@example.com' });
+		const failed = await f.run({ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: JSON.stringify([{ planId: f.sandbox.distribute.plans[0].id, quantity: 1 }]), email: 'a@example.com', customerName: 'Test Customer' });
 		expect(failed.error!.httpCode).toBe('402');
 		for (const text of [JSON.stringify(ok.run), JSON.stringify(failed.run), JSON.stringify(f.sandbox.log.entries())]) {
 			expect(text).not.toContain(PASSWORD);

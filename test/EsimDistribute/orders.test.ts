@@ -85,7 +85,7 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 
 	it('Export puts the CSV in a binary field with a dated file name', async () => {
 		const [plan] = planIds(f.sandbox, 1);
-		await f.run(checkout([[plan, 2]], { additionalFields: { customerName: 'Doe, "JJ"' } }));
+		await f.run(checkout([[plan, 2]], { customerName: 'Doe, "JJ"' }));
 		sim().seedOrders(3);
 		const { items } = await f.run({ resource: 'order', operation: 'export' });
 		expect(items).toHaveLength(1);

@@ -123,6 +123,7 @@ export function checkout(lines: Array<[string, number?]>, extra: IDataObject = {
 		itemsInput: 'fields',
 		items: { item: lines.map(([id, quantity = 1]) => ({ plan: fromList(id), quantity })) },
 		email: 'traveller@example.com',
+		customerName: 'Test Customer',
 		...extra,
 	};
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { renderQrPng } from '../qr';
-import { isSafeHttpsUrl } from '../input/validation';
+import { downloadQr, type QrImage, type QrTrust } from '../transport/qrDownload';
+import { isLoopbackUrl } from '../transport/baseUrl';
 
 /** What an ops team hands to a customer to install an eSIM. */
 export interface Activation extends IDataObject {
@@ -60,34 +61,53 @@ export function activationFrom(raw: IDataObject): Activation {
 	return result;
 }
 
+/** What attachQr needs from a node run: n8n's request helpers, the node and its credential. */
+export interface QrContext {
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;
+	getNode: IExecuteFunctions['getNode'];
+	getCredentials(type: string): Promise<IDataObject>;
+}
+
+/** The provider's QR URL may point to this machine only when the credential's base URL does too. */
+async function qrTrust(ctx: QrContext): Promise<QrTrust> {
+	const type = Object.keys(ctx.getNode().credentials ?? {})[0];
+	if (!type) return { allowLoopback: false };
+	try {
+		const baseUrl = (await ctx.getCredentials(type)).baseUrl;
+		return { allowLoopback: typeof baseUrl === 'string' && isLoopbackUrl(new URL(baseUrl.trim())) };
+	} catch {
+		return { allowLoopback: false };
+	}
+}
+
 /**
- * Adds the QR code as a PNG binary property: rendered from the activation code
- * (no extra request), or downloaded from the provider's QR URL. The download
- * carries no credentials: QR hosts are third parties.
+ * Adds the QR code as a binary property. "Render" draws it from the activation
+ * code and never downloads anything. "Download" fetches the provider's QR
+ * image within strict bounds (see downloadQr) and carries no credentials (QR
+ * hosts are third parties); without a QR URL it renders instead. When no image
+ * can be attached, the item keeps its activation details and `qrImageNote` says why.
  */
 export async function attachQr(
-	ctx: { helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'> },
+	ctx: QrContext,
 	item: INodeExecutionData,
 	activation: Activation,
 	mode: QrImageMode,
 	property: string,
 ): Promise<void> {
 	if (mode === 'none') return;
-	const name = `esim-${activation.iccid ?? 'qr'}.png`;
-	let png: Buffer | undefined;
+	let image: QrImage | undefined;
 	if (activation.activationCode && (mode === 'render' || !activation.qrCodeUrl)) {
-		png = renderQrPng(activation.activationCode);
-	} else if (activation.qrCodeUrl && isSafeHttpsUrl(activation.qrCodeUrl)) {
-		const body = (await ctx.helpers.httpRequest({
-			url: activation.qrCodeUrl,
-			encoding: 'arraybuffer',
-			timeout: 20_000,
-		})) as ArrayBuffer | Buffer;
-		png = Buffer.isBuffer(body) ? body : Buffer.from(body);
+		image = { data: renderQrPng(activation.activationCode), mimeType: 'image/png', extension: 'png' };
+	} else if (mode === 'render') {
+		item.json.qrImageNote = 'No QR image: the provider gave no activation code to draw it from. Choose "Download" under QR Image to fetch the provider\'s QR image instead.';
+	} else if (activation.qrCodeUrl) {
+		const downloaded = await downloadQr(ctx, activation.qrCodeUrl, await qrTrust(ctx));
+		if ('refused' in downloaded) item.json.qrImageNote = `No QR image: it was not downloaded because ${downloaded.refused}.`;
+		else image = downloaded;
 	}
-	if (!png) return;
+	if (!image) return;
 	item.binary ??= {};
-	item.binary[property] = await ctx.helpers.prepareBinaryData(png, name, 'image/png');
+	item.binary[property] = await ctx.helpers.prepareBinaryData(image.data, `esim-${activation.iccid ?? 'qr'}.${image.extension}`, image.mimeType);
 }
 
 /**
@@ -95,7 +115,7 @@ export async function attachQr(
  * returns the activation details of every eSIM.
  */
 export async function addActivation(
-	ctx: { helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'> },
+	ctx: QrContext,
 	item: INodeExecutionData,
 	esims: IDataObject[],
 	mode: QrImageMode,

@@ -9,10 +9,12 @@ export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Prom
 
 /** The item a failed input becomes when the node is set to continue on fail. */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const e = error as { message?: string; description?: string; httpCode?: string | null };
+	const e = error as { message?: string; description?: string; httpCode?: string | null; context?: IDataObject };
 	const json: IDataObject = { error: e.message ?? String(error) };
 	if (e.description) json.description = e.description;
 	if (e.httpCode) json.statusCode = Number(e.httpCode);
+	// What a purchase with an unclear outcome needs to be found again.
+	for (const key of ['outcome', 'idempotencyKey']) if (e.context?.[key] !== undefined) json[key] = e.context[key];
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -41,7 +43,8 @@ export async function executeItems(
 		try {
 			const operation = route(ctx, i);
 			const result = await operation.call(ctx, i);
-			out.push(...ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }));
+			// One push per item: spreading a long result into push() overflows the call stack.
+			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } })) out.push(item);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, i);
 			out.push(errorItem(error, i));

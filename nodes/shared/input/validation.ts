@@ -1,6 +1,8 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { luhnValid } from '../esim/iccid';
+
 /**
  * Parses input with a zod schema before anything is sent. A failure becomes a
  * NodeOperationError that names the field as the user sees it in the node
@@ -19,11 +21,16 @@ export function validateInput<T extends z.ZodTypeAny>(
 	const path = issue.path;
 	const field = labelFor(path, labels);
 	const value = valueAt(input, path);
-	const shown = value === undefined ? 'nothing' : JSON.stringify(value).slice(0, 80);
+	const shown = value === undefined ? 'nothing' : hidePasswords(JSON.stringify(value)).slice(0, 80);
 	throw new NodeOperationError(node, `${field}: ${issue.message} (got ${shown})`, {
 		itemIndex,
 		description: `Correct "${field}" in this node or in the data mapped into it. Nothing was sent to the provider.`,
 	});
+}
+
+/** Masks the password of any `scheme://user:password@host` in text shown to the user. */
+export function hidePasswords(text: string): string {
+	return text.replace(/(\/\/[^/?#@\s"]*?):[^/?#@\s"]*@/g, '$1:***@');
 }
 
 function labelFor(path: Array<string | number>, labels: Record<string, string>): string {
@@ -42,11 +49,24 @@ function valueAt(input: unknown, path: Array<string | number>): unknown {
 	return current;
 }
 
+/** An ICCID that is not text; a number beyond 2^53 has already lost digits on the way in. */
+const iccidTypeError: z.ZodErrorMap = (issue, ctx) => {
+	if (issue.code !== 'invalid_type') return { message: ctx.defaultError };
+	if (ctx.data === undefined) return { message: 'is required' };
+	if (typeof ctx.data === 'number' && !Number.isSafeInteger(ctx.data)) {
+		return {
+			message:
+				'arrived as a number larger than 2^53, so some of its digits were already lost: keep ICCIDs as text in the data mapped into this field',
+		};
+	}
+	return { message: 'must be text' };
+};
+
 /** Reusable pieces with messages written for the node's users. */
 export const fields = {
 	text: (max = 200) =>
 		z
-			.string({ invalid_type_error: 'must be text' })
+			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
 			.trim()
 			.min(1, 'is required')
 			.max(max, `must be at most ${max} characters`)
@@ -66,7 +86,7 @@ export const fields = {
 	email: () => z.string({ invalid_type_error: 'must be text' }).trim().max(254, 'is too long').email('must be a valid email address'),
 	iccid: () =>
 		z
-			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
+			.string({ errorMap: iccidTypeError })
 			.trim()
 			.regex(/^\d{18,22}$/, 'must be an ICCID: 18 to 22 digits'),
 	recordId: (example: string) =>
@@ -92,8 +112,19 @@ export const fields = {
 			.string({ invalid_type_error: 'must be text' })
 			.trim()
 			.max(2048, 'is too long')
-			.refine(isSafeHttpsUrl, 'must be an https:// URL (http:// only for localhost)'),
+			.refine((value) => !hasUrlCredentials(value), 'must not contain a user name or password (remove the part before @)')
+		.refine(isSafeHttpsUrl, 'must be an https:// URL (http:// only for localhost)'),
 };
+
+/** Whether a URL carries a user name or password (`https://user:pass@host`). */
+export function hasUrlCredentials(value: string): boolean {
+	try {
+		const url = new URL(value.trim());
+		return url.username !== '' || url.password !== '';
+	} catch {
+		return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value.trim());
+	}
+}
 
 export function isSafeHttpsUrl(value: string): boolean {
 	try {
@@ -105,8 +136,27 @@ export function isSafeHttpsUrl(value: string): boolean {
 	}
 }
 
-/** Turns a number parameter that arrived as text from an expression into a number, leaving other values alone. */
+/**
+ * Turns a number parameter that arrived as plain decimal text from an
+ * expression (`2`, ` 2 `, `2.5`) into a number, leaving other values alone, so
+ * text in other notations (`0x10`, `0b11`, `1e1`) is rejected by the schema
+ * instead of becoming 16, 3 or 10.
+ */
 export function numeric(value: unknown): unknown {
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	if (typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) return Number(value);
 	return value;
+}
+
+/** A check that the ICCID at `key` has a right Luhn check digit (ITU-T E.118): a typo is caught before money moves. */
+export function checkDigit(key: string) {
+	return (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+		const iccid = value[key];
+		if (typeof iccid === 'string' && /^\d{18,22}$/.test(iccid) && !luhnValid(iccid)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [key],
+				message: 'has a wrong check digit (the last digit of an ICCID is a Luhn check digit): check for a typo',
+			});
+		}
+	};
 }

@@ -1,15 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** A CSV text that cannot be read as RFC 4180 CSV. */
+export class CsvError extends Error {}
+
 /**
  * Parses RFC 4180 CSV: fields separated by commas, records by CRLF or LF,
  * fields in double quotes may hold commas, line breaks and doubled quotes.
  * A byte-order mark and a final line break are ignored; blank lines are skipped.
+ * A quoted field that is never closed is an error (it would swallow the rest of the file).
  */
 export function parseCsv(text: string): string[][] {
 	const records: string[][] = [];
 	let record: string[] = [];
 	let field = '';
 	let quoted = false;
+	let quoteStart = 0;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const endField = () => {
 		record.push(field);
@@ -28,7 +33,10 @@ export function parseCsv(text: string): string[][] {
 				field += '"';
 				i++;
 			} else quoted = false;
-		} else if (char === '"' && field === '') quoted = true;
+		} else if (char === '"' && field === '') {
+			quoted = true;
+			quoteStart = i;
+		}
 		else if (char === ',') endField();
 		else if (char === '\n') endRecord();
 		else if (char === '\r') {
@@ -36,8 +44,25 @@ export function parseCsv(text: string): string[][] {
 			endRecord();
 		} else field += char;
 	}
+	if (quoted) {
+		const line = text.slice(0, quoteStart).split(/\r\n|\r|\n/).length;
+		throw new CsvError(`a quoted field that starts on line ${line} is never closed, so the rest of the file cannot be read`);
+	}
 	if (field !== '' || record.length > 0) endRecord();
 	return records;
+}
+
+/** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * A cell made safe to open in a spreadsheet: text starting with `=`, `+`, `-`,
+ * `@`, tab or carriage return gets a leading `'`, as OWASP recommends against
+ * CSV injection. Plain numbers such as `-5` are left alone.
+ */
+export function neutraliseFormula(value: string): string {
+	return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /** The records after the header row as objects keyed by the header's column names. */

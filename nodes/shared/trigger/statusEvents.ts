@@ -61,6 +61,7 @@ export async function pollStatusEvents(ctx: IPollFunctions, config: StatusEvents
 	const observedAt = new Date().toISOString();
 	const statuses = (ctx.getNodeParameter('statuses', []) as string[]) ?? [];
 	let changes: Change[];
+	let notes: string[] = [];
 	let commit = () => {};
 	if (ctx.getMode() === 'manual') {
 		const [row] = (await source.fetchPage(1)).rows;
@@ -72,6 +73,7 @@ export async function pollStatusEvents(ctx: IPollFunctions, config: StatusEvents
 		const emitExisting = ctx.getNodeParameter('emitExisting', false) as boolean;
 		const result = await pollChanges(source, state, fresh, pollBudget(ctx), emitExisting);
 		changes = result.changes.filter((change) => wantedChange(event, change, statuses));
+		notes = result.notes;
 		commit = () => {
 			staticData.tracker = result.state as unknown as IDataObject;
 		};
@@ -79,6 +81,7 @@ export async function pollStatusEvents(ctx: IPollFunctions, config: StatusEvents
 	const items: INodeExecutionData[] = [];
 	for (const change of changes) {
 		const item: INodeExecutionData = { json: eventItem(event, config.idField, change, observedAt) };
+		if (notes.length) item.json.trackingNote = notes.join(' ');
 		if (config.enrich) await config.enrich(item, change);
 		items.push(item);
 	}

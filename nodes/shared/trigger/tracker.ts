@@ -1,3 +1,4 @@
+import { has, idMap, MAX_ID_LENGTH, StateBounds } from './bounds';
 import type { Budget } from './budget';
 import type { Change, Gap, StatusSource, TrackerState } from './types';
 import { refreshKnown, walkGap } from './walk';
@@ -6,14 +7,21 @@ import { refreshKnown, walkGap } from './walk';
 const HEAD_SIZE = 10;
 
 export function emptyState(kind: string): TrackerState {
-	return { v: 1, kind, head: [], gaps: [], known: {} };
+	return { v: 1, kind, head: [], gaps: [], known: idMap() };
+}
+
+/** A deep copy whose `known` has no prototype, so any id is just a key. */
+function copyState(s: TrackerState): TrackerState {
+	const copy = JSON.parse(JSON.stringify(s)) as TrackerState;
+	copy.known = idMap(copy.known);
+	return copy;
 }
 
 /** The stored state if it belongs to this kind of watch, else a fresh one (which takes a new baseline). */
 export function loadState(stored: unknown, kind: string): { state: TrackerState; fresh: boolean } {
 	const s = stored as Partial<TrackerState> | undefined;
 	if (s?.v === 1 && s.kind === kind && Array.isArray(s.head) && Array.isArray(s.gaps) && s.known) {
-		return { state: JSON.parse(JSON.stringify(s)) as TrackerState, fresh: false };
+		return { state: copyState(s as TrackerState), fresh: false };
 	}
 	return { state: emptyState(kind), fresh: true };
 }
@@ -34,17 +42,18 @@ export async function pollChanges(
 	fresh: boolean,
 	budget: Budget,
 	emitExisting: boolean,
-): Promise<{ state: TrackerState; changes: Change[] }> {
-	const state: TrackerState = JSON.parse(JSON.stringify(stored)) as TrackerState;
+): Promise<{ state: TrackerState; changes: Change[]; notes: string[] }> {
+	const state = copyState(stored);
+	const bounds = new StateBounds(state.known);
 	const changes: Change[] = [];
 	const seen = new Set<string>();
 	const register = (rows: Awaited<ReturnType<typeof walkGap>>['rows'], emit: boolean) => {
 		for (const row of rows) {
 			const id = source.idOf(row);
 			const status = source.statusOf(row);
-			if (id in state.known) continue;
+			if (has(state.known, id)) continue;
 			if (emit) changes.push({ id, row, previousStatus: null, status });
-			if (source.isTracked(status)) state.known[id] = status;
+			if (source.isTracked(status)) bounds.track(id, status);
 		}
 	};
 
@@ -52,7 +61,10 @@ export async function pollChanges(
 	const top: Gap = { after: null, page: 1, stop: state.head, emit: fresh ? emitExisting : true };
 	const walked = await walkGap(source, top, budget, seen);
 	register(walked.rows, top.emit);
-	const newestIds = walked.rows.slice(0, HEAD_SIZE).map((row) => source.idOf(row));
+	const newestIds = walked.rows
+		.map((row) => source.idOf(row))
+		.filter((id) => id.length <= MAX_ID_LENGTH)
+		.slice(0, HEAD_SIZE);
 	if (walked.resume) state.gaps.unshift({ ...walked.resume, stop: state.head, emit: top.emit });
 	state.head = [...newestIds, ...state.head].slice(0, HEAD_SIZE);
 
@@ -70,15 +82,15 @@ export async function pollChanges(
 	state.gaps = gaps;
 
 	// Status of every tracked record that was known before this poll.
-	const before = Object.fromEntries(Object.entries(stored.known));
+	const before = idMap(stored.known);
 	const observed = await refreshKnown(source, before, budget);
 	for (const [id, row] of observed) {
 		const status = source.statusOf(row);
-		const previous = state.known[id] ?? before[id];
+		const previous = has(state.known, id) ? state.known[id] : before[id];
 		if (status === previous) continue;
 		changes.push({ id, row, previousStatus: previous, status });
-		if (source.isTracked(status)) state.known[id] = status;
-		else delete state.known[id];
+		if (source.isTracked(status)) bounds.track(id, status);
+		else bounds.drop(id);
 	}
-	return { state, changes };
+	return { state, changes, notes: bounds.list };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { has } from './bounds';
 import type { Budget } from './budget';
 import type { Gap, StatusSource } from './types';
 
@@ -72,7 +73,7 @@ export async function refreshKnown(
 			for (const row of rows) {
 				const id = source.idOf(row);
 				listed.add(id);
-				if (id in known) observed.set(id, row);
+				if (has(known, id)) observed.set(id, row);
 			}
 			if (isLastPage(source, page, rows.length, total) || budget.exhausted()) break;
 		}

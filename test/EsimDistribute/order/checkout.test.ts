@@ -19,7 +19,7 @@ describe('eSIM Distribute order: checkout', () => {
 
 	it('buys a basket from the credit balance: one order per line, paired with the input item', async () => {
 		const { status, items } = await f.run(
-			checkout([[a, 2], [b]], { additionalFields: { customerName: 'End Customer', phone: '+852 1234 5678' } }),
+			checkout([[a, 2], [b]], { customerName: 'End Customer', additionalFields: { phone: '+852 1234 5678' } }),
 		);
 		expect(status).toBe('success');
 		expect(items).toHaveLength(2);
@@ -36,7 +36,7 @@ describe('eSIM Distribute order: checkout', () => {
 
 	it('takes the basket from an expression (JSON array), turning numeric text into numbers', async () => {
 		const { status, items } = await f.run(
-			{ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: '={{ $json.basket }}', email: '={{ $json.email }}' },
+			{ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: '={{ $json.basket }}', email: '={{ $json.email }}', customerName: 'Test Customer' },
 			[{ basket: [{ planId: a, quantity: '3' }], email: 'json@example.com' }],
 		);
 		expect(status).toBe('success');

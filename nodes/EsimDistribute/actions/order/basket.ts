@@ -9,7 +9,7 @@ import { isRecord } from '../../../shared/transport/records';
 export interface CheckoutInput {
 	items: BasketLine[];
 	email: string;
-	customerName?: string;
+	customerName: string;
 	phone?: string;
 	maxTotal?: number;
 }
@@ -25,7 +25,7 @@ const schema = z.object({
 		.min(1, 'add at least one plan')
 		.max(20, 'must have at most 20 entries'),
 	email: fields.email(),
-	customerName: fields.text(200).optional(),
+	customerName: fields.text(200),
 	phone: fields.phone().optional(),
 	maxTotal: fields.money(0.01, 1_000_000).optional(),
 });
@@ -70,7 +70,7 @@ export function readCheckout(ctx: IExecuteFunctions, i: number): CheckoutInput {
 	const input = {
 		items: rawItems(ctx, i),
 		email: ctx.getNodeParameter('email', i, ''),
-		customerName: optional(extra.customerName),
+		customerName: ctx.getNodeParameter('customerName', i, ''),
 		phone: optional(extra.phone),
 		maxTotal: numeric(optional(options.maxTotal)),
 	};

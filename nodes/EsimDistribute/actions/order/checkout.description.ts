@@ -70,6 +70,16 @@ export const description: INodeProperties[] = [
 		description: 'The end customer the eSIMs are for; also used to find the orders again if the connection drops',
 	},
 	{
+		displayName: 'Customer Name',
+		name: 'customerName',
+		type: 'string',
+		placeholder: 'e.g. Jane Doe',
+		default: '',
+		required: true,
+		displayOptions: { show },
+		description: 'Name of the end customer, as eSIM Distribute requires it for a checkout',
+	},
+	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -77,13 +87,6 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Customer Name',
-				name: 'customerName',
-				type: 'string',
-				default: '',
-				description: 'Name of the end customer',
-			},
 			{
 				displayName: 'Phone',
 				name: 'phone',

@@ -49,8 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const input = readCheckout(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (input.maxTotal !== undefined) await checkMaxTotal(this, input.items, input.maxTotal, i);
-	const body: IDataObject = { items: input.items.map((line) => ({ ...line })), email: input.email };
-	if (input.customerName) body.customerName = input.customerName;
+	const body: IDataObject = { items: input.items.map((line) => ({ ...line })), email: input.email, customerName: input.customerName };
 	if (input.phone) body.phone = input.phone;
 	const known = await knownOrderIds(this, input.email, i);
 	const sent: SentCheckout = { email: input.email, basket: input.items, known, sentAt: Date.now() };

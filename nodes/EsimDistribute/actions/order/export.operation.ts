@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { csvRecords } from '../../../shared/transport/csv';
+import { csvRecords, neutraliseFormula } from '../../../shared/transport/csv';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
 import { distributeCall, unwrapEnvelope } from '../../transport';
 
@@ -31,6 +31,14 @@ export const description: INodeProperties[] = [
 					'Whether to also output every CSV row as an item (the file stays on the first item) instead of one item with the file',
 			},
 			{
+				displayName: 'Neutralise Spreadsheet Formulas',
+				name: 'neutraliseFormulas',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to put a ' before row values that start with =, +, -, @, tab or carriage return, so a spreadsheet opened from these items does not run them as formulas (OWASP CSV injection advice). Plain numbers such as -5 are kept. Applies to rows output as items; the file stays as eSIM Distribute sent it.",
+			},
+			{
 				displayName: 'Put File in Field',
 				name: 'binaryProperty',
 				type: 'string',
@@ -42,9 +50,18 @@ export const description: INodeProperties[] = [
 ];
 
 /** The provider's dated file name when it gives one, else `orders-<today>.csv`. */
-function fileNameFrom(disposition: string | undefined): string {
+function fileNameFrom(ctx: IExecuteFunctions, disposition: string | undefined, i: number): string {
 	const given = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '')?.[1];
-	const safe = given ? decodeURIComponent(given).split(/[\\/]/).pop()!.replace(/[^\w.-]/g, '-') : '';
+	let decoded = '';
+	try {
+		decoded = given ? decodeURIComponent(given) : '';
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), 'eSIM Distribute sent the export with a malformed file name', {
+			itemIndex: i,
+			description: `Its Content-Disposition header names the file with an invalid percent-encoding ("${given!.slice(0, 80)}"). This is a problem on the provider's side; try again later, or use Order → Get Many instead.`,
+		});
+	}
+	const safe = decoded ? decoded.split(/[\\/]/).pop()!.replace(/[^\w.-]/g, '-') : '';
 	if (/\d{4}-\d{2}-\d{2}/.test(safe) && /\.csv$/i.test(safe)) return safe;
 	return `orders-${new Date().toISOString().slice(0, 10)}.csv`;
 }
@@ -61,6 +78,18 @@ function csvText(ctx: IExecuteFunctions, body: unknown, i: number): string {
 	});
 }
 
+/** The CSV rows, or a clear error when the file is not valid CSV. */
+function readRecords(ctx: IExecuteFunctions, csv: string, i: number): ReturnType<typeof csvRecords> {
+	try {
+		return csvRecords(csv);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `eSIM Distribute sent an export that is not valid CSV: ${(error as Error).message}`, {
+			itemIndex: i,
+			description: "No rows were output, so that no order is silently left out. This is a problem on the provider's side; try again later, or use Order → Get Many instead.",
+		});
+	}
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = readOrderFilters(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -74,11 +103,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 	});
 	const csv = csvText(this, response.body, i);
-	const fileName = fileNameFrom(response.headers['content-disposition']);
+	const fileName = fileNameFrom(this, response.headers['content-disposition'], i);
+	const { columns, rows } = readRecords(this, csv, i);
 	const file = await this.helpers.prepareBinaryData(Buffer.from(csv, 'utf8'), fileName, 'text/csv');
-	const { columns, rows } = csvRecords(csv);
 	if (!options.includeRows || rows.length === 0) {
 		return [{ json: { fileName, rowCount: rows.length, columns }, binary: { [property]: file } }];
+	}
+	if (options.neutraliseFormulas !== false) {
+		for (const row of rows) for (const key of Object.keys(row)) row[key] = neutraliseFormula(String(row[key]));
 	}
 	return rows.map((json, index) => (index === 0 ? { json, binary: { [property]: file } } : { json }));
 }

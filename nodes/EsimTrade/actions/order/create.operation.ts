@@ -5,9 +5,11 @@ import { deriveKey } from '../../../shared/esim/stableKey';
 import { apiRequest } from '../../../shared/transport/request';
 import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
-import { balanceText, dataOf, esimTrade, tradeGet } from '../../transport';
-import { findOrderNo } from '../../transport/status';
+import type { ApiRequest } from '../../../shared/transport/types';
+import { balanceText, dataOf, esimTrade } from '../../transport';
 import { activationItems, waitForFulfilment } from './fulfilment';
+import { identifyOrder } from './identify';
+import { idempotencyKeyInput } from './idempotencyKey';
 
 export { description } from './create.description';
 
@@ -35,7 +37,7 @@ const conflict = {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const rawKey = String(this.getNodeParameter('idempotencyKey', i, '') ?? '').trim();
+	const rawKey = idempotencyKeyInput(this, i);
 	const input = validateInput(this.getNode(), schema, {
 		slug: this.getNodeParameter('plan', i, '', { extractValue: true }),
 		qty: numeric(this.getNodeParameter('quantity', i)),
@@ -48,43 +50,34 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
 
-	const response = await apiRequest(
-		this,
-		esimTrade,
-		{
-			method: 'POST',
-			path: '/portal/order',
-			body,
-			retry: 'keyed',
-			itemIndex: i,
-			timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
-		},
-		{ allowStatus: [402], hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } } },
-	);
+	const request: ApiRequest = {
+		method: 'POST',
+		path: '/portal/order',
+		body,
+		retry: 'keyed',
+		itemIndex: i,
+		timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
+	};
+	const response = await apiRequest(this, esimTrade, request, {
+		allowStatus: [402],
+		hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } },
+	});
 	if (response.status === 402) {
 		const explained = explainStatus(esimTrade, response, { balanceText: await balanceText(this, i) });
 		throw apiError(this.getNode(), explained, 402, i, response.body);
 	}
-	const data = dataOf((response.body ?? {}) as IDataObject);
+	const placed = await identifyOrder(this, request, response, idempotencyKey, input.slug, i);
+	const data = dataOf(placed.body);
 	const order: IDataObject = {
 		...data,
-		orderNo: findOrderNo(response.body) ?? null,
+		orderNo: placed.orderNo,
 		slug: data.slug ?? input.slug,
 		quantity: data.quantity ?? input.qty,
 		idempotencyKey,
-		replayed: response.headers['idempotent-replayed'] === 'true' || data.replayed === true,
+		replayed: placed.replayed,
 	};
+	if (placed.orderNoSource !== 'response') order.orderNoSource = placed.orderNoSource;
 	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return [{ json: order }];
-	if (!order.orderNo) {
-		// The success body is undocumented: fall back to the newest order for this plan.
-		const list = await tradeGet(this, '/reseller/orders', { q: input.slug, page: 1, pageSize: 1 }, i);
-		const newest = (list.orders as IDataObject[] | undefined)?.[0];
-		if (!newest?.providerOrderNo) {
-			return [{ json: { ...order, fulfilment: 'unknown', note: 'eSIMTrade did not return an order number; check the order list.' } }];
-		}
-		order.orderNo = String(newest.providerOrderNo);
-		order.orderNoSource = 'orderList';
-	}
 	const waited = await waitForFulfilment(this, String(order.orderNo), i, Number(options.waitTimeout ?? 120) * 1000);
 	return await activationItems(this, order, waited.data, waited.state, {
 		qrImage: (options.qrImage as 'render') ?? 'render',

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fields, numeric, validateInput } from '../../../shared/input/validation';
-import { dataOf, tradeRequest } from '../../transport';
+import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
+import { apiRequest } from '../../../shared/transport/request';
+import { dataOf, esimTrade } from '../../transport';
+import { readAnswer, unreadableOutcome } from '../unreadable';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 
@@ -46,7 +48,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const schema = z.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) });
+// The check digit is checked last, so a wrong plan or quantity is named first.
+const schema = z.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) }).superRefine(checkDigit('iccid'));
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = validateInput(this.getNode(), schema, {
@@ -54,13 +57,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		slug: this.getNodeParameter('slug', i),
 		qty: numeric(this.getNodeParameter('quantity', i, 1)),
 	}, { iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' }, i);
-	const response = await tradeRequest(
+	const ambiguity = `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`;
+	const response = await apiRequest(
 		this,
+		esimTrade,
 		{ method: 'POST', path: '/portal/topups', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },
-		{
-			hints: { subject: `eSIM with ICCID ${body.iccid}` },
-			ambiguity: `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`,
-		},
+		{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity },
 	);
-	return [{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(response) } }];
+	const answer = readAnswer(response.body);
+	if ('unreadable' in answer) throw unreadableOutcome(this.getNode(), `the top-up of ${body.iccid}`, answer.unreadable, ambiguity, i);
+	return [{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(answer.body) } }];
 }
