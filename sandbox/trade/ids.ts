@@ -1,4 +1,4 @@
-import { luhnDigit } from '../../nodes/shared/iccid';
+import { luhnDigit } from '../../nodes/shared/esim/iccid';
 import type { Rng } from '../rng';
 
 export const SMDP_ADDRESS = 'smdp.sandbox.esimtrade.test';

@@ -25,7 +25,7 @@ const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** Splits `LPA:1$<SM-DP+ address>$<matching id>`. */
-export function parseLpa(code: string | undefined): { smdpAddress: string; matchingId: string } | undefined {
+function parseLpa(code: string | undefined): { smdpAddress: string; matchingId: string } | undefined {
 	const match = code ? /^LPA:1\$([^$]+)\$([^$]*)/i.exec(code) : null;
 	return match ? { smdpAddress: match[1], matchingId: match[2] } : undefined;
 }
@@ -87,7 +87,7 @@ async function qrTrust(ctx: QrContext): Promise<QrTrust> {
  * hosts are third parties); without a QR URL it renders instead. When no image
  * can be attached, the item keeps its activation details and `qrImageNote` says why.
  */
-export async function attachQr(
+async function attachQr(
 	ctx: QrContext,
 	item: INodeExecutionData,
 	activation: Activation,

@@ -8,7 +8,7 @@ import {
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /** The item a failed input becomes when the node is set to continue on fail. */
-export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const e = error as { message?: string; description?: string; httpCode?: string | null; context?: IDataObject };
 	const json: IDataObject = { error: e.message ?? String(error) };
 	if (e.description) json.description = e.description;
@@ -19,7 +19,7 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 }
 
 /** Makes sure an error names the item it came from. */
-export function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof Error && 'context' in error) {
 		const context = (error as { context: IDataObject }).context;
 		context.itemIndex ??= itemIndex;

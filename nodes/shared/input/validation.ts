@@ -126,7 +126,7 @@ export function hasUrlCredentials(value: string): boolean {
 	}
 }
 
-export function isSafeHttpsUrl(value: string): boolean {
+function isSafeHttpsUrl(value: string): boolean {
 	try {
 		const url = new URL(value);
 		if (url.protocol === 'https:') return true;

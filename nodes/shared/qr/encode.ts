@@ -104,7 +104,7 @@ function rawDataModules(version: number): number {
 }
 
 /** Data codewords (excluding error correction) for a version and level. */
-export function dataCodewords(version: number, ecc: QrEcc): number {
+function dataCodewords(version: number, ecc: QrEcc): number {
 	const e = ECC_INDEX[ecc];
 	return (
 		Math.floor(rawDataModules(version) / 8) -

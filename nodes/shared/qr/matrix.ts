@@ -200,7 +200,7 @@ function linePenalty(m: Uint8Array, start: number, stride: number, size: number,
 }
 
 /** Total penalty score of a masked symbol under the four ISO/IEC 18004 rules. */
-export function penaltyScore(m: Uint8Array, size: number): number {
+function penaltyScore(m: Uint8Array, size: number): number {
 	let penalty = 0;
 	const line = new Uint8Array(size + 8);
 	for (let i = 0; i < size; i++) {

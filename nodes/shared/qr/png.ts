@@ -46,7 +46,7 @@ export function adler32(data: Uint8Array): number {
 }
 
 /** Wraps `data` in a zlib stream of stored deflate blocks. */
-export function zlibStored(data: Uint8Array): Buffer {
+function zlibStored(data: Uint8Array): Buffer {
 	const blockCount = Math.max(1, Math.ceil(data.length / MAX_STORED_BLOCK));
 	const out = Buffer.alloc(2 + blockCount * 5 + data.length + 4);
 	// CMF: deflate, 32 KiB window; FLG: no dictionary, fastest level, FCHECK so CMF·256+FLG ≡ 0 (mod 31).

@@ -4,9 +4,9 @@ import { hostKind } from './hostCheck';
 import { hasUrlCredentials } from '../input/validation';
 
 /** An eSIM QR PNG is a few kB; anything far larger is not one. */
-export const QR_MAX_BYTES = 512 * 1024;
+const QR_MAX_BYTES = 512 * 1024;
 /** Total time for one QR image, redirects and body included. */
-export const QR_DEADLINE_MS = 10_000;
+const QR_DEADLINE_MS = 10_000;
 const MAX_HOPS = 3;
 
 export interface QrImage {

@@ -5,7 +5,7 @@
  * `constructor` are tracked like any other.
  */
 export const MAX_ID_LENGTH = 200;
-export const MAX_STATUS_LENGTH = 100;
+const MAX_STATUS_LENGTH = 100;
 export const MAX_TRACKED = 10_000;
 export const MAX_STATUSES = 50;
 

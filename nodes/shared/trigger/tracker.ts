@@ -6,7 +6,7 @@ import { refreshKnown, walkGap } from './walk';
 /** How many of the newest ids mark where the next walk for new records stops. */
 const HEAD_SIZE = 10;
 
-export function emptyState(kind: string): TrackerState {
+function emptyState(kind: string): TrackerState {
 	return { v: 1, kind, head: [], gaps: [], known: idMap() };
 }
 
