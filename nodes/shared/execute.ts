@@ -5,6 +5,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { redactForRun } from './transport/request';
+
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /** The item a failed input becomes when the node is set to continue on fail. */
@@ -43,6 +45,8 @@ export async function executeItems(
 			const result = await operation.call(ctx, i);
 			out.push(...ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }));
 		} catch (error) {
+			// The credential's secret values never leave in an error, whichever code raised it.
+			redactForRun(ctx, error);
 			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, i);
 			out.push(errorItem(error, i));
 		}
