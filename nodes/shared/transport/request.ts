@@ -38,6 +38,9 @@ export interface RequestOptions {
 	returnUnreadable?: boolean;
 }
 
+/** A read answered with an unreadable body is asked again at most this often (a proxy page may pass). */
+const UNREADABLE_RETRIES = 2;
+
 /**
  * The credential and its checked base URL, read once per node run: every later
  * request of the run hands the same decrypted credential to n8n instead of
@@ -135,7 +138,7 @@ export async function apiRequest(
 			if (!unreadable) return response;
 			// A read can be asked again; a write's answer is its only record of what happened.
 			const delay = backoffMs(attempt, settings);
-			if (request.retry === 'read' && !write && canRetry && fits(delay)) {
+			if (request.retry === 'read' && !write && attempt < Math.min(settings.maxRetries, UNREADABLE_RETRIES) && fits(delay)) {
 				await wait(delay);
 				continue;
 			}
