@@ -116,7 +116,7 @@ export function explainNetwork(provider: Provider, failure: NetworkFailure, unsa
 		};
 	}
 	return {
-		message: `Could not reach ${provider.label} (${failure.code})${retried}`,
+		message: `Could not reach ${provider.label} (${failure.code})`,
 		description: failure.maybeSent
 			? 'The connection failed repeatedly. Check the Base URL in the credential and try again later.'
 			: 'The connection was refused or the host was not found. Check the Base URL in the credential.',

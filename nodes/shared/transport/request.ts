@@ -41,6 +41,9 @@ export interface RequestOptions {
 /** A read answered with an unreadable body is asked again at most this often (a proxy page may pass). */
 const UNREADABLE_RETRIES = 2;
 
+/** An attempt that ran into its deadline is tried again at most this often: a provider that trickles stays slow. */
+const LATE_RETRIES = 2;
+
 /**
  * The credential and its checked base URL, read once per node run: every later
  * request of the run hands the same decrypted credential to n8n instead of
@@ -111,13 +114,16 @@ export async function apiRequest(
 	const fail = (error: Error): never => {
 		throw redactError(error, secretsOf(session));
 	};
+	let lateAnswers = 0;
 	for (let attempt = 0; ; attempt++) {
 		const deadlineMs = Math.max(1, Math.min(timeoutMs, endsAt - Date.now()));
 		const outcome = await sendOnce(ctx, provider, session, request, deadlineMs);
 		const canRetry = attempt < settings.maxRetries;
 		if ('failure' in outcome) {
 			const delay = backoffMs(attempt, settings);
-			if (canRetry && (repeatable || !outcome.failure.maybeSent) && fits(delay)) {
+			if (outcome.failure.deadlineMs !== undefined) lateAnswers++;
+			const patient = lateAnswers <= LATE_RETRIES;
+			if (canRetry && patient && (repeatable || !outcome.failure.maybeSent) && fits(delay)) {
 				await wait(delay);
 				continue;
 			}
