@@ -86,7 +86,7 @@ export class PageGuard {
 				'It seems to ignore the page number or repeat pages, so reading on would never end; reading was stopped.',
 			);
 		}
-		if (total !== undefined && collected > this.maxTotal + pageSize) {
+		if (total !== undefined && collected > this.maxTotal + Math.ceil(pageSize / 10)) {
 			this.fail(
 				`The provider returned ${collected} rows of ${what} but reports a total of ${this.maxTotal}`,
 				'It keeps sending rows beyond its own total, so reading on would never end; reading was stopped.',
