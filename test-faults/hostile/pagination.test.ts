@@ -1,3 +1,8 @@
+import type { INode } from 'n8n-workflow';
+
+import { EsimTradeTrigger } from '../../nodes/EsimTrade/EsimTradeTrigger.node';
+import { poll } from '../../test/harness/run';
+import { TRADE_TRIGGER_TYPE } from '../../test/helpers/trade';
 import { distributeAt, tradeAt, TOKEN } from './nodes';
 import { figure, json, startHostile, type Hostile, type Received } from './server';
 
@@ -76,5 +81,28 @@ describe('hostile provider: pagination that never ends', () => {
 		);
 		expect(result.rows).toBe(0);
 		expect(result.error).toBe('The provider returned 200 rows of the eSIMTrade order list but reports a total of 150');
+	});
+
+	it('eSIMTrade trigger: a provider that ignores `page` while a poll walks the order list', async () => {
+		answer = () => ({ page: 1, pageSize: 100, total: 1_000_000, orders: Array.from({ length: 100 }, (_, n) => order(n)) });
+		const node: INode = {
+			id: 'trigger',
+			name: 'eSIMTrade Trigger',
+			type: TRADE_TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { event: 'newOrder' },
+			credentials: { esimTradeApi: { id: 'cred-trade', name: 'eSIMTrade account' } },
+		};
+		const { harness } = tradeAt(`${server.origin}/api/v1`);
+		const started = Date.now();
+		const error = await poll(harness, new EsimTradeTrigger(), node, {}, 'trigger', 10_000).then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		const values = { requests: server.received.length, seconds: (Date.now() - started) / 1000, error: error?.message ?? null };
+		figure('pagination ignores page (eSIMTrade trigger poll, 10 s budget)', values);
+		expect(values.requests).toBeLessThanOrEqual(5);
+		expect(values.error).toBe('The provider returned the same rows for page 2 as for page 1 of the eSIMTrade order list');
 	});
 });

@@ -23,6 +23,8 @@ function listPage(body: IDataObject, key: string): { rows: IDataObject[]; total?
 export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
 	const idOf = (row: IDataObject) => String(row.providerOrderNo ?? row.orderNo ?? '');
 	return {
+		node: ctx.getNode(),
+		what: 'the eSIMTrade order list',
 		pageSize: PAGE_SIZE,
 		fetchPage: async (page, status) =>
 			listPage(await tradeGet(ctx, '/reseller/orders', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }), 'orders'),
@@ -43,6 +45,8 @@ export function iccidOf(row: IDataObject): string {
 /** `/reseller/esims`; an eSIM that left its status list is read through the provider sync route by ICCID. */
 export function esimSource(ctx: RequestContext): StatusSource {
 	return {
+		node: ctx.getNode(),
+		what: 'the eSIMTrade eSIM list',
 		pageSize: PAGE_SIZE,
 		fetchPage: async (page, status) =>
 			listPage(await tradeGet(ctx, '/reseller/esims', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }), 'esims'),
