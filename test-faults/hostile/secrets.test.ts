@@ -15,6 +15,13 @@ type Answer = (req: Received, res: ServerResponse) => void;
 /** Everything a request carried, in the shapes a careless server echoes it. */
 const echo = (req: Received) => ({ headers: req.headers, rawHeaders: Object.entries(req.headers).flat(), body: req.body });
 const headerText = (req: Received) => Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join('\n');
+/** The headers as an HTML table, the way a debugging proxy page shows them. */
+const headerTable = (req: Received) =>
+	`<table>${Object.entries(req.headers).map(([k, v]) => `<tr><td>${k}</td><td>${String(v)}</td></tr>`).join('')}</table>`;
+/** The header values in a sentence, with no name next to them. */
+const headerValues = (req: Received) => Object.values(req.headers).map(String).join(' and ');
+/** The bearer token alone, without the word Bearer. */
+const tokenOf = (req: Received) => String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
 
 const signIn = (req: Received, res: ServerResponse): boolean => {
 	if (req.path !== '/api/tenant/login') return false;
@@ -26,12 +33,12 @@ const TRADE: Array<{ name: string; answer: Answer }> = [
 	{ name: 'a 400 whose `error` field quotes the secret key', answer: (req, res) => json(res, 400, { error: `bad key pair: ${headerText(req)}` }) },
 	{
 		name: 'a 403 HTML page listing the headers',
-		answer: (req, res) => raw(res, 403, `<html><body><h1>Forbidden</h1><pre>${headerText(req)}</pre></body></html>`, 'text/html'),
+		answer: (req, res) => raw(res, 403, `<html><body><h1>Forbidden</h1>${headerTable(req)}</body></html>`, 'text/html'),
 	},
 	{ name: 'a 404 with the header array', answer: (req, res) => json(res, 404, { error: 'not found', received: echo(req) }) },
 	{ name: 'a 200 success body echoing every header', answer: (req, res) => json(res, 200, { data: { walletBalanceUsd: '$5.00', echo: echo(req) } }) },
-	{ name: 'a 200 HTML page listing the headers', answer: (req, res) => raw(res, 200, `<html><pre>${headerText(req)}</pre></html>`, 'text/html') },
-	{ name: 'a 409 in free text', answer: (req, res) => raw(res, 409, `conflict; you sent ${headerText(req)}`, 'text/plain') },
+	{ name: 'a 200 HTML page listing the headers', answer: (req, res) => raw(res, 200, `<html>${headerTable(req)}</html>`, 'text/html') },
+	{ name: 'a 409 in free text', answer: (req, res) => raw(res, 409, `conflict; you sent ${headerValues(req)}`, 'text/plain') },
 ];
 
 const DISTRIBUTE: Array<{ name: string; answer: Answer }> = [
@@ -48,8 +55,8 @@ const DISTRIBUTE: Array<{ name: string; answer: Answer }> = [
 		answer: (req, res) => signIn(req, res) || json(res, 200, { success: false, data: null, message: 'denied', error: `${String(req.headers.authorization)}` }),
 	},
 	{
-		name: 'a 403 in free text with the Authorization header',
-		answer: (req, res) => signIn(req, res) || raw(res, 403, `forbidden for ${headerText(req)}`, 'text/plain'),
+		name: 'a 403 in free text with the bare token',
+		answer: (req, res) => signIn(req, res) || raw(res, 403, `the session ${tokenOf(req)} may not do this`, 'text/plain'),
 	},
 	{
 		name: 'a success body echoing the headers and the token',
