@@ -79,6 +79,9 @@ export class EsimDistributeApi implements ICredentialType {
 			baseURL: SAFE_BASE_URL,
 			url: '/api/tenant/profile',
 			method: 'GET',
+			// A redirect is answered as a failed test, never followed with the credentials.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

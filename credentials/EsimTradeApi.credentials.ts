@@ -64,6 +64,9 @@ export class EsimTradeApi implements ICredentialType {
 			baseURL: SAFE_BASE_URL,
 			url: '/portal/balance',
 			method: 'GET',
+			// A redirect is answered as a failed test, never followed with the credentials.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

@@ -33,6 +33,12 @@ export const esimDistribute: Provider = {
 	baseUrlOf: (credentials) => credentials.baseUrl as string,
 	errorTextOf: envelopeText,
 	refreshOn: [401],
+	secretFields: ['password', 'sessionToken'],
+	envelopeProblem(body) {
+		// Tenant endpoints answer in the { success, data, message, error } envelope; a bare list is tolerated.
+		if (Array.isArray(body) || typeof (body as IDataObject).success === 'boolean') return undefined;
+		return 'JSON without the { success, data } envelope';
+	},
 };
 
 const signInRefused = {

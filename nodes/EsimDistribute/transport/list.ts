@@ -40,6 +40,9 @@ export async function listAll(
 ): Promise<IDataObject[]> {
 	let done = false;
 	return await collectPages({
+		node: ctx.getNode(),
+		itemIndex,
+		what: `the eSIM Distribute ${list === 'orders' ? 'order' : 'transaction'} list`,
 		pageSize: PAGE_SIZE,
 		limit,
 		keyOf: (row) => (row.id === undefined ? undefined : String(row.id)),

@@ -7,10 +7,13 @@ import {
 } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/transport/baseUrl';
-import { scrub } from '../../shared/transport/errors';
+import { redirectTarget, scrub } from '../../shared/transport/errors';
+import { redactText, spellings } from '../../shared/transport/redact';
 import { unwrapFailure } from '../../shared/transport/send';
 import { envelopeText } from './index';
 import { isRecord } from '../../shared/transport/records';
+
+const SIGN_IN_TIMEOUT_MS = 30_000;
 
 /** Where a sign-in answer may carry the session token; the provider does not document the field. */
 const TOKEN_FIELDS = ['token', 'accessToken', 'access_token', 'jwt', 'idToken', 'sessionToken'];
@@ -34,9 +37,9 @@ export function tokenFrom(body: unknown): string | undefined {
  * n8n does not take it for an expired token and sign in again, while the
  * node's transport still finds it and explains it.
  */
-function signInError(message: string, status: number, said?: string): UserError {
+function signInError(message: string, status: number, said?: string, headers: IDataObject = {}): UserError {
 	return new UserError(message, {
-		cause: { response: { status, data: said ? { message: said } : {} } },
+		cause: { response: { status, headers, data: said ? { message: said } : {} } },
 		description: 'Open the "eSIM Distribute API" credential, correct it and save it.',
 	});
 }
@@ -44,11 +47,13 @@ function signInError(message: string, status: number, said?: string): UserError 
 /**
  * `POST /api/tenant/login` with the credential's email and password; returns
  * the session token. The password is sent only to an https base URL (http for
- * localhost), and never appears in an error.
+ * localhost), never follows a redirect, and never appears in an error (nor
+ * does the token): the provider's text is searched for their values.
  */
 export async function signIn(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const checked = checkBaseUrl(credentials.baseUrl);
 	if ('problem' in checked) throw signInError(`${checked.problem}. The email and password were not sent.`, 400);
+	const deadline = AbortSignal.timeout(SIGN_IN_TIMEOUT_MS);
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await helper.helpers.httpRequest({
@@ -58,16 +63,35 @@ export async function signIn(helper: IHttpRequestHelper, credentials: ICredentia
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
+			timeout: SIGN_IN_TIMEOUT_MS,
+			abortSignal: deadline,
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const code = unwrapFailure(error).failure?.code ?? 'EUNKNOWN';
-		const failure = new UserError(`Could not reach eSIM Distribute to sign in (${code}). Check the Base URL in the credential.`);
+		const code = deadline.aborted ? 'ETIMEDOUT' : (unwrapFailure(error).failure?.code ?? 'EUNKNOWN');
+		const failure = new UserError(
+			deadline.aborted
+				? `eSIM Distribute did not finish answering the sign-in within ${SIGN_IN_TIMEOUT_MS / 1000} s. Try again later.`
+				: `Could not reach eSIM Distribute to sign in (${code}). Check the Base URL in the credential.`,
+		);
 		Object.assign(failure, { code });
 		throw failure;
 	}
 	const status = response.statusCode;
-	const said = envelopeText(response.body);
+	if (status >= 300 && status < 400) {
+		const location = String((response.headers as IDataObject | undefined)?.location ?? '');
+		const target = redirectTarget(location || undefined, checked.url);
+		throw signInError(
+			`eSIM Distribute answered the sign-in with a redirect (HTTP ${status}) to ${target}; it was not followed, so the email and password were not sent there. Check the Base URL in the credential.`,
+			status,
+			undefined,
+			{ location },
+		);
+	}
+	const secrets = spellings([credentials.password, credentials.sessionToken, tokenFrom(response.body)]);
+	const text = envelopeText(response.body);
+	const said = text === undefined ? undefined : redactText(text, secrets);
 	const shown = said ? `: ${scrub(said)}` : '';
 	if (status === 429 || status >= 500) {
 		throw signInError(`eSIM Distribute could not sign in right now (HTTP ${status})${shown}. Try again later.`, status, said);

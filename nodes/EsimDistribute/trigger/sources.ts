@@ -20,6 +20,8 @@ export function orderOf(data: IDataObject): IDataObject {
 /** `/api/tenant/orders`, newest first, filtered by status when asked; a record that left its list is read by id. */
 export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
 	return {
+		node: ctx.getNode(),
+		what: 'the eSIM Distribute order list',
 		pageSize: PAGE_SIZE,
 		fetchPage: async (page, status) => {
 			const result = await fetchListPage(ctx, 'orders', status ? { status } : {}, page, PAGE_SIZE);

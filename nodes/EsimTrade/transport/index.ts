@@ -15,6 +15,15 @@ export const esimTrade: Provider = {
 		const text = record.error ?? record.message ?? nested?.error;
 		return typeof text === 'string' ? text : undefined;
 	},
+	secretFields: ['secretKey'],
+	envelopeProblem(body) {
+		// Each route family has its own shape; only the error shape is wrong on a success status.
+		if (Array.isArray(body)) return undefined;
+		const keys = Object.keys(body);
+		if (!keys.length) return 'an empty JSON object';
+		if (keys.includes('error') && keys.every((key) => ['error', 'message', 'code'].includes(key))) return 'an error message';
+		return undefined;
+	},
 };
 
 /** A request to eSIMTrade; returns the parsed body. */

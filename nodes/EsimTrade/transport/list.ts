@@ -45,6 +45,9 @@ export async function listAll(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await collectPages({
+		node: ctx.getNode(),
+		itemIndex,
+		what: `the eSIMTrade ${list === 'orders' ? 'order' : 'eSIM'} list`,
 		pageSize: PAGE_SIZE,
 		limit,
 		keyOf: keyOf[list],

@@ -16,6 +16,8 @@ const FINAL = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'used_up', 
 export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
 	const idOf = (row: IDataObject) => String(row.providerOrderNo ?? row.orderNo ?? '');
 	return {
+		node: ctx.getNode(),
+		what: 'the eSIMTrade order list',
 		pageSize: PAGE_SIZE,
 		fetchPage: async (page, status) => await fetchListPage(ctx, 'orders', { status }, page, PAGE_SIZE),
 		idOf,
@@ -34,6 +36,8 @@ export function iccidOf(row: IDataObject): string {
 /** `/reseller/esims`; an eSIM that left its status list is read through the provider sync route by ICCID. */
 export function esimSource(ctx: RequestContext): StatusSource {
 	return {
+		node: ctx.getNode(),
+		what: 'the eSIMTrade eSIM list',
 		pageSize: PAGE_SIZE,
 		fetchPage: async (page, status) => await fetchListPage(ctx, 'esims', { status }, page, PAGE_SIZE),
 		idOf: iccidOf,

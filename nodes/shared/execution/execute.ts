@@ -5,6 +5,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { redactForRun } from '../transport/request';
+
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /** The item a failed input becomes when the node is set to continue on fail. */
@@ -46,6 +48,8 @@ export async function executeItems(
 			// One push per item: spreading a long result into push() overflows the call stack.
 			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } })) out.push(item);
 		} catch (error) {
+			// The credential's secret values never leave in an error, whichever code raised it.
+			redactForRun(ctx, error);
 			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, i);
 			out.push(errorItem(error, i));
 		}

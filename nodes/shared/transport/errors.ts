@@ -94,13 +94,25 @@ export function apiError(node: INode, explained: Explained, status: number | und
 }
 
 /** A dropped connection on a request that cannot be repeated safely. */
-export function explainNetwork(provider: Provider, failure: NetworkFailure, unsafeWrite: boolean, ambiguity?: string): Explained {
+export function explainNetwork(provider: Provider, failure: NetworkFailure, unsafeWrite: boolean, ambiguity?: string, attempts = 1): Explained {
+	const retried = attempts > 1 ? ` (tried ${attempts} times)` : '';
+	const late = failure.deadlineMs !== undefined;
+	const seconds = late ? `${Math.round((failure.deadlineMs as number) / 100) / 10} s` : '';
 	if (unsafeWrite && failure.maybeSent) {
 		return {
-			message: `Outcome unknown: the connection to ${provider.label} failed (${failure.code}) after the request was sent`,
+			message: late
+				? `Outcome unknown: ${provider.label} did not finish answering within ${seconds} after the request was sent`
+				: `Outcome unknown: the connection to ${provider.label} failed (${failure.code}) after the request was sent`,
 			description:
 				ambiguity ??
 				`${provider.label} may or may not have carried it out, and this request cannot be repeated safely. Check in the provider's portal before running this item again.`,
+		};
+	}
+	if (late) {
+		return {
+			message: `${provider.label} did not finish answering within ${seconds}${retried}`,
+			description:
+				'Every answer must arrive completely within the Request Timeout; a connection that only trickles data is given up. Try again later, or raise the Request Timeout in the node options if the provider is just slow.',
 		};
 	}
 	return {
@@ -115,4 +127,77 @@ export function explainNetwork(provider: Provider, failure: NetworkFailure, unsa
 export function markOutcomeUnknown(error: NodeApiError): NodeApiError {
 	error.context.outcomeUnknown = true;
 	return error;
+}
+
+/** The host (and port, when not the default) a redirect pointed to, or a note that it named none. */
+export function redirectTarget(location: string | undefined, from: string): string {
+	if (!location) return 'an address it did not name';
+	try {
+		const url = new URL(location, from);
+		return `${url.protocol}//${url.host}`;
+	} catch {
+		return 'an address that is not a valid URL';
+	}
+}
+
+/** A 3xx answer: redirects are never followed, so credentials and request bodies stay with the Base URL's host. */
+export function explainRedirect(provider: Provider, status: number, target: string, write: boolean): Explained {
+	return {
+		message: `${provider.label} answered with a redirect (HTTP ${status}) to ${target}; it was not followed and the credentials were not sent there`,
+		description: `Requests with your credentials go only to the Base URL of the "${provider.credentialLabel}" credential and never follow redirects. ${
+			write ? 'The request was not sent to the other address, so nothing was carried out there. ' : ''
+		}Check the Base URL in the credential: if the provider has really moved, enter the new address (https) there.`,
+	};
+}
+
+/**
+ * A 2xx answer whose body could not be read as the provider's answer (an HTML
+ * page, malformed, cut-off or empty JSON, another envelope). Callers that can
+ * recover (by idempotency key, or by reconciling with the order list) catch it;
+ * `context.unreadable` says what came back.
+ */
+export class UnreadableResponseError extends NodeApiError {
+	/** e.g. `an HTML page instead of JSON`. */
+	readonly what: string;
+
+	/** `METHOD /path` of the request. */
+	readonly endpoint: string;
+
+	readonly status: number;
+
+	constructor(node: INode, explained: Explained, info: { status: number; what: string; endpoint: string; itemIndex?: number }) {
+		super(
+			node,
+			{ message: explained.message, description: explained.description, httpCode: String(info.status) } as JsonObject,
+			{ message: explained.message, description: explained.description, httpCode: String(info.status), itemIndex: info.itemIndex },
+		);
+		this.message = explained.message;
+		this.description = explained.description;
+		this.what = info.what;
+		this.endpoint = info.endpoint;
+		this.status = info.status;
+		this.context.unreadable = { endpoint: info.endpoint, status: info.status, what: info.what };
+	}
+}
+
+/** Wording for an unreadable 2xx answer; a write's outcome is unknown. */
+export function explainUnreadable(
+	provider: Provider,
+	endpoint: string,
+	status: number,
+	body: { what: string; sample?: string },
+	write: boolean,
+): Explained {
+	const came = `${provider.label} answered ${endpoint} with HTTP ${status} but ${body.what}`;
+	const sample = body.sample ? ` It began: "${body.sample}".` : '';
+	if (write) {
+		return {
+			message: `Outcome unknown: ${came}`,
+			description: `The request reached ${provider.label}, but its answer could not be read, so it is not reported as a success and was not sent again blindly. Check in the provider's portal whether it was carried out before running this item again.${sample}`,
+		};
+	}
+	return {
+		message: `${came}, so it could not be read`,
+		description: `This is not the provider's normal answer: often a proxy or maintenance page, a cut-off connection, or a wrong Base URL in the "${provider.credentialLabel}" credential. Check the Base URL and try again later.${sample}`,
+	};
 }

@@ -1,9 +1,20 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from './baseUrl';
-import { apiError, explainNetwork, explainStatus, markOutcomeUnknown } from './errors';
+import { unreadableBody } from './body';
+import {
+	apiError,
+	explainNetwork,
+	explainRedirect,
+	explainStatus,
+	explainUnreadable,
+	markOutcomeUnknown,
+	redirectTarget,
+	UnreadableResponseError,
+} from './errors';
+import { redactError, redactValue, spellings } from './redact';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, wait, type RetrySettings } from './retry';
-import { sendOnce } from './send';
+import { DEFAULT_TIMEOUT_MS, sendOnce } from './send';
 import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext, Session } from './types';
 
 export interface RequestOptions {
@@ -19,7 +30,19 @@ export interface RequestOptions {
 	 * instead of raising "Outcome unknown".
 	 */
 	returnLost?: boolean;
+	/**
+	 * For a write answered with a 2xx whose body cannot be read: return the
+	 * response with `unreadable` set, so the caller can reconcile, instead of
+	 * raising UnreadableResponseError.
+	 */
+	returnUnreadable?: boolean;
 }
+
+/** A read answered with an unreadable body is asked again at most this often (a proxy page may pass). */
+const UNREADABLE_RETRIES = 2;
+
+/** An attempt that ran into its deadline is tried again at most this often: a provider that trickles stays slow. */
+const LATE_RETRIES = 2;
 
 /**
  * The credential and its checked base URL, read once per node run: every later
@@ -37,15 +60,40 @@ async function openSession(ctx: RequestContext, provider: Provider, itemIndex?: 
 			description: `Open the "${provider.credentialLabel}" credential and correct its Base URL.`,
 		});
 	}
-	const session: Session = { baseUrl: checked.url, credentials };
+	const session: Session = { baseUrl: checked.url, credentials, secretFields: provider.secretFields };
 	sessions.set(ctx, session);
 	return session;
+}
+
+/** Every spelling of the session's secret values, read now (n8n may have refreshed the token since). */
+function secretsOf(session: Session): string[] {
+	return spellings(session.secretFields.map((field) => session.credentials[field]));
+}
+
+/**
+ * Removes the values of the credential's secrets (secret key, password,
+ * current token) from an error, in place, when the node has made a request
+ * in this run; the error is returned.
+ */
+export function redactForRun<T>(ctx: object, error: T): T {
+	const session = sessions.get(ctx);
+	return session ? redactError(error, secretsOf(session)) : error;
+}
+
+/** Removes the credential's secret values from a value the node is about to emit, in place. */
+export function redactOutput<T>(ctx: object, value: T): T {
+	const session = sessions.get(ctx);
+	return session ? redactValue(value, secretsOf(session)) : value;
 }
 
 /**
  * Sends a request to a provider with n8n's authentication, retrying what is
  * safe to retry (429 honouring Retry-After, 5xx, dropped connections) within
  * bounds, and raising a NodeApiError that says what happened and how to fix it.
+ * Redirects are never followed (a 3xx is an error naming where it pointed);
+ * every attempt has a total deadline and all attempts plus waits share one
+ * bound; a 2xx whose body cannot be read raises UnreadableResponseError; the
+ * credential's secret values are removed from the response before anyone sees it.
  */
 export async function apiRequest(
 	ctx: RequestContext,
@@ -56,32 +104,72 @@ export async function apiRequest(
 	const settings = { ...DEFAULT_RETRY, ...options.retry };
 	const session = sessions.get(ctx) ?? (await openSession(ctx, provider, request.itemIndex));
 	const repeatable = request.retry !== 'unkeyed';
+	const write = request.method !== 'GET';
+	const endpoint = `${request.method} ${request.path}`;
+	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const started = Date.now();
+	const endsAt = started + Math.max(settings.maxTotalMs, timeoutMs);
+	/** True when a wait of `ms` and at least a short attempt after it still fit in the bound. */
+	const fits = (ms: number) => Date.now() + ms + Math.min(timeoutMs, 1000) <= endsAt;
+	const fail = (error: Error): never => {
+		throw redactError(error, secretsOf(session));
+	};
+	let lateAnswers = 0;
 	for (let attempt = 0; ; attempt++) {
-		const outcome = await sendOnce(ctx, provider, session, request);
+		const deadlineMs = Math.max(1, Math.min(timeoutMs, endsAt - Date.now()));
+		const outcome = await sendOnce(ctx, provider, session, request, deadlineMs);
 		const canRetry = attempt < settings.maxRetries;
 		if ('failure' in outcome) {
-			if (canRetry && (repeatable || !outcome.failure.maybeSent)) {
-				await wait(backoffMs(attempt, settings));
+			const delay = backoffMs(attempt, settings);
+			if (outcome.failure.deadlineMs !== undefined) lateAnswers++;
+			const patient = lateAnswers <= LATE_RETRIES;
+			if (canRetry && patient && (repeatable || !outcome.failure.maybeSent) && fits(delay)) {
+				await wait(delay);
 				continue;
 			}
 			const lost = !repeatable && outcome.failure.maybeSent;
 			if (lost && options.returnLost) return { status: 0, headers: {}, body: undefined, lost: outcome.failure };
-			const explained = explainNetwork(provider, outcome.failure, !repeatable, options.ambiguity);
+			const explained = explainNetwork(provider, outcome.failure, !repeatable, options.ambiguity, attempt + 1);
 			const error = apiError(ctx.getNode(), explained, undefined, request.itemIndex);
-			throw lost ? markOutcomeUnknown(error) : error;
+			return fail(lost ? markOutcomeUnknown(error) : error);
 		}
-		const { response } = outcome;
+		const response = redactValue(outcome.response, secretsOf(session));
+		if (response.status >= 300 && response.status < 400) {
+			const target = redirectTarget(response.headers.location, `${session.baseUrl}${request.path}`);
+			const explained = explainRedirect(provider, response.status, target, write);
+			return fail(apiError(ctx.getNode(), explained, response.status, request.itemIndex));
+		}
+		if (response.status < 300) {
+			const unreadable = unreadableBody(provider, request, response);
+			if (!unreadable) return response;
+			// A read can be asked again; a write's answer is its only record of what happened.
+			const delay = backoffMs(attempt, settings);
+			if (request.retry === 'read' && !write && attempt < Math.min(settings.maxRetries, UNREADABLE_RETRIES) && fits(delay)) {
+				await wait(delay);
+				continue;
+			}
+			if (write && options.returnUnreadable) return { ...response, unreadable };
+			const explained = explainUnreadable(provider, endpoint, response.status, unreadable, write);
+			const error = new UnreadableResponseError(ctx.getNode(), explained, {
+				status: response.status,
+				what: unreadable.what,
+				endpoint,
+				itemIndex: request.itemIndex,
+			});
+			return fail(write ? markOutcomeUnknown(error) : error);
+		}
 		// A 429 was refused before any work was done, so even an unkeyed write may be sent again.
 		const transient = response.status === 429 || (response.status >= 500 && repeatable);
 		if (transient && canRetry) {
 			const hinted = retryAfterMs(response.headers);
-			if (hinted === undefined || hinted <= settings.maxRetryAfterMs) {
-				await wait(hinted ?? backoffMs(attempt, settings));
+			const delay = hinted ?? backoffMs(attempt, settings);
+			if ((hinted === undefined || hinted <= settings.maxRetryAfterMs) && fits(delay)) {
+				await wait(delay);
 				continue;
 			}
 		}
-		if (response.status < 400 || options.allowStatus?.includes(response.status)) return response;
+		if (options.allowStatus?.includes(response.status)) return response;
 		const explained = explainStatus(provider, response, options.hints, attempt + 1);
-		throw apiError(ctx.getNode(), explained, response.status, request.itemIndex, response.body);
+		return fail(apiError(ctx.getNode(), explained, response.status, request.itemIndex, response.body));
 	}
 }

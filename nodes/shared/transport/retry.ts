@@ -7,6 +7,12 @@ export interface RetrySettings {
 	maxDelayMs: number;
 	/** A longer `Retry-After` than this is not waited for: the error is reported instead. */
 	maxRetryAfterMs: number;
+	/**
+	 * Bound on one request's attempts plus the waits between them: no retry or
+	 * wait starts that would end after it (the first attempt always gets its
+	 * whole Request Timeout).
+	 */
+	maxTotalMs: number;
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
@@ -14,6 +20,7 @@ export const DEFAULT_RETRY: RetrySettings = {
 	baseDelayMs: 300,
 	maxDelayMs: 10_000,
 	maxRetryAfterMs: 65_000,
+	maxTotalMs: 150_000,
 };
 
 /** `Retry-After` as milliseconds (seconds or an HTTP date), or undefined. */

@@ -46,14 +46,46 @@ export function unwrapFailure(error: unknown): { response?: ApiResponse; failure
 	return { failure: { code, maybeSent: true } };
 }
 
-/** One HTTP attempt through n8n's request helpers; never throws for HTTP or network failures. */
+/**
+ * A signal that fires after `ms` (the total deadline of one attempt: n8n's
+ * `timeout` only catches an idle connection, not one that trickles data), or
+ * when the execution is cancelled.
+ */
+export function deadlineSignal(ctx: RequestContext, ms: number): { signal: AbortSignal; expired: () => boolean } {
+	const deadline = AbortSignal.timeout(ms);
+	const cancel = (ctx as Partial<{ getExecutionCancelSignal(): AbortSignal | undefined }>).getExecutionCancelSignal?.();
+	return { signal: cancel ? AbortSignal.any([deadline, cancel]) : deadline, expired: () => deadline.aborted };
+}
+
+/**
+ * The context as n8n's authenticated request helper sees it: that helper sends
+ * each request with the signal `getExecutionCancelSignal()` returns (replacing
+ * any `abortSignal` of the options), so the deadline signal is handed to it there.
+ */
+function withSignal(ctx: RequestContext, signal: AbortSignal): RequestContext {
+	return new Proxy(ctx, {
+		get(target, key) {
+			if (key === 'getExecutionCancelSignal') return () => signal;
+			const value = Reflect.get(target, key, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+		has: (target, key) => key === 'getExecutionCancelSignal' || Reflect.has(target, key),
+	});
+}
+
+/**
+ * One HTTP attempt through n8n's request helpers; never throws for HTTP or
+ * network failures. Redirects are not followed: a 3xx comes back as the response.
+ */
 export async function sendOnce(
 	ctx: RequestContext,
 	provider: Provider,
 	session: Session,
 	request: ApiRequest,
+	deadlineMs: number = request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 ): Promise<{ response: ApiResponse } | { failure: NetworkFailure }> {
 	const text = request.responseType === 'text';
+	const deadline = deadlineSignal(ctx, deadlineMs);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${session.baseUrl}${request.path}`,
@@ -65,14 +97,17 @@ export async function sendOnce(
 		ignoreHttpStatusErrors: provider.refreshOn?.length
 			? { ignore: true, except: provider.refreshOn }
 			: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: deadlineMs,
+		abortSignal: deadline.signal,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	let raw: IN8nHttpFullResponse;
 	try {
 		raw = (
 			request.anonymous
 				? await ctx.helpers.httpRequest(options)
-				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options, {
+				: await ctx.helpers.httpRequestWithAuthentication.call(withSignal(ctx, deadline.signal), provider.credentialType, options, {
 						credentialsDecrypted: {
 							id: '',
 							name: provider.credentialLabel,
@@ -82,6 +117,7 @@ export async function sendOnce(
 					})
 		) as IN8nHttpFullResponse;
 	} catch (error) {
+		if (deadline.expired()) return { failure: { code: 'ETIMEDOUT', maybeSent: true, deadlineMs } };
 		const { response, failure } = unwrapFailure(error);
 		return response ? { response } : { failure: failure! };
 	}

@@ -24,7 +24,7 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	retry: RetryPolicy;
-	/** Per-attempt timeout. */
+	/** Per-attempt total deadline: the whole answer must have arrived by then (default 30 s). */
 	timeoutMs?: number;
 	/** `text` keeps the body as a string (CSV); default JSON. */
 	responseType?: 'json' | 'text';
@@ -38,6 +38,8 @@ export interface ApiRequest {
 export interface Session {
 	baseUrl: string;
 	credentials: IDataObject;
+	/** Credential fields whose values are redacted (read at each use: n8n refreshes a token in `credentials`). */
+	secretFields: string[];
 }
 
 export interface ApiResponse {
@@ -46,6 +48,8 @@ export interface ApiResponse {
 	body: unknown;
 	/** Set (with status 0) when an unrepeatable write lost its connection after sending and the caller asked for it. */
 	lost?: NetworkFailure;
+	/** Set on a 2xx write whose body could not be read, when the caller asked for it (`returnUnreadable`). */
+	unreadable?: { what: string; sample?: string };
 }
 
 /** A request that got no HTTP response. */
@@ -53,6 +57,8 @@ export interface NetworkFailure {
 	/** `false` only when the connection was never made, so the provider cannot have seen the request. */
 	maybeSent: boolean;
 	code: string;
+	/** Set when the answer did not arrive completely within this total deadline (ms). */
+	deadlineMs?: number;
 }
 
 /** What a provider contributes to the shared transport. */
@@ -68,6 +74,10 @@ export interface Provider {
 	errorTextOf(body: unknown): string | undefined;
 	/** Status codes n8n should treat as errors so it refreshes an expiring token and retries once. */
 	refreshOn?: number[];
+	/** Credential fields whose values are secret: redacted by value from everything the node emits. */
+	secretFields: string[];
+	/** Why a parsed 2xx JSON body is not this provider's answer (another envelope), or undefined. */
+	envelopeProblem?(body: object, request: ApiRequest): string | undefined;
 }
 
 /** Context for turning a failure into a helpful message. */

@@ -1,7 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 /** A list the trigger watches: newest first, paginated, optionally filterable by status. */
 export interface StatusSource {
+	/** The trigger node, for errors. */
+	node: INode;
+	/** What the list is, for errors, e.g. `the eSIMTrade order list`. */
+	what: string;
 	pageSize: number;
 	/** One page, newest first; `status` narrows the list when given. `total` when the provider reports it. */
 	fetchPage(page: number, status?: string): Promise<{ rows: IDataObject[]; total?: number }>;

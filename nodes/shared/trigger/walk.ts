@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { has } from './bounds';
+import { PageGuard } from '../transport/pagination';
+
 import type { Budget } from './budget';
 import type { Gap, StatusSource } from './types';
 
@@ -27,9 +29,14 @@ export async function walkGap(source: StatusSource, gap: Gap, budget: Budget, se
 	const rows: IDataObject[] = [];
 	let started = gap.after === null;
 	let last = gap.after;
+	const guard = new PageGuard(source);
+	const walked = new Set<string>();
 	for (let page = gap.page; ; page++) {
 		if (budget.exhausted()) return { rows, resume: { after: last, page: Math.max(gap.page, page - 1) } };
 		const { rows: pageRows, total } = await source.fetchPage(page);
+		const before = walked.size;
+		for (const row of pageRows) walked.add(source.idOf(row));
+		guard.accept(page, pageRows, walked.size - before, walked.size, total === undefined ? undefined : total - (gap.page - 1) * source.pageSize);
 		for (const row of pageRows) {
 			const id = source.idOf(row);
 			if (!started) {
@@ -68,8 +75,12 @@ export async function refreshKnown(
 	for (const [status, ids] of [...byStatus].sort((a, b) => b[1].length - a[1].length)) {
 		if (budget.exhausted()) break;
 		const listed = new Set<string>();
+		const guard = new PageGuard(source);
 		for (let page = 1; ; page++) {
 			const { rows, total } = await source.fetchPage(page, status);
+			const before = listed.size;
+			for (const row of rows) listed.add(source.idOf(row));
+			guard.accept(page, rows, listed.size - before, listed.size, total);
 			for (const row of rows) {
 				const id = source.idOf(row);
 				listed.add(id);

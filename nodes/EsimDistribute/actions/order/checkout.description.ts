@@ -120,7 +120,7 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
-				description: 'How long to wait for eSIM Distribute to answer the checkout before looking the orders up',
+				description: 'How long to wait for eSIM Distribute to answer the checkout before looking the orders up. The whole answer must have arrived by then: a connection that only trickles data is given up.',
 			},
 		],
 	},

@@ -64,8 +64,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			itemIndex: i,
 			timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
 		},
-		{ allowStatus: [402, ...AMBIGUOUS], returnLost: true },
+		{ allowStatus: [402, ...AMBIGUOUS], returnLost: true, returnUnreadable: true },
 	);
+	if (response.unreadable) {
+		// A success status whose body cannot be read says nothing about what was placed.
+		const what = `eSIM Distribute answered the checkout with HTTP ${response.status} but ${response.unreadable.what}.`;
+		return await reconcile(this, sent, i, what, response.status);
+	}
 	if (response.lost) {
 		return await reconcile(this, sent, i, `The connection failed (${response.lost.code}) after the checkout was sent.`);
 	}

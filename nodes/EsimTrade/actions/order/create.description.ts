@@ -71,7 +71,7 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
-				description: 'How long to wait for eSIMTrade to answer the purchase request',
+				description: 'How long to wait for eSIMTrade to answer the purchase request. The whole answer must have arrived by then: a connection that only trickles data is given up.',
 			},
 			{
 				displayName: 'Wait Timeout (Seconds)',
