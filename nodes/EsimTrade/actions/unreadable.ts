@@ -1,6 +1,7 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
 import { apiError, markOutcomeUnknown } from '../../shared/transport/errors';
+import type { ApiResponse } from '../../shared/transport/types';
 
 /**
  * Reads the answer to a money-moving request. A success status whose body is
@@ -23,6 +24,11 @@ export function readAnswer(body: unknown): { body: IDataObject } | { unreadable:
 		return { unreadable: 'an error message with a success status' };
 	}
 	return { body: record };
+}
+
+/** As readAnswer, for a response the transport already judged (a write sent with `returnUnreadable`). */
+export function readResponse(response: ApiResponse): { body: IDataObject } | { unreadable: string } {
+	return response.unreadable ? { unreadable: response.unreadable.what } : readAnswer(response.body);
 }
 
 /** "Outcome unknown" for a money-moving request whose success answer could not be read. */

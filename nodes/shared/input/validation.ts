@@ -2,6 +2,7 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { luhnValid } from '../esim/iccid';
+import { isLoopbackUrl } from '../transport/baseUrl';
 
 /**
  * Parses input with a zod schema before anything is sent. A failure becomes a
@@ -130,7 +131,7 @@ function isSafeHttpsUrl(value: string): boolean {
 	try {
 		const url = new URL(value);
 		if (url.protocol === 'https:') return true;
-		return url.protocol === 'http:' && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+		return url.protocol === 'http:' && isLoopbackUrl(url);
 	} catch {
 		return false;
 	}

@@ -1,7 +1,9 @@
-/** True for http(s) URLs whose host is this machine. */
+import { hasUrlCredentials } from '../input/validation';
+import { hostKind } from './hostCheck';
+
+/** True for URLs whose host is this machine (the one loopback rule; the credential test's expression mirrors it). */
 export function isLoopbackUrl(url: URL): boolean {
-	const host = url.hostname.replace(/^\[|\]$/g, '');
-	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+	return hostKind(url) === 'loopback';
 }
 
 /**
@@ -12,11 +14,14 @@ export function isLoopbackUrl(url: URL): boolean {
 export function checkBaseUrl(raw: unknown): { url: string } | { problem: string } {
 	const value = typeof raw === 'string' ? raw.trim() : '';
 	if (!value) return { problem: 'The credential has no Base URL' };
+	if (hasUrlCredentials(value)) {
+		return { problem: "The credential's Base URL must not contain a user name or password: remove the part before @" };
+	}
 	let parsed: URL;
 	try {
 		parsed = new URL(value);
 	} catch {
-		return { problem: `The credential's Base URL "${value}" is not a valid URL` };
+		return { problem: `The credential's Base URL "${value.slice(0, 80)}" is not a valid URL` };
 	}
 	if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackUrl(parsed))) {
 		return { url: value.replace(/\/+$/, '') };

@@ -60,6 +60,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 	const response = await apiRequest(this, esimTrade, request, {
 		allowStatus: [402],
+		// An unreadable success answer goes to identifyOrder, which asks again with the same key.
+		returnUnreadable: true,
 		hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } },
 	});
 	if (response.status === 402) {

@@ -5,7 +5,7 @@ import { apiError, markOutcomeUnknown } from '../../../shared/transport/errors';
 import type { ApiRequest, ApiResponse } from '../../../shared/transport/types';
 import { esimTrade } from '../../transport';
 import { findOrderNo } from '../../transport/status';
-import { readAnswer } from '../unreadable';
+import { readResponse } from '../unreadable';
 
 export interface IdentifiedOrder {
 	body: IDataObject;
@@ -61,14 +61,14 @@ export async function identifyOrder(
 	slug: string,
 	i: number,
 ): Promise<IdentifiedOrder> {
-	const answer = readAnswer(first.body);
+	const answer = readResponse(first);
 	if ('body' in answer) {
 		const orderNo = findOrderNo(answer.body);
 		if (orderNo) return { body: answer.body, orderNo, replayed: isReplay(first, answer.body), orderNoSource: 'response' };
 	}
 	let unreadable = 'unreadable' in answer ? answer.unreadable : undefined;
-	const again = await apiRequest(ctx, esimTrade, request, { hints: { subject: `plan "${slug}"` } });
-	const replay = readAnswer(again.body);
+	const again = await apiRequest(ctx, esimTrade, request, { hints: { subject: `plan "${slug}"` }, returnUnreadable: true });
+	const replay = readResponse(again);
 	if ('body' in replay) {
 		const orderNo = findOrderNo(replay.body);
 		if (orderNo) return { body: replay.body, orderNo, replayed: true, orderNoSource: 'idempotencyReplay' };
