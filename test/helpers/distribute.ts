@@ -115,7 +115,7 @@ export function requestsTo(sandbox: Sandbox, method: string, path: string): numb
 	return sandbox.log.count({ method, path: `/api/tenant${path}` });
 }
 
-/** Checkout parameters for the given plans (quantity 1 each unless given). */
+/** Checkout parameters for the given plans (quantity 1 each unless given), not waiting for fulfilment unless `extra` says so. */
 export function checkout(lines: Array<[string, number?]>, extra: IDataObject = {}): IDataObject {
 	return {
 		resource: 'order',
@@ -123,6 +123,7 @@ export function checkout(lines: Array<[string, number?]>, extra: IDataObject = {
 		itemsInput: 'fields',
 		items: { item: lines.map(([id, quantity = 1]) => ({ plan: fromList(id), quantity })) },
 		email: 'traveller@example.com',
+		waitForFulfilment: false,
 		...extra,
 	};
 }

@@ -6,6 +6,7 @@ import { apiRequest } from '../../../shared/transport/request';
 import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { fields, numeric, validateInput } from '../../../shared/validation';
 import { balanceText, dataOf, esimTrade, tradeGet } from '../../transport';
+import { guardOrder } from '../guards';
 import { findOrderNo } from '../../transport/status';
 import { activationItems, waitForFulfilment } from './fulfilment';
 
@@ -47,6 +48,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		deriveKey('n8n-', this.getWorkflow().id, this.getInputData()[i]?.json, input.slug, input.qty, input.days);
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
+	const dryRun = await guardOrder(this, i, options, { ...body, slug: input.slug, qty: input.qty, days: input.days });
+	if (dryRun) return dryRun;
 
 	const response = await apiRequest(
 		this,

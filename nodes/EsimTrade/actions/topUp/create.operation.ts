@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod';
 
 import { fields, numeric, validateInput } from '../../../shared/validation';
+import { spendOptions } from '../../../shared/spend/settings';
 import { dataOf, tradeRequest } from '../../transport';
+import { guardTopUp } from '../guards';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 
@@ -44,6 +46,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'How many times to apply this top-up (1 to 10)',
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: spendOptions('the top-up'),
+	},
 ];
 
 const schema = z.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) });
@@ -54,6 +65,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		slug: this.getNodeParameter('slug', i),
 		qty: numeric(this.getNodeParameter('quantity', i, 1)),
 	}, { iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' }, i);
+	const dryRun = await guardTopUp(this, i, this.getNodeParameter('options', i, {}) as IDataObject, body);
+	if (dryRun) return dryRun;
 	const response = await tradeRequest(
 		this,
 		{ method: 'POST', path: '/portal/topups', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },
