@@ -59,7 +59,7 @@ export interface DistributeFixture {
 
 export async function distributeFixture(options: StartOptions = {}, credentials: IDataObject = {}): Promise<DistributeFixture> {
 	const sandbox = await startSandbox({ port: 0, ...options });
-	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute(), [ACTION_TYPE]: new Action() }, [new EsimDistributeApi()], {
+	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute(), [`${DISTRIBUTE_TYPE}Tool`]: new EsimDistribute(), [ACTION_TYPE]: new Action() }, [new EsimDistributeApi()], {
 		esimDistributeApi: { email: EMAIL, password: PASSWORD, baseUrl: sandbox.distributeBaseUrl, sessionToken: '', ...credentials },
 	});
 	const node = (name: string, parameters: IDataObject, x: number): INode => ({
