@@ -46,6 +46,7 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 				itemsInput: 'json',
 				itemsJson: '={{ $json.basket }}',
 				email: '={{ $json.email }}',
+				waitForFulfilment: false,
 				options: { requestTimeout: 2 },
 			},
 			input,
