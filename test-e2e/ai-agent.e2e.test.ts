@@ -152,7 +152,7 @@ describe('AI Agent with the eSIMTrade node as tools (real n8n, OpenAI Chat Model
 		expect(agentOutput(result)).toContain('"walletBalanceCents":1000000');
 		expect(await tradeOrders()).toHaveLength(0);
 		const offered = (await ctx.sandbox.admin.requests({ path: '/openai/v1/chat/completions' })).entries[0].body.tools as Json[];
-		expect(offered.map((t: Json) => [t.function.name, t.function.description])).toEqual([
+		expect(offered.map((t: Json) => [t.function.name, t.function.description]).sort()).toEqual([
 			['Buy_eSIM', 'Create an order within a fixed spending limit in eSIMTrade'],
 			['Wallet_balance', 'Get the wallet balance in eSIMTrade'],
 		]);
