@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 /**
  * Whether an AI Agent is calling the node as a tool. Under AI Agent 3.x the
  * engine runs the tool as an ordinary node whose type carries the `Tool`
- * suffix (`…esimTradeTool`) and `isToolExecution()` is false; under Agent 1.x
+ * suffix (`<package>.<node>Tool`) and `isToolExecution()` is false; under Agent 1.x
  * and 2.x (and sub-agents) the node runs inside LangChain, where
  * `isToolExecution()` is true. Either one counts.
  */

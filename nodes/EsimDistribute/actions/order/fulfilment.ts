@@ -29,8 +29,8 @@ function settled(order: IDataObject): boolean {
 /**
  * Waits, with growing pauses and one deadline for the whole checkout, until
  * each order placed is completed or failed, then outputs one item per eSIM
- * with its activation details, install links and QR code (as Create Order on
- * eSIMTrade does). An order still open at the deadline is output once with
+ * with its activation details, install links and QR code, in the shape every
+ * purchase with a wait outputs. An order still open at the deadline is output once with
  * fulfilment "timedOut"; items that are not orders pass through unchanged.
  */
 export async function waitForCheckout(
