@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin';
+import { CHAT_PREFIX, handleChat } from './chat';
 import { headerRecord, jsonError, parseBody, queryRecord, readBody, send } from './http';
 import { serveQr, type ActivationLookup } from './qr';
 import type { FixedWindowLimiter } from './rateLimit';
@@ -50,6 +51,7 @@ export async function handleHttp(deps: PipelineDeps, req: IncomingMessage, res: 
 		if (method === 'GET' && path.startsWith(`${ADMIN_PREFIX}/requests`)) return send(res, response);
 		return finish(response);
 	}
+	if (!sim && path.startsWith(`${CHAT_PREFIX}/`)) return finish(handleChat(method, path, body));
 	if (!sim) {
 		const isQr = method === 'GET' && path.startsWith('/qr/');
 		return finish(isQr ? serveQr(path, deps.activation) : jsonError(404, 'Not found'));

@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('example files', () => {
 	it('are n8n workflow exports with sticky notes, v1 execution order and this package’s node types', () => {
 		expect(examples.map((wf: Json) => wf.id).sort()).toEqual(
-			[EXAMPLE_IDS.alerts, EXAMPLE_IDS.export, EXAMPLE_IDS.shopify, EXAMPLE_IDS.topUp].sort(),
+			[EXAMPLE_IDS.alerts, EXAMPLE_IDS.export, EXAMPLE_IDS.shopify, EXAMPLE_IDS.shopifyDistribute, EXAMPLE_IDS.topUp].sort(),
 		);
 		for (const wf of examples) {
 			expect(wf.settings).toEqual({ executionOrder: 'v1' });

@@ -47,6 +47,7 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 				itemsJson: '={{ $json.basket }}',
 				email: '={{ $json.email }}',
 				customerName: 'Test Customer',
+				waitForFulfilment: false,
 				options: { requestTimeout: 2 },
 			},
 			input,

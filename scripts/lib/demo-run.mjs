@@ -50,7 +50,9 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 	});
 
 	const all = (examples ?? loadExamples(repoDir).map((entry) => entry.workflow)).map((wf) => retargetNodeTypes(wf, installed.types));
-	const missing = all.flatMap((wf) => packageNodeTypes(wf).filter((type) => !installed.types.includes(type)).map((type) => `${wf.name}: ${type}`));
+	// `<type>Tool` is the AI Agent tool n8n derives from a usableAsTool node `<type>`.
+	const provided = (type) => installed.types.includes(type) || installed.types.includes(type.replace(/Tool$/, ''));
+	const missing = all.flatMap((wf) => packageNodeTypes(wf).filter((type) => !provided(type)).map((type) => `${wf.name}: ${type}`));
 	if (missing.length) throw new StepError(`example workflows use node types the installed package(s) do not provide:\n  ${missing.join('\n  ')}`);
 
 	const sandbox = await step('Starting the provider sandbox', async () => {

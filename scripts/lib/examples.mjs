@@ -13,6 +13,7 @@ export const CREDENTIAL_REFS = {
 /** Well-known example ids (the demo's summary and the e2e suite look their nodes up by name). */
 export const EXAMPLE_IDS = {
 	shopify: 'esimShopifyOrder',
+	shopifyDistribute: 'esimShopifyDistr',
 	export: 'esimDailyExport1',
 	topUp: 'esimTopUpApprove',
 	alerts: 'esimStatusAlerts',

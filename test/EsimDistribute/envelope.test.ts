@@ -85,6 +85,7 @@ describe('eSIM Distribute: tolerant of answers the docs leave open', () => {
 			itemsJson: '[{ "planId": "p-1", "quantity": 2 }]',
 			email: 'buyer@example.com',
 			customerName: 'Test Customer',
+			waitForFulfilment: false,
 		});
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ id: 'new-0', planId: 'p-1', quantity: 2, orderSource: 'orderList', reconciled: false });

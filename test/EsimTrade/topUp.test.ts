@@ -29,12 +29,18 @@ describe('eSIMTrade top-ups and order status', () => {
 	it('lists top-up options for an eSIM, none for a cancelled one, and explains an unknown ICCID', async () => {
 		const options = await f.run({ resource: 'topUp', operation: 'getOptions', iccid });
 		expect(options.items.length).toBeGreaterThan(0);
-		expect(options.items[0].json).toMatchObject({ iccid });
+		expect(options.items[0].json).toMatchObject({ iccid, available: true });
 		expect(options.items[0].json.slug).toBeTruthy();
 		f.sandbox.trade.setOrderStatus(orderNo, 'cancel');
 		const none = await f.run({ resource: 'topUp', operation: 'getOptions', iccid });
 		expect(none.status).toBe('success');
-		expect(none.items).toHaveLength(0);
+		expect(none.items).toHaveLength(1);
+		expect(none.items[0].json).toEqual({
+			iccid,
+			available: false,
+			message: `No top-up is available for the eSIM ${iccid} now`,
+			providerMessage: 'No packageList returned',
+		});
 		const unknown = await f.run({ resource: 'topUp', operation: 'getOptions', iccid: '8900000000000000000' });
 		expect(unknown.error!.message).toBe('ESIM with ICCID 8900000000000000000 was not found at eSIMTrade');
 	});

@@ -59,7 +59,7 @@ export interface DistributeFixture {
 
 export async function distributeFixture(options: StartOptions = {}, credentials: IDataObject = {}): Promise<DistributeFixture> {
 	const sandbox = await startSandbox({ port: 0, ...options });
-	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute(), [ACTION_TYPE]: new Action() }, [new EsimDistributeApi()], {
+	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute(), [`${DISTRIBUTE_TYPE}Tool`]: new EsimDistribute(), [ACTION_TYPE]: new Action() }, [new EsimDistributeApi()], {
 		esimDistributeApi: { email: EMAIL, password: PASSWORD, baseUrl: sandbox.distributeBaseUrl, sessionToken: '', ...credentials },
 	});
 	const node = (name: string, parameters: IDataObject, x: number): INode => ({
@@ -115,7 +115,7 @@ export function requestsTo(sandbox: Sandbox, method: string, path: string): numb
 	return sandbox.log.count({ method, path: `/api/tenant${path}` });
 }
 
-/** Checkout parameters for the given plans (quantity 1 each unless given). */
+/** Checkout parameters for the given plans (quantity 1 each unless given), not waiting for fulfilment unless `extra` says so. */
 export function checkout(lines: Array<[string, number?]>, extra: IDataObject = {}): IDataObject {
 	return {
 		resource: 'order',
@@ -124,6 +124,7 @@ export function checkout(lines: Array<[string, number?]>, extra: IDataObject = {
 		items: { item: lines.map(([id, quantity = 1]) => ({ plan: fromList(id), quantity })) },
 		email: 'traveller@example.com',
 		customerName: 'Test Customer',
+		waitForFulfilment: false,
 		...extra,
 	};
 }

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = operationSelector(
 			name: 'Checkout',
 			value: 'checkout',
 			description: 'Buy one or more plans with the credit balance',
-			action: 'Check out plans',
+			action: 'Check out plans within a fixed spending limit',
 		},
 		{
 			name: 'Export',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { qrBinaryField, qrImageField } from '../../../shared/fields/descriptions';
+import { spendOptions } from '../../../shared/spend/settings';
 import { planLocator } from '../../descriptions/locators';
 
 const show = { resource: ['order'], operation: ['checkout'] };
@@ -80,6 +82,15 @@ export const description: INodeProperties[] = [
 		description: 'Name of the end customer, as eSIM Distribute requires it for a checkout',
 	},
 	{
+		displayName: 'Wait for Fulfilment',
+		name: 'waitForFulfilment',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description:
+			'Whether to wait until each order is completed and output one item per eSIM with its ICCID, activation code, install links and QR code',
+	},
+	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -105,15 +116,9 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Max Total',
-				name: 'maxTotal',
-				type: 'number',
-				typeOptions: { minValue: 0.01, numberPrecision: 2 },
-				default: 50,
-				description:
-					'Refuse the checkout when the basket, priced from the available plans, costs more than this (in the plan currency). Costs one extra request.',
-			},
+			...spendOptions('the checkout'),
+			qrBinaryField,
+			qrImageField('render'),
 			{
 				displayName: 'Request Timeout (Seconds)',
 				name: 'requestTimeout',
@@ -121,6 +126,15 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
 				description: 'How long to wait for eSIM Distribute to answer the checkout before looking the orders up. The whole answer must have arrived by then: a connection that only trickles data is given up.',
+			},
+			{
+				displayName: 'Wait Timeout (Seconds)',
+				name: 'waitTimeout',
+				type: 'number',
+				typeOptions: { minValue: 5, maxValue: 3600 },
+				default: 120,
+				description:
+					'How long to wait, in total, for the orders to be fulfilled; an order still open then is output with fulfilment "timedOut" and can be checked later with Get',
 			},
 		],
 	},

@@ -3,8 +3,10 @@ import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionDat
 import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { balanceText, distributeCall, esimDistribute, unwrapEnvelope } from '../../transport';
 import { ordersIn } from '../../transport/orders';
-import { readCheckout } from './basket';
-import { checkMaxTotal } from './maxTotal';
+import { readWaitSettings } from '../../../shared/fulfilment/poll';
+import { guardCheckout } from '../guards';
+import { readCheckout, type CheckoutInput } from './basket';
+import { waitForCheckout } from './fulfilment';
 import { findPlaced, knownOrderIds, outcomeUnknown, type SentCheckout } from './reconcile';
 import { isRecord } from '../../../shared/transport/records';
 
@@ -48,14 +50,28 @@ async function placedItems(ctx: IExecuteFunctions, data: unknown, sent: SentChec
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = readCheckout(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	if (input.maxTotal !== undefined) await checkMaxTotal(this, input.items, input.maxTotal, i);
 	const body: IDataObject = { items: input.items.map((line) => ({ ...line })), email: input.email, customerName: input.customerName };
 	if (input.phone) body.phone = input.phone;
-	const known = await knownOrderIds(this, input.email, i);
+	const dryRun = await guardCheckout(this, i, options, input.items, body);
+	if (dryRun) return dryRun;
+	const placed = await place(this, input, body, options, i);
+	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return placed;
+	return await waitForCheckout(this, placed, i, readWaitSettings(options));
+}
+
+/** Sends the checkout once: the orders it placed, found again after an unclear outcome. */
+async function place(
+	ctx: IExecuteFunctions,
+	input: CheckoutInput,
+	body: IDataObject,
+	options: IDataObject,
+	i: number,
+): Promise<INodeExecutionData[]> {
+	const known = await knownOrderIds(ctx, input.email, i);
 	const sent: SentCheckout = { email: input.email, basket: input.items, known, sentAt: Date.now() };
 
 	const response = await distributeCall(
-		this,
+		ctx,
 		{
 			method: 'POST',
 			path: '/api/tenant/orders/checkout',
@@ -69,17 +85,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (response.unreadable) {
 		// A success status whose body cannot be read says nothing about what was placed.
 		const what = `eSIM Distribute answered the checkout with HTTP ${response.status} but ${response.unreadable.what}.`;
-		return await reconcile(this, sent, i, what, response.status);
+		return await reconcile(ctx, sent, i, what, response.status);
 	}
 	if (response.lost) {
-		return await reconcile(this, sent, i, `The connection failed (${response.lost.code}) after the checkout was sent.`);
+		return await reconcile(ctx, sent, i, `The connection failed (${response.lost.code}) after the checkout was sent.`);
 	}
 	if (response.status === 402) {
-		const explained = explainStatus(esimDistribute, response, { balanceText: await balanceText(this, i) });
-		throw apiError(this.getNode(), explained, 402, i, response.body);
+		const explained = explainStatus(esimDistribute, response, { balanceText: await balanceText(ctx, i) });
+		throw apiError(ctx.getNode(), explained, 402, i, response.body);
 	}
 	if (AMBIGUOUS.includes(response.status)) {
-		return await reconcile(this, sent, i, `eSIM Distribute answered HTTP ${response.status} to the checkout.`, response.status);
+		return await reconcile(ctx, sent, i, `eSIM Distribute answered HTTP ${response.status} to the checkout.`, response.status);
 	}
-	return await placedItems(this, unwrapEnvelope(this, response.body, i), sent, i);
+	return await placedItems(ctx, unwrapEnvelope(ctx, response.body, i), sent, i);
 }

@@ -1,43 +1,29 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { unpriced, type Unpriced } from '../../../shared/spend/guard';
+import { toCents, type Quote, type QuoteLine } from '../../../shared/spend/quote';
 import { fetchPlans, planIdOf, priceOf } from '../../transport/plans';
 import type { BasketLine } from '../../transport/orders';
 
-const money = (cents: number) => (cents / 100).toFixed(2);
-
 /**
- * Prices the basket from the available plans and refuses it when it costs
- * more than Max Total, before anything is bought.
+ * Prices the basket from the available plans, for Max Total, Keep Wallet
+ * Balance At Least and Dry Run, before anything is bought. A plan that is not
+ * listed, or listed without a price, makes the basket unpriceable.
  */
-export async function checkMaxTotal(
-	ctx: IExecuteFunctions,
-	basket: BasketLine[],
-	maxTotal: number,
-	itemIndex: number,
-): Promise<{ total: number; currency: string }> {
+export async function priceBasket(ctx: IExecuteFunctions, basket: BasketLine[], itemIndex: number): Promise<Quote | Unpriced> {
 	const plans = new Map((await fetchPlans(ctx, itemIndex)).map((plan) => [planIdOf(plan), plan]));
-	let cents = 0;
-	let currency = 'USD';
+	let currency: string | undefined;
+	const lines: QuoteLine[] = [];
 	for (const line of basket) {
 		const plan = plans.get(line.planId);
 		const price = plan ? priceOf(plan) : undefined;
 		if (!plan || price === undefined) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Max Total: plan ${line.planId} is not among the available plans${plan ? ' with a price' : ''}, so the basket cannot be priced`,
-				{ itemIndex, description: 'Pick the plan from the list (Plan → Get Many shows what is on sale). Nothing was bought.' },
-			);
+			return unpriced(`plan ${line.planId} is not among the available plans${plan ? ' with a price' : ''}`);
 		}
-		currency = String(plan.currency ?? currency);
-		cents += Math.round(price * 100) * line.quantity;
+		const planCurrency = String(plan.currency ?? 'USD').toUpperCase();
+		if (currency && planCurrency !== currency) return unpriced(`the basket mixes ${currency} and ${planCurrency} plans`);
+		currency = planCurrency;
+		lines.push({ plan: line.planId, name: plan.name as string | undefined, quantity: line.quantity, unitCents: toCents(price) });
 	}
-	const limit = Math.round(maxTotal * 100);
-	if (cents > limit) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Max Total: the basket costs ${money(cents)} ${currency}, more than the limit of ${money(limit)} ${currency}`,
-			{ itemIndex, description: 'Nothing was bought. Raise Max Total, or buy fewer or cheaper plans.' },
-		);
-	}
-	return { total: cents / 100, currency };
+	return { subject: 'the basket', currency: currency ?? 'USD', lines };
 }

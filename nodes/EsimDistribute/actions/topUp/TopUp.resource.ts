@@ -16,7 +16,7 @@ export const description: INodeProperties[] = operationSelector(
 			name: 'Create',
 			value: 'create',
 			description: 'Start adding credit by Stripe or bank transfer',
-			action: 'Create a top up',
+			action: 'Create a top up within a fixed spending limit',
 		},
 		{
 			name: 'Get Status',

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod';
 
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
+import { spendOptions } from '../../../shared/spend/settings';
 import { distributeRequest } from '../../transport';
+import { guardWalletTopUp } from '../guards';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 const stripe = { ...show, paymentMethod: ['stripe'] };
@@ -49,6 +51,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: stripe },
 		description: 'Where Stripe sends the payer after cancelling (https)',
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: spendOptions('the top-up', ['dryRun', 'maxTotal']),
+	},
 ];
 
 const schema = z.discriminatedUnion('paymentMethod', [
@@ -67,6 +78,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		input.cancelUrl = this.getNodeParameter('cancelUrl', i, '');
 	}
 	const body = validateInput(this.getNode(), schema, input, labels, i);
+	const dryRun = await guardWalletTopUp(this, i, this.getNodeParameter('options', i, {}) as IDataObject, body);
+	if (dryRun) return dryRun;
 	const data = await distributeRequest(
 		this,
 		{ method: 'POST', path: '/api/tenant/top-up', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },

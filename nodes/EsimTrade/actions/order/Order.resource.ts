@@ -16,7 +16,7 @@ export const description: INodeProperties[] = operationSelector(
 			name: 'Create',
 			value: 'create',
 			description: 'Buy eSIMs from the wallet, safely repeatable with an idempotency key',
-			action: 'Create an order',
+			action: 'Create an order within a fixed spending limit',
 		},
 		{
 			name: 'Get Many',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { qrBinaryField, qrImageField } from '../../../shared/fields/descriptions';
+import { spendOptions } from '../../../shared/spend/settings';
 import { planLocator } from '../../descriptions/plan';
 
 const show = { resource: ['order'], operation: ['create'] };
@@ -63,6 +64,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			...spendOptions('the order'),
 			qrBinaryField,
 			qrImageField('render'),
 			{

@@ -7,6 +7,7 @@ import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import type { ApiRequest } from '../../../shared/transport/types';
 import { balanceText, dataOf, esimTrade } from '../../transport';
+import { guardOrder } from '../guards';
 import { activationItems, waitForFulfilment } from './fulfilment';
 import { identifyOrder } from './identify';
 import { idempotencyKeyInput } from './idempotencyKey';
@@ -49,6 +50,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		deriveKey('n8n-', this.getWorkflow().id, this.getInputData()[i]?.json, input.slug, input.qty, input.days);
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
+	const dryRun = await guardOrder(this, i, options, { ...body, slug: input.slug, qty: input.qty, days: input.days });
+	if (dryRun) return dryRun;
 
 	const request: ApiRequest = {
 		method: 'POST',

@@ -1,15 +1,10 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { activationFrom, esimItems, type QrImageMode } from '../../../shared/esim/activation';
+import { activationFrom, esimItems } from '../../../shared/esim/activation';
+import { pollUntil, type WaitSettings } from '../../../shared/fulfilment/poll';
 import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus, type FulfilmentState } from '../../../shared/esim/status';
 import { esimsOf, syncStatus } from '../../transport/status';
-
-export interface WaitSettings {
-	timeoutMs: number;
-	qrImage: QrImageMode;
-	binaryProperty: string;
-}
 
 /** Reads an order through the provider sync route; a 404 right after creation counts as not visible yet. */
 export async function syncOrder(ctx: IExecuteFunctions, orderNo: string, i: number): Promise<IDataObject | undefined> {
@@ -28,21 +23,14 @@ export async function waitForFulfilment(
 	i: number,
 	timeoutMs: number,
 ): Promise<{ state: FulfilmentState | 'timedOut'; data: IDataObject; polls: number }> {
-	const deadline = Date.now() + timeoutMs;
-	let pause = 500;
-	let polls = 0;
 	let data: IDataObject = {};
-	for (;;) {
-		polls++;
-		data = (await syncOrder(ctx, orderNo, i)) ?? data;
-		const state = classifyStatus(syncStatus(data));
-		const hasEsim = Boolean(activationFrom(data).iccid);
-		if (state === 'failed' || (state === 'fulfilled' && hasEsim)) return { state, data, polls };
-		const left = deadline - Date.now();
-		if (left <= 0) return { state: 'timedOut', data, polls };
-		await sleep(Math.min(pause, left));
-		pause = Math.min(Math.round(pause * 1.5), 10_000);
-	}
+	const settled = (record: IDataObject) => {
+		const state = classifyStatus(syncStatus(record));
+		return state === 'failed' || (state === 'fulfilled' && Boolean(activationFrom(record).iccid));
+	};
+	const read = async () => (data = (await syncOrder(ctx, orderNo, i)) ?? data);
+	const waited = await pollUntil(read, settled, Date.now() + timeoutMs);
+	return { state: waited.timedOut ? 'timedOut' : classifyStatus(syncStatus(waited.value)), data: waited.value, polls: waited.polls };
 }
 
 /** One output item per eSIM of the order, with activation details and the QR image. */

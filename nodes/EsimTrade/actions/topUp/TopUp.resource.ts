@@ -15,7 +15,7 @@ export const description: INodeProperties[] = operationSelector(
 			name: 'Create',
 			value: 'create',
 			description: 'Add data to an eSIM you sold, charged to the wallet',
-			action: 'Create a top up',
+			action: 'Create a top up within a fixed spending limit',
 		},
 		{
 			name: 'Get Options',

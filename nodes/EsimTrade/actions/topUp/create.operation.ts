@@ -5,6 +5,8 @@ import { checkDigit, fields, numeric, validateInput } from '../../../shared/inpu
 import { apiRequest } from '../../../shared/transport/request';
 import { dataOf, esimTrade } from '../../transport';
 import { readAnswer, unreadableOutcome } from '../unreadable';
+import { spendOptions } from '../../../shared/spend/settings';
+import { guardTopUp } from '../guards';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 
@@ -46,6 +48,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'How many times to apply this top-up (1 to 10)',
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: spendOptions('the top-up'),
+	},
 ];
 
 // The check digit is checked last, so a wrong plan or quantity is named first.
@@ -57,6 +68,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		slug: this.getNodeParameter('slug', i),
 		qty: numeric(this.getNodeParameter('quantity', i, 1)),
 	}, { iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' }, i);
+	const dryRun = await guardTopUp(this, i, this.getNodeParameter('options', i, {}) as IDataObject, body);
+	if (dryRun) return dryRun;
 	const ambiguity = `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`;
 	const response = await apiRequest(
 		this,

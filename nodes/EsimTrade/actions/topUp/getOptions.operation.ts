@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. 8948010000095399804',
 		displayOptions: { show: { resource: ['topUp'], operation: ['getOptions'] } },
 		description:
-			'An eSIM you sold. Outputs one item per top-up plan it can take, or no items when none is offered.',
+			'An eSIM you sold. Outputs one item per top-up plan it can take, or one item with "available": false when none is offered.',
 	},
 ];
 
@@ -30,6 +30,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body = await tradeGet(this, '/portal/topups', { iccid }, i, { hints: { subject: `eSIM with ICCID ${iccid}` } });
 	const data = dataOf(body);
 	// "No packageList returned" arrives inside `data` with a success status: no options, not a failure.
-	if (typeof data.error === 'string' && !Array.isArray(data.packageList)) return [];
-	return catalogRows(body).map((option: IDataObject) => ({ json: { iccid, ...option } }));
+	const options = typeof data.error === 'string' && !Array.isArray(data.packageList) ? [] : catalogRows(body);
+	if (!options.length) {
+		const said = typeof data.error === 'string' ? data.error : undefined;
+		const json: IDataObject = { iccid, available: false, message: `No top-up is available for the eSIM ${iccid} now` };
+		if (said) json.providerMessage = said;
+		return [{ json }];
+	}
+	return options.map((option: IDataObject) => ({ json: { iccid, available: true, ...option } }));
 }

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { activationFrom, esimItems } from '../../../shared/esim/activation';
+import { pollUntil, type WaitSettings } from '../../../shared/fulfilment/poll';
+import { classifyStatus } from '../../../shared/esim/status';
+import { distributeGet } from '../../transport';
+
+const isRecord = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const esimsIn = (order: IDataObject): IDataObject[] => (Array.isArray(order.esims) ? order.esims.filter(isRecord) : []);
+
+/** `GET /api/tenant/orders/:id`: the order with its eSIMs. */
+async function readOrder(ctx: IExecuteFunctions, id: string, i: number): Promise<IDataObject> {
+	const data = await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`, undefined, i, {
+		hints: { subject: `order ${id}` },
+	});
+	return isRecord(data.order) ? data.order : data;
+}
+
+/** Completed with every eSIM issued, or failed. */
+function settled(order: IDataObject): boolean {
+	const state = classifyStatus(order.status);
+	if (state === 'failed') return true;
+	const esims = esimsIn(order);
+	return state === 'fulfilled' && esims.length > 0 && esims.every((esim) => Boolean(activationFrom(esim).iccid));
+}
+
+/**
+ * Waits, with growing pauses and one deadline for the whole checkout, until
+ * each order placed is completed or failed, then outputs one item per eSIM
+ * with its activation details, install links and QR code, in the shape every
+ * purchase with a wait outputs. An order still open at the deadline is output once with
+ * fulfilment "timedOut"; items that are not orders pass through unchanged.
+ */
+export async function waitForCheckout(
+	ctx: IExecuteFunctions,
+	placed: INodeExecutionData[],
+	i: number,
+	settings: WaitSettings,
+): Promise<INodeExecutionData[]> {
+	const deadline = Date.now() + settings.timeoutMs;
+	const out: INodeExecutionData[] = [];
+	for (const item of placed) {
+		const id = item.json.id;
+		if (typeof id !== 'string' && typeof id !== 'number') {
+			out.push(item);
+			continue;
+		}
+		const waited = await pollUntil(async () => await readOrder(ctx, String(id), i), settled, deadline);
+		const state = waited.timedOut ? 'timedOut' : classifyStatus(waited.value.status);
+		const base: IDataObject = { ...item.json, ...waited.value, fulfilment: state };
+		delete base.esims;
+		delete base.qrCode;
+		const esims = esimsIn(waited.value);
+		out.push(
+			...(await esimItems(ctx, base, esims.length ? esims : [{}], {
+				qrImage: settings.qrImage,
+				binaryProperty: settings.binaryProperty,
+				issued: state === 'fulfilled',
+			})),
+		);
+	}
+	return out;
+}
