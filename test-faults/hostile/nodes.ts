@@ -56,6 +56,8 @@ export function checkoutOf(email = 'buyer@example.com', extra: IDataObject = {})
 		itemsInput: 'json',
 		itemsJson: JSON.stringify([{ planId: 'plan-1', quantity: 1 }]),
 		email,
+		customerName: 'Test Customer',
+		waitForFulfilment: false,
 		...extra,
 	};
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
 import { apiRequest } from '../../../shared/transport/request';
 import { dataOf, esimTrade } from '../../transport';
-import { readAnswer, unreadableOutcome } from '../unreadable';
+import { readResponse, unreadableOutcome } from '../unreadable';
 import { spendOptions } from '../../../shared/spend/settings';
 import { guardTopUp } from '../guards';
 
@@ -75,9 +75,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		esimTrade,
 		{ method: 'POST', path: '/portal/topups', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },
-		{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity },
+		{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity, returnUnreadable: true },
 	);
-	const answer = readAnswer(response.body);
+	const answer = readResponse(response);
 	if ('unreadable' in answer) throw unreadableOutcome(this.getNode(), `the top-up of ${body.iccid}`, answer.unreadable, ambiguity, i);
 	return [{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(answer.body) } }];
 }
