@@ -54,6 +54,17 @@ export interface DeliveryRecord {
 	attempts: DeliveryAttempt[];
 }
 
+/** Whether a URL points at this machine: the sandbox never sends a delivery anywhere else. */
+export function isLoopback(url: string | null): boolean {
+	if (!url) return false;
+	try {
+		const host = new URL(url).hostname;
+		return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+	} catch {
+		return false;
+	}
+}
+
 /**
  * Sends the simulator's events to the webhook URL, best-effort like the real
  * service: one delivery in flight at a time, in order except for deliveries held
@@ -98,9 +109,9 @@ export class WebhookSender {
 		return this.config;
 	}
 
-	/** Queues an event of the simulator (nothing happens while no URL is set). */
+	/** Queues an event of the simulator (nothing happens while no URL is set, or while it is not on this machine). */
 	emit(event: TradeEvent): void {
-		if (!this.urlOf() || this.stopped) return;
+		if (!isLoopback(this.urlOf()) || this.stopped) return;
 		const record = this.record(event, 'event', this.config.secret);
 		this.enqueue(record, this.rng.chance(this.config.disorderRate));
 		if (this.rng.chance(this.config.duplicateRate)) this.enqueue(this.copy(record, 'duplicate'), false);
@@ -225,7 +236,8 @@ export class WebhookSender {
 
 	private async send(record: DeliveryRecord): Promise<void> {
 		const url = this.urlOf();
-		if (!url) {
+		if (!url || !isLoopback(url)) {
+			record.attempts.push({ at: new Date().toISOString(), status: 0, error: 'The sandbox delivers webhooks only to 127.0.0.1, localhost or [::1]' });
 			record.state = 'failed';
 			return;
 		}
