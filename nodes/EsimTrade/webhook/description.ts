@@ -27,6 +27,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		displayName: 'Trigger On',
 		name: 'events',
 		type: 'multiOptions',
+		noDataExpression: true,
 		options: [
 			{ name: 'New Order', value: 'newOrder', description: 'An order was placed (from n8n, the portal or any other client)' },
 			{ name: 'Order Failed', value: 'failed', description: 'An order was cancelled or failed at the provider' },
