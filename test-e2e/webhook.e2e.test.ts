@@ -102,7 +102,10 @@ beforeAll(async () => {
 	await importJson(ctx.folder, 'workflow', [count, fulfilment], 'webhook-workflows.json');
 	for (const id of [COUNT_WF, EXAMPLE_IDS.fulfilmentWebhook, EXAMPLE_IDS.distributeEmail]) await publishWorkflow(ctx.folder, id);
 
-	server = await startN8n(ctx.folder);
+	// Generous: the machine may be shared with other heavy jobs.
+	server = await startN8n(ctx.folder, { timeoutMs: 300_000 }).catch((error: Json) => {
+		throw new Error(`${error.message}\n${error.details ?? ''}`);
+	});
 	client = await connect(server.url);
 	// Readiness can come before the production webhooks are registered; a GET on a POST-only path tells.
 	for (const id of [COUNT_WEBHOOK_ID, fulfilment.nodes.find((n: Json) => n.type.endsWith('esimTradeWebhookTrigger')).webhookId]) {
