@@ -48,7 +48,9 @@ async function settledExecutions(workflowId: string, atLeast: number): Promise<J
 	let last = -1;
 	let stableSince = Date.now();
 	for (;;) {
-		const list = (await client.executions(workflowId)) as Json[];
+		// n8n lists 20 executions unless asked for more (at most 100).
+		const body = (await client.get('executions', { filter: JSON.stringify({ workflowId }), limit: '100' })) as Json;
+		const list = (body.data.results ?? body.data) as Json[];
 		const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 		if (done.length !== last) {
 			last = done.length;
