@@ -16,7 +16,7 @@ import { TRADE_DEMO_KEYS } from '../scripts/lib/sandbox.mjs';
 import { type Json, expectCustomerEmails } from './helpers/expectations';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
-const COUNT_WF = 'esimWebhookCount1';
+const COUNT_WF = 'esimWebhookCnt01';
 const COUNT_WEBHOOK_ID = '0b7e1d2c-5a6f-4e3d-8c9b-16e5a4d3c2b1';
 const ORDERS = 25;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

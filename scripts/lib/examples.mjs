@@ -16,7 +16,7 @@ export const EXAMPLE_IDS = {
 	export: 'esimDailyExport1',
 	topUp: 'esimTopUpApprove',
 	alerts: 'esimStatusAlerts',
-	fulfilmentWebhook: 'esimFulfilWebhook',
+	fulfilmentWebhook: 'esimFulfilWebhk1',
 	distributeEmail: 'esimDistFulfilQr',
 };
 
