@@ -137,8 +137,8 @@ describe('eSIMTrade Webhook Trigger in n8n (n8n start, published workflow)', () 
 			disorderRate: 0.3,
 			disorderDelayMs: 150,
 			duplicateRate: 0,
-			retryDelayMs: 100,
-			maxAttempts: 3,
+			retryDelayMs: 300,
+			maxAttempts: 6,
 		});
 		await trade.seedOrders(ORDERS, { status: 'processing' });
 		const orders = ((await trade.orders()) as Json[]).slice(0, ORDERS);
@@ -156,8 +156,10 @@ describe('eSIMTrade Webhook Trigger in n8n (n8n start, published workflow)', () 
 		const events = executions.flatMap((e) => triggerItems(e, 'eSIMTrade Webhook Trigger'));
 
 		expect(deliveries.filter((d) => d.origin === 'event')).toHaveLength(50);
-		expect(deliveries.filter((d) => d.origin === 'event' && d.state === 'delivered')).toHaveLength(50);
 		expect(executions).toHaveLength(50);
+		// Every event delivery got a 2xx in the end (a slow answer may have been retried: 409 while the first still ran).
+		const undelivered = deliveries.filter((d) => d.origin === 'event' && d.state !== 'delivered');
+		expect(undelivered.map((d) => ({ id: d.id, state: d.state, attempts: d.attempts }))).toEqual([]);
 		expect(executions.every((e) => e.mode === 'webhook' && e.status === 'success')).toBe(true);
 		expect(events).toHaveLength(50);
 		const got = events.map((e) => `${e.providerOrderNo} ${e.previousStatus}>${e.status}`).sort();

@@ -228,6 +228,19 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			}
 		});
 
+		it('the same delivery twice at the same moment (a retry while the first is still running) starts one execution', async () => {
+			const server = await listen();
+			const [order] = sb.trade.seedOrders(1, { status: 'got_resource' });
+			const body = JSON.stringify({ id: 'evt_overlap', type: 'order.status_changed', data: { orderNo: order.orderNo, status: 'got_resource' } });
+			const headers = { 'x-esimtrade-signature': sign(body).digest('hex') };
+			const answers = await Promise.all([post(server, body, headers), post(server, body, headers), post(server, body, headers)]);
+			expect(server.executions).toHaveLength(1);
+			expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+			// Once handled, the same delivery is a plain duplicate.
+			expect(await post(server, body, headers)).toMatchObject({ status: 200, body: { duplicate: true } });
+			expect(server.executions).toHaveLength(1);
+		});
+
 		it('without confirmation an older status arriving after a newer one is dropped', async () => {
 			const server = await listen({ confirm: false });
 			const send = (id: string, status: string) =>

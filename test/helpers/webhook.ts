@@ -19,8 +19,12 @@ export interface Execution {
  * The workflow's static data goes through JSON around every request, as when
  * n8n loads it from and saves it to its database.
  */
+let servers = 0;
+
 export class WebhookServer {
 	readonly executions: Execution[] = [];
+	/** A workflow id of its own, as each n8n workflow has (the trigger's in-memory checks are per workflow). */
+	readonly workflowId = `wf-webhook-${++servers}`;
 	readonly responses: Array<{ status: number; body: unknown }> = [];
 	staticData: IDataObject = {};
 	url = '';
@@ -70,7 +74,7 @@ export class WebhookServer {
 		}) as ServerResponse['writeHead'];
 
 		const workflow = new Workflow({
-			id: 'wf-webhook',
+			id: this.workflowId,
 			nodes: [this.node],
 			connections: {},
 			nodeTypes: this.harness.nodeTypes,
@@ -83,7 +87,7 @@ export class WebhookServer {
 			node: this.node.name,
 			path: 'test-path',
 			webhookDescription: this.nodeType.description.webhooks![0],
-			workflowId: 'wf-webhook',
+			workflowId: this.workflowId,
 		} as unknown as IWebhookData;
 		const context = new WebhookContext(workflow, this.node, additionalData, this.mode, webhookData, [], null);
 		const result = await this.nodeType.webhook!.call(context);

@@ -8,6 +8,7 @@ import { addOrderActivation } from '../trigger/orderEvents';
 import { CONFIRM_REQUEST, confirmEsim, confirmOrder } from './confirm';
 import { isForward, loadWebhookState, rememberDelivery, rememberEvent, rememberStatus, saveWebhookState, type WebhookState } from './dedupe';
 import { orderEventItem, pickOrderEvent, unconfirmedItem } from './events';
+import { memory } from './inflight';
 import { parseDelivery, type ParsedDelivery } from './payload';
 import { readDelivery, reply, type Delivery } from './request';
 
@@ -121,7 +122,8 @@ async function decide(ctx: IWebhookFunctions, delivery: Delivery, state: Webhook
  * missing or wrong while a secret is set), drops repeats of a delivery already
  * handled, ties the delivery to an order through the API, and emits at most one
  * event item. The state is kept in the workflow's static data (not in manual
- * "listen for test event" runs). An API failure answers 503 without an
+ * "listen for test event" runs), and within one n8n process also in memory, for
+ * deliveries that overlap. An API failure answers 503 without an
  * execution, so eSIMTrade's retry can deliver it again.
  */
 export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -130,9 +132,31 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 	const delivery = read.delivery;
 	const key = delivery.parsed.deliveryId ? `id:${delivery.parsed.deliveryId}` : `sha256:${sha256(delivery.raw)}`;
 	const manual = ctx.getMode() === 'manual';
+	if (manual) return await handleOnce(ctx, delivery, key, loadWebhookState(undefined), () => {});
 	const staticData = ctx.getWorkflowStaticData('node');
-	const state = manual ? loadWebhookState(undefined) : loadWebhookState(staticData.webhook);
+	const state = loadWebhookState(staticData.webhook);
 	if (state.deliveries.includes(key)) return { webhookResponse: { received: true, duplicate: true } };
+	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}`;
+	const claim = memory.claimDelivery(scope, key);
+	if (claim === 'seen') return { webhookResponse: { received: true, duplicate: true } };
+	if (claim === 'busy') return reply(ctx, 409, { error: 'The same delivery is being handled right now; send it again later' });
+	let handled = false;
+	try {
+		const response = await handleOnce(ctx, delivery, key, state, () => {
+			handled = true;
+			saveWebhookState(staticData, state);
+		});
+		// A second emit of the same event id in this process (concurrent deliveries of one change) is dropped.
+		const eventId = response.workflowData?.[0]?.[0]?.json.eventId;
+		if (typeof eventId === 'string' && !memory.firstEmit(scope, eventId)) return { webhookResponse: { received: true, ignored: 'duplicate event' } };
+		return response;
+	} finally {
+		memory.releaseDelivery(scope, key, handled);
+	}
+}
+
+/** Decides on one delivery against `state`; `commit` stores the state once the delivery was handled. */
+async function handleOnce(ctx: IWebhookFunctions, delivery: Delivery, key: string, state: WebhookState, commit: () => void): Promise<IWebhookResponseData> {
 	let outcome: Outcome;
 	try {
 		outcome = await decide(ctx, delivery, state, key);
@@ -140,11 +164,9 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		const message = error instanceof Error ? error.message : String(error);
 		return reply(ctx, 503, { error: `Could not confirm the delivery with the eSIMTrade API: ${message}` });
 	}
-	if (!manual) {
-		rememberDelivery(state, key);
-		if (outcome.eventId) rememberEvent(state, outcome.eventId);
-		saveWebhookState(staticData, state);
-	}
+	rememberDelivery(state, key);
+	if (outcome.eventId) rememberEvent(state, outcome.eventId);
+	commit();
 	if ('ignored' in outcome) return { webhookResponse: { received: true, ignored: outcome.ignored } };
 	outcome.item.json.delivery = delivery.attachment;
 	return { webhookResponse: { received: true }, workflowData: [[outcome.item]] };
