@@ -47,6 +47,15 @@ export class EsimTradeApi implements ICredentialType {
 			description:
 				'Leave the default unless eSIMTrade gave you another address. It must start with https:// (http:// is accepted only for localhost).',
 		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. Only for the eSIMTrade Webhook Trigger: the signing secret configured for webhooks at eSIMTrade. When set, deliveries without a valid HMAC SHA-256 signature are refused.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -100,6 +100,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<Sandbox> {
 	const close = (): Promise<void> => {
 		closing ??= new Promise<void>((resolve) => {
 			timers.clear();
+			trade.webhooks.stop();
 			server.close(() => resolve());
 			for (const socket of sockets) socket.destroy();
 			sockets.clear();

@@ -15,7 +15,7 @@ import { checkBaseNodeVersions } from '../scripts/lib/node-versions.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
 import { setQuiet } from '../scripts/lib/progress.mjs';
 import { exportFiles, shopifyOrders } from '../scripts/lib/summary.mjs';
-import { esimLinesOf, type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
+import { esimLinesOf, expectCustomerEmails, type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 const fixture = loadShopifyFixture(repoDir) as Json;
@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('example files', () => {
 	it('are n8n workflow exports with sticky notes, v1 execution order and this package’s node types', () => {
 		expect(examples.map((wf: Json) => wf.id).sort()).toEqual(
-			[EXAMPLE_IDS.alerts, EXAMPLE_IDS.export, EXAMPLE_IDS.shopify, EXAMPLE_IDS.shopifyDistribute, EXAMPLE_IDS.topUp].sort(),
+			[EXAMPLE_IDS.alerts, EXAMPLE_IDS.export, EXAMPLE_IDS.shopify, EXAMPLE_IDS.shopifyDistribute, EXAMPLE_IDS.topUp, EXAMPLE_IDS.fulfilmentWebhook, EXAMPLE_IDS.distributeEmail].sort(),
 		);
 		for (const wf of examples) {
 			expect(wf.settings).toEqual({ executionOrder: 'v1' });
@@ -95,6 +95,16 @@ describe('Shopify order → eSIM', () => {
 		expect(await ctx.sandbox.admin.trade.orders()).toHaveLength(ordersBefore.length);
 		expect(await ctx.sandbox.admin.trade.ledger()).toHaveLength(ledgerBefore.length);
 		expect((await ctx.sandbox.admin.trade.wallet()).walletCents).toBe(walletBefore);
+	});
+
+	it('the customer got one email per eSIM, and a re-run sends the same email again (nothing is bought twice)', () => {
+		const esims = nodeItems(first, 'Buy eSIM') as Json[];
+		const messages = ctx.smtp.messages as Json[];
+		// First run and re-run: each eSIM's email twice, identical QR code and links.
+		expect(messages).toHaveLength(2 * esims.length);
+		const firstRun = expectCustomerEmails(messages.slice(0, esims.length), esims, fixture.email);
+		const reRun = expectCustomerEmails(messages.slice(esims.length), esims, fixture.email);
+		expect(reRun.map((r) => r.qrText).sort()).toEqual(firstRun.map((r) => r.qrText).sort());
 	});
 });
 

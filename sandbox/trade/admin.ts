@@ -5,6 +5,7 @@ import { fail, objectBody, ok } from './respond';
 import type { TradeSim } from './simulator';
 import { qrCodeUrl } from './views';
 import { usdString } from './wallet';
+import { handleWebhookAdmin } from './webhookAdmin';
 
 /** Everything the simulator knows about an order, for tests, benches and the demo. */
 function adminOrderView(order: TradeOrder, origin: string): Record<string, unknown> {
@@ -55,6 +56,7 @@ export function handleTradeAdmin(sim: TradeSim, method: string, subPath: string,
 	const path = subPath.split('?')[0]!.replace(/^\/+|\/+$/g, '');
 	const body = objectBody(rawBody);
 	if (!body) return fail(400, 'Invalid JSON body');
+	if (path === 'webhooks' || path.startsWith('webhooks/')) return attempt(() => handleWebhookAdmin(sim, method, path, body));
 	const route = `${method} ${path}`;
 	const statusMatch = /^orders\/([^/]+)\/status$/.exec(path);
 	if (method === 'POST' && statusMatch) {

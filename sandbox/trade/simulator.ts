@@ -21,6 +21,8 @@ import { authenticate, SessionStore, type TradeAuth } from './auth';
 import { TopupBook } from './topupBook';
 import { dispatchTrade, TRADE_PREFIX } from './routes';
 import { Wallet } from './wallet';
+import { orderCreatedEvent, refundEvent, statusChangedEvent, topupEvent } from './webhookEvents';
+import { WebhookSender } from './webhooks';
 
 export interface SeedOptions {
 	status?: string;
@@ -66,11 +68,14 @@ export class TradeSim implements ProviderSim {
 	readonly topups = new TopupBook();
 	profile!: ResellerProfile;
 	webhookUrl: string | null = null;
+	/** Webhook deliveries to `webhookUrl` (see sandbox/README.md). */
+	readonly webhooks: WebhookSender;
 	stats!: TradeStats;
 
 	constructor(options: TradeSimOptions = {}) {
 		const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 		this.initial = { ...TRADE_DEFAULTS, ...defined };
+		this.webhooks = new WebhookSender(() => this.webhookUrl, this.initial.seed);
 		this.reset();
 	}
 
@@ -98,6 +103,7 @@ export class TradeSim implements ProviderSim {
 		this.topups.clear();
 		this.profile = initialProfile();
 		this.webhookUrl = null;
+		this.webhooks.reset();
 		this.stats = { purchaseCalls: 0, purchaseSuccesses: 0, syncCalls: 0 };
 	}
 
@@ -154,6 +160,7 @@ export class TradeSim implements ProviderSim {
 		this.wallet.record('debit', totalCents, { orderNo: order.orderNo }, now);
 		this.insert(order);
 		if (input.idempotencyKey) this.idempotency.set(input.idempotencyKey, { fingerprint, orderNo: order.orderNo });
+		this.webhooks.emit(orderCreatedEvent(order));
 		return order;
 	}
 
@@ -216,6 +223,7 @@ export class TradeSim implements ProviderSim {
 		this.topups.completeDue(now, (topup) => {
 			const owner = this.byOrderNo.get(topup.orderNo);
 			if (owner) owner.topupBytes += topup.option.volumeBytes * topup.quantity;
+			this.webhooks.emit(topupEvent(topup));
 		});
 	}
 
@@ -283,14 +291,19 @@ export class TradeSim implements ProviderSim {
 	}
 
 	private transition(order: TradeOrder, status: OrderStatus, now: number): void {
-		const wasProcessing = order.status === 'processing';
+		const previous = order.status;
+		const wasProcessing = previous === 'processing';
 		if (wasProcessing && status !== 'processing' && status !== 'cancel') this.allocate(order);
+		let refunded = false;
 		if (status === 'cancel' && !order.refunded && order.paidCents > 0) {
 			this.wallet.record('refund', order.paidCents, { orderNo: order.orderNo }, now);
 			order.refunded = true;
+			refunded = true;
 		}
 		order.status = status;
 		order.updatedAt = now;
 		if (status !== 'processing') order.dueAt = null;
+		if (previous !== status) this.webhooks.emit(statusChangedEvent(order, previous));
+		if (refunded) this.webhooks.emit(refundEvent(order));
 	}
 }

@@ -10,6 +10,7 @@ import { connect } from './n8n-rest.mjs';
 import { buildPackage, packAll, packPackage } from './package.mjs';
 import { StepError, info, step } from './progress.mjs';
 import { DISTRIBUTE_DEMO_LOGIN, TRADE_DEMO_KEYS, startSandbox } from './sandbox.mjs';
+import { SMTP_CREDENTIAL, startSmtpSink } from './smtp-sink.mjs';
 import {
 	EXAMPLE_IDS,
 	builtNodeTypes,
@@ -26,7 +27,8 @@ import {
 
 /**
  * Everything up to (and including) the imports. Returns the run context:
- * { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture, packs, installed }.
+ * { repoDir, paths, folder, sandbox, smtp, workflows, credentials, exportDir, fixture, packs, installed }; `smtp` is the local
+ * SMTP sink (see smtp-sink.mjs) when an example sends email.
  *
  * By default installs the combined package (`npm pack` of the repo). `packages` (names of tarballs
  * `npm run pack:all` writes, e.g. the two single-service ones) installs those side by side instead;
@@ -59,11 +61,21 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 		const sb = await startSandbox(repoDir);
 		return Object.assign(sb, { note: sb.url });
 	});
+	const usesEmail = all.some((wf) => wf.nodes.some((node) => node.type === 'n8n-nodes-base.emailSend'));
+	const smtp = usesEmail
+		? await step('Starting a local SMTP sink for the customer emails', async () => {
+				const sink = await startSmtpSink();
+				return Object.assign(sink, { note: `127.0.0.1:${sink.port}` });
+			})
+		: undefined;
 	const exportDir = join(folder.filesDir, 'esim-exports');
 	mkdirSync(exportDir, { recursive: true });
-	const workflows = all.map((wf) => prepareWorkflow(wf, { exportDir }));
+	const workflows = all.map((wf) => prepareWorkflow(wf, { exportDir, smtp: smtp && SMTP_CREDENTIAL }));
 	const types = [...new Set(workflows.flatMap(credentialTypes))];
-	const credentials = sandboxCredentials(sandbox, types, { trade: TRADE_DEMO_KEYS, distribute: DISTRIBUTE_DEMO_LOGIN });
+	const credentials = [
+		...sandboxCredentials(sandbox, types, { trade: TRADE_DEMO_KEYS, distribute: DISTRIBUTE_DEMO_LOGIN }),
+		...(smtp ? [smtp.credential] : []),
+	];
 	await step(`Importing ${credentials.length} credential(s) pointing at the sandbox`, async () => {
 		await importJson(folder, 'credentials', credentials);
 		return { note: credentials.map((c) => c.name).join(', ') };
@@ -72,7 +84,7 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 		await importJson(folder, 'workflow', workflows, 'workflows.json');
 		return { note: workflows.map((wf) => wf.name).join(', ') };
 	});
-	return { repoDir, paths, folder, sandbox, workflows, credentials, exportDir, fixture: loadShopifyFixture(repoDir), packs, installed };
+	return { repoDir, paths, folder, sandbox, smtp, workflows, credentials, exportDir, fixture: loadShopifyFixture(repoDir), packs, installed };
 }
 
 /** Builds and packs what prepareRun() installs: [{ name, tarball, … }]. */
@@ -120,7 +132,7 @@ export async function runExamplesHeadless(ctx) {
 	await prepareSandboxScenario(ctx);
 	for (const wf of workflows) {
 		if (!manualTriggerName(wf)) {
-			info(`· "${wf.name}" starts from a polling trigger: imported, not run here (publish it under --ui)`);
+			info(`· "${wf.name}" starts from a trigger: imported, not run here (publish it under --ui)`);
 			continue;
 		}
 		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
@@ -128,7 +140,7 @@ export async function runExamplesHeadless(ctx) {
 			return Object.assign(result, { note: `${Object.keys(result.data.resultData.runData).length} nodes ran` });
 		});
 	}
-	return { shopify: byId[EXAMPLE_IDS.shopify], exported: byId[EXAMPLE_IDS.export], topUp: byId[EXAMPLE_IDS.topUp], byId, fixture: ctx.fixture };
+	return { shopify: byId[EXAMPLE_IDS.shopify], exported: byId[EXAMPLE_IDS.export], topUp: byId[EXAMPLE_IDS.topUp], byId, fixture: ctx.fixture, emails: ctx.smtp?.messages };
 }
 
 function rank(order, id) {

@@ -17,6 +17,8 @@ export const EXAMPLE_IDS = {
 	export: 'esimDailyExport1',
 	topUp: 'esimTopUpApprove',
 	alerts: 'esimStatusAlerts',
+	fulfilmentWebhook: 'esimFulfilWebhk1',
+	distributeEmail: 'esimDistFulfilQr',
 };
 
 export const PACKAGE_NAME = 'n8n-nodes-esim';
@@ -99,11 +101,17 @@ export function sandboxCredentials(sandbox, types, { trade, distribute }) {
 
 /**
  * A copy of the workflow ready for a throw-away n8n: every `Settings` node's `exportDir` points at
- * `exportDir` (n8n may only write files below N8N_RESTRICT_FILE_ACCESS_TO).
+ * `exportDir` (n8n may only write files below N8N_RESTRICT_FILE_ACCESS_TO), and with `smtp` (a credential
+ * reference) every email step is enabled and sends through that credential.
  */
-export function prepareWorkflow(workflow, { exportDir } = {}) {
+export function prepareWorkflow(workflow, { exportDir, smtp } = {}) {
 	const copy = structuredClone(workflow);
 	for (const node of copy.nodes) {
+		// The examples ship their email step disabled; with a local SMTP sink it sends for real.
+		if (smtp && node.type === 'n8n-nodes-base.emailSend') {
+			node.disabled = false;
+			node.credentials = { smtp: { id: smtp.id, name: smtp.name } };
+		}
 		if (node.type !== 'n8n-nodes-base.set' || node.name !== 'Settings') continue;
 		for (const assignment of node.parameters?.assignments?.assignments ?? []) {
 			if (assignment.name === 'exportDir' && exportDir) assignment.value = exportDir;

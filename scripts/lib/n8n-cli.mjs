@@ -123,17 +123,17 @@ export function publishWorkflow(folder, workflowId) {
 }
 
 /**
- * `n8n start` on a free localhost port; resolves once `/healthz/readiness` answers.
+ * `n8n start` on a free localhost port; resolves once `/healthz/readiness` answers (within `timeoutMs`).
  * Returns { url, port, child, stop() }; its log is kept in `<user folder>/n8n-start.log`.
  */
-export async function startN8n(folder, { port } = {}) {
+export async function startN8n(folder, { port, timeoutMs = 120_000 } = {}) {
 	const listenPort = port ?? (await freePort());
 	const env = { ...folder.env, N8N_PORT: String(listenPort), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${listenPort}` };
 	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'start'], { env });
 	const url = `http://localhost:${listenPort}`;
 	await waitFor(async () => (await ky.get(`http://127.0.0.1:${listenPort}/healthz/readiness`, { retry: 0, timeout: 2000, throwHttpErrors: false })).ok, {
 		child,
-		timeoutMs: 120_000,
+		timeoutMs,
 		intervalMs: 500,
 		what: 'n8n start',
 	});

@@ -6,7 +6,7 @@ import ky from 'ky';
 import { freePort, startService, stop, waitFor } from './processes.mjs';
 
 /** Demo API keys of the sandbox's eSIMTrade simulator (see sandbox/trade/model.ts). */
-export const TRADE_DEMO_KEYS = { accessCode: 'demo-access', secretKey: 'demo-secret' };
+export const TRADE_DEMO_KEYS = { accessCode: 'demo-access', secretKey: 'demo-secret', webhookSecret: 'demo-webhook-secret' };
 /** Demo login of the sandbox's eSIM Distribute tenant (see sandbox/distribute/README.md). */
 export const DISTRIBUTE_DEMO_LOGIN = { email: 'demo@esimdistribute.test', password: 'demo-password' };
 
@@ -46,6 +46,10 @@ export function createAdminClient(url) {
 			setStatus: (orderNo, status) => post(`trade/orders/${encodeURIComponent(orderNo)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('trade/orders/seed', { n, ...opts }),
 			config: (settings) => post('trade/config', settings),
+			webhooks: (settings) => (settings ? post('trade/webhooks', settings) : get('trade/webhooks')),
+			deliveries: async () => (await get('trade/webhooks/deliveries')).deliveries,
+			replay: (count) => post('trade/webhooks/replay', { count }),
+			forge: (count) => post('trade/webhooks/forge', { count }),
 		},
 		distribute: {
 			orders: () => get('distribute/orders'),

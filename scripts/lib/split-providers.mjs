@@ -10,7 +10,7 @@ export const PROVIDERS = [
 		folder: 'EsimTrade',
 		label: 'eSIMTrade',
 		description:
-			'n8n nodes for the eSIMTrade reseller API: plans with reseller prices, idempotent eSIM orders, fulfilment with QR codes, top-ups, wallet and an order, eSIM and balance trigger.',
+			'n8n nodes for the eSIMTrade reseller API: plans with reseller prices, idempotent eSIM orders, fulfilment with QR codes, top-ups, wallet, an order, eSIM and balance trigger, and a webhook trigger for real-time order events.',
 		keywords: ['esimtrade'],
 	},
 	{

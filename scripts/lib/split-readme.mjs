@@ -29,7 +29,8 @@ function operationRows(properties) {
 }
 
 function eventRows(node) {
-	const events = node.properties.find((p) => p.type === 'options' && p.noDataExpression) ?? node.properties.find((p) => p.type === 'options');
+	const events =
+		node.properties.find((p) => (p.type === 'options' || p.type === 'multiOptions') && p.noDataExpression) ?? node.properties.find((p) => p.type === 'options');
 	const rows = [`| ${cell(node.displayName)}: ${cell(events?.displayName ?? 'Event')} | What starts the workflow |`, '|---|---|'];
 	for (const o of events?.options ?? []) rows.push(`| ${cell(o.name)} | ${cell(o.description)} |`);
 	return rows;

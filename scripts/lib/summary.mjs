@@ -1,6 +1,7 @@
 // Turns the run data of the example workflows into the demo's short human summary.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { emailLines } from './emails.mjs';
 import { nodeItems, nodeRan } from './n8n-cli.mjs';
 
 /** Rows of a CSV text (lines after the header, ignoring a trailing newline). */
@@ -64,7 +65,7 @@ export function topUpDecision(result) {
 }
 
 /** The printed summary lines for the examples that ran. */
-export function summaryLines({ shopify, exported, topUp, fixture }, { kept = false } = {}) {
+export function summaryLines({ shopify, exported, topUp, fixture, emails }, { kept = false } = {}) {
 	const lines = [];
 	if (shopify) {
 		const orders = shopifyOrders(shopify);
@@ -75,6 +76,10 @@ export function summaryLines({ shopify, exported, topUp, fixture }, { kept = fal
 				`  ${order.orderNo}  ${order.slug} ×${order.quantity}  ${order.status} (${order.fulfilment})${order.replayed ? '  [replayed, not charged again]' : ''}`,
 			);
 			for (const iccid of order.iccids) lines.push(`      ICCID ${iccid}  (QR code PNG attached to the email step)`);
+		}
+		if (emails) {
+			const activation = new Map(nodeItems(shopify, 'Buy eSIM').map(({ json }) => [json.iccid, json.activationCode]));
+			lines.push(...emailLines(emails, activation));
 		}
 	}
 	if (exported) {

@@ -6,6 +6,7 @@ import { expect } from '@jest/globals';
 
 import { runWorkflow } from '../../scripts/lib/demo-run.mjs';
 import { EXAMPLE_IDS } from '../../scripts/lib/examples.mjs';
+import { readEmails } from '../../scripts/lib/emails.mjs';
 import { nodeItems, nodeRan } from '../../scripts/lib/n8n-cli.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -13,6 +14,30 @@ export type Json = Record<string, any>;
 
 /** Shopify line items that are eSIMs, as the Shopify example's Code node selects them. */
 export const esimLinesOf = (fixture: Json): Json[] => (fixture.line_items as Json[]).filter((line) => String(line.sku).startsWith('ESIM-'));
+
+/**
+ * The emails the SMTP sink received for these eSIMs: exactly one per eSIM, each to `recipient`, with a QR PNG
+ * that decodes to that eSIM's activation code and the iOS and Android install links for it. Returns the rows.
+ */
+export function expectCustomerEmails(messages: Json[], esims: Json[], recipient: string): Json[] {
+	const rows = readEmails(messages) as Json[];
+	expect(rows).toHaveLength(esims.length);
+	expect(rows.map((row) => row.iccid).sort()).toEqual(esims.map((e) => e.json.iccid).sort());
+	for (const row of rows) {
+		const esim = esims.find((e) => e.json.iccid === row.iccid)!.json;
+		expect(row.to).toEqual([recipient]);
+		expect(row.qrFiles).toEqual([`esim-${esim.iccid}.png`]);
+		expect(row.qrText).toBe(esim.activationCode);
+		const carddata = encodeURIComponent(esim.activationCode);
+		expect(row.links).toEqual(
+			expect.arrayContaining([
+				`https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${carddata}`,
+				`https://esimsetup.android.com/esim_qrcode_provisioning?carddata=${carddata}`,
+			]),
+		);
+	}
+	return rows;
+}
 
 /**
  * Runs the Shopify → eSIM example against a sandbox that has no eSIMTrade orders yet and checks that it
@@ -23,6 +48,7 @@ export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPL
 	const fixture = ctx.fixture as Json;
 	const esimLines = esimLinesOf(fixture);
 	const walletBefore = (await ctx.sandbox.admin.trade.wallet()).walletCents;
+	const emailsBefore = ctx.smtp?.messages.length ?? 0;
 	const result = (await runWorkflow(ctx, workflowId)) as Json;
 	expect(result.status).toBe('success');
 
@@ -37,10 +63,10 @@ export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPL
 		expect(item.binary?.qrCode?.mimeType).toBe('image/png');
 	}
 	expect(new Set(items.map((i) => i.json.idempotencyKey))).toEqual(new Set(esimLines.map((line) => `${fixture.id}-${line.id}`)));
-	// The (disabled) email step receives every eSIM with its QR attachment.
+	// The email step ran once per eSIM.
 	const emailed = nodeItems(result, 'Email QR code') as Json[];
 	expect(emailed).toHaveLength(esimCount);
-	expect(emailed.every((i) => i.binary?.qrCode)).toBe(true);
+	if (ctx.smtp) expectCustomerEmails(ctx.smtp.messages.slice(emailsBefore), items, fixture.email);
 
 	// The sandbox's ledger: exactly these orders, charged once each.
 	const orders = (await ctx.sandbox.admin.trade.orders()) as Json[];

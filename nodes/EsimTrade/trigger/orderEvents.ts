@@ -1,4 +1,4 @@
-import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { addActivation, type QrImageMode } from '../../shared/esim/activation';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
@@ -19,7 +19,7 @@ export async function pollOrderEvents(ctx: IPollFunctions, event: string): Promi
 }
 
 /** Activation details (and the QR image) of a fulfilled order, from the provider sync route. */
-async function addOrderActivation(ctx: IPollFunctions, item: INodeExecutionData, orderNo: string): Promise<void> {
+export async function addOrderActivation(ctx: IPollFunctions | IWebhookFunctions, item: INodeExecutionData, orderNo: string): Promise<void> {
 	const data = dataOf(await tradeGet(ctx, '/portal/orders', { orderno: orderNo }));
 	const activations = await addActivation(ctx, item, esimsOf(data), ctx.getNodeParameter('qrImage', 'render') as QrImageMode);
 	if (activations.length > 1) item.json.esims = activations;
