@@ -23,7 +23,7 @@ export function isTrackedFor(mode: TrackMode, status: string, final: ReadonlySet
 }
 
 /** Whether a change is reported for the chosen event. */
-function wantedChange(event: string, change: Change, statuses: string[]): boolean {
+export function wantedChange(event: string, change: Change, statuses: string[]): boolean {
 	const now = classifyStatus(change.status);
 	const before = change.previousStatus === null ? 'pending' : classifyStatus(change.previousStatus);
 	switch (event) {
