@@ -127,16 +127,29 @@ export function qrHopWorkflow({ id = 'esimQueueQrHop01', path = 'esim-qr-hop' } 
 	};
 }
 
-/** Webhook → eSIMTrade Order: Create without waiting (the bench's purchase: plan, key from the body). */
-export function tradeBuyWorkflow({ id = 'esimQueueTradeBy', path = 'esim-trade-buy' } = {}) {
+/**
+ * Webhook → one item per entry of `body.purchases` ({ plan, key }) → eSIMTrade Order: Create for each, not
+ * waiting for fulfilment (the queue bench's batch of purchases).
+ */
+export function tradeBatchWorkflow({ id = 'esimQueueTradeBy', path = 'esim-trade-batch' } = {}) {
 	const wf = qrHopWorkflow({ id, path });
 	const buy = wf.nodes.find((n) => n.name === 'Buy eSIM');
-	buy.parameters = { ...buy.parameters, waitForFulfilment: false, options: {} };
+	buy.parameters = {
+		...buy.parameters,
+		plan: { __rl: true, mode: 'id', value: '={{ $json.plan }}' },
+		quantity: 1,
+		idempotencyKey: '={{ $json.key }}',
+		waitForFulfilment: false,
+		options: {},
+	};
 	return {
 		...wf,
-		name: 'eSIMTrade purchase (queue mode)',
-		nodes: [wf.nodes[0], buy],
-		connections: { Webhook: { main: [[{ node: 'Buy eSIM', type: 'main', index: 0 }]] } },
+		name: 'eSIMTrade purchases in a batch (queue mode)',
+		nodes: [wf.nodes[0], code('Purchases', 'return $input.first().json.body.purchases.map((p) => ({ json: p }));', [110, 0]), buy],
+		connections: {
+			Webhook: { main: [[{ node: 'Purchases', type: 'main', index: 0 }]] },
+			Purchases: { main: [[{ node: 'Buy eSIM', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
