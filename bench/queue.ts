@@ -8,9 +8,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
-import { postWebhook, prepareQueueRun, publish, stopQueueRun } from '../scripts/lib/queue-run.mjs';
-import { tradeBatchWorkflow, webhookPathOf } from '../scripts/lib/queue-workflows.mjs';
 import { runChild } from './lib/child';
 import { load, machine } from './lib/machine';
 import { buildDist } from './lib/ours';
@@ -26,6 +23,9 @@ const LATENCY_MS = 80;
 const PLAN = 'ES_3_30';
 const repoDir = join(__dirname, '..');
 
+/** The queue-mode stack of scripts/lib (plain ES modules, shared with the demo and the queue suite). */
+const lib = async (name: string): Promise<Json> => (await import(join(repoDir, 'scripts', 'lib', name))) as Json;
+
 interface Measured {
 	ms: number;
 	orders: number;
@@ -36,6 +36,8 @@ interface Measured {
 	errors: string[];
 	perWorker?: Record<string, number>;
 }
+
+let postWebhook: (ctx: Json, path: string, json: unknown, opts?: Json) => Promise<{ status: number; body: unknown; ms: number }>;
 
 async function freshSandbox(ctx: Json): Promise<void> {
 	await ctx.sandbox.admin.reset();
@@ -58,7 +60,7 @@ async function throughQueue(ctx: Json, path: string, label: string): Promise<Mea
 		Array.from({ length: Math.min(BATCH, PURCHASES - b * BATCH) }, (_, i) => ({ plan: PLAN, key: `${label}-${b * BATCH + i}` })),
 	);
 	const t0 = Date.now();
-	const answers = await Promise.all(batches.map((purchases) => postWebhook(ctx, path, { purchases }, { timeoutMs: 900_000 })));
+	const answers = await Promise.all(batches.map((purchases: Json[]) => postWebhook(ctx, path, { purchases }, { timeoutMs: 900_000 })));
 	const errors = answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
 	const perWorker = Object.fromEntries(ctx.cluster.workers.map((w: Json) => [w.name, w.started.size - ((before.get(w.name) as number) ?? 0)]));
 	const result = await ledger(ctx, t0, errors, perWorker);
@@ -82,6 +84,11 @@ async function main(): Promise<void> {
 	const setup = machine();
 	const loadBefore = load();
 	const started = Date.now();
+	const { cleanupNow, stopAll } = await lib('processes.mjs');
+	const run = await lib('queue-run.mjs');
+	const { tradeBatchWorkflow, webhookPathOf } = await lib('queue-workflows.mjs');
+	postWebhook = run.postWebhook;
+	const { prepareQueueRun, publish, stopQueueRun } = run;
 	const wf = tradeBatchWorkflow();
 	const path = webhookPathOf(wf) as string;
 	const ctx: Json = await prepareQueueRun(repoDir, { examples: [wf], workers: 1 });
@@ -140,6 +147,5 @@ async function main(): Promise<void> {
 main().catch((error) => {
 	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 	if ((error as Json)?.details) process.stderr.write(`${(error as Json).details}\n`);
-	cleanupNow();
 	process.exit(1);
 });

@@ -190,6 +190,8 @@ export function distributeCheckoutWorkflow({ id = 'esimQueueDistBuy', path = 'es
 			itemsInput: 'json',
 			itemsJson: '={{ JSON.stringify($json.body.items) }}',
 			email: '={{ $json.body.email }}',
+			// A re-sent webhook (after n8n lost the execution) finds the order instead of buying again.
+			options: { repeatWindow: 60 },
 		},
 	};
 	return {

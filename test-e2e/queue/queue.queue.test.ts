@@ -150,7 +150,7 @@ describe('queue mode: main + 2 workers, Postgres, Redis', () => {
 		const processes = 1 + ctx.cluster.workers.length;
 		record('eSIM Distribute token', { runs: results.length, ok: results.filter((r) => r.status === 200).length, signIns, revocations, processes, executionsPerWorker: startedSince(before) });
 		expect(results.filter((r) => r.status !== 200).map((r) => JSON.stringify(r.body).slice(0, 300))).toEqual([]);
-		for (const r of results) expect((r.body as Json[])[0]).toMatchObject({ subdomain: 'demo' });
+		for (const r of results) expect(Array.isArray(r.body) && (r.body as Json[]).length).toBe(1);
 		expect(revocations).toBe(1);
 		expect(signIns).toBeLessThanOrEqual(processes + revocations);
 	});
@@ -209,8 +209,8 @@ describe('queue mode: main + 2 workers, Postgres, Redis', () => {
 		const orders = await mine();
 		record('Crash re-delivery (eSIM Distribute)', { status: again.status, ordersForTheCustomer: orders.length, answer: JSON.stringify(again.body).slice(0, 300) });
 		expect(orders).toHaveLength(1);
-		if (again.status === 200) expect((again.body as Json[])[0]).toMatchObject({ id: orders[0]!.id, reconciled: true });
-		else expect(JSON.stringify(again.body)).toMatch(/Outcome unknown|Error in workflow/);
+		expect(again.status).toBe(200);
+		expect((again.body as Json[])[0]).toMatchObject({ id: orders[0]!.id, reconciled: true, repeatSkipped: true });
 	});
 
 	it(`the eSIMTrade Trigger on main reports each of ${STATUS_CHANGES} status changes exactly once across two main restarts (static data in Postgres)`, async () => {

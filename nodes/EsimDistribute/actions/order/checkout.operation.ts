@@ -5,7 +5,7 @@ import { balanceText, distributeCall, esimDistribute, unwrapEnvelope } from '../
 import { ordersIn } from '../../transport/orders';
 import { readCheckout } from './basket';
 import { checkMaxTotal } from './maxTotal';
-import { findPlaced, knownOrderIds, outcomeUnknown, type SentCheckout } from './reconcile';
+import { findPlaced, knownOrderIds, matchBasket, outcomeUnknown, recentOrders, type SentCheckout } from './reconcile';
 
 export { description } from './checkout.description';
 
@@ -50,6 +50,12 @@ async function placedItems(ctx: IExecuteFunctions, data: unknown, sent: SentChec
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = readCheckout(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const repeatWindow = Number(options.repeatWindow ?? 0);
+	if (repeatWindow > 0) {
+		const since = Date.now() - repeatWindow * 60_000;
+		const earlier = matchBasket(await recentOrders(this, input.email, i), { email: input.email, basket: input.items, sentAt: since });
+		if (earlier?.length) return earlier.map((order) => ({ json: { ...order, reconciled: true, repeatSkipped: true } }));
+	}
 	if (input.maxTotal !== undefined) await checkMaxTotal(this, input.items, input.maxTotal, i);
 	const body: IDataObject = { items: input.items.map((line) => ({ ...line })), email: input.email };
 	if (input.customerName) body.customerName = input.customerName;
