@@ -63,7 +63,7 @@ export async function startMain(folder, { port } = {}) {
 	};
 	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'start'], { env, logStream: logTo(folder, 'main') });
 	const started = Date.now();
-	await waitFor(() => ok(`http://127.0.0.1:${listenPort}/healthz/readiness`), { child, timeoutMs: 180_000, intervalMs: 500, what: 'n8n main (n8n start)' });
+	await waitFor(() => ok(`http://127.0.0.1:${listenPort}/healthz/readiness`), { child, timeoutMs: 600_000, intervalMs: 500, what: 'n8n main (n8n start)' });
 	return { name: 'main', url: `http://localhost:${listenPort}`, port: listenPort, child, readyMs: Date.now() - started, stop: () => stop(child, 15_000) };
 }
 
@@ -81,7 +81,7 @@ export async function startWorker(folder, name, { concurrency = 5 } = {}) {
 	const proc = { name, child, healthPort, started: new Set(), finished: new Set() };
 	trackExecutions(child, proc);
 	const t0 = Date.now();
-	await waitFor(() => ok(`http://127.0.0.1:${healthPort}/healthz/readiness`), { child, timeoutMs: 180_000, intervalMs: 500, what: `n8n ${name}` });
+	await waitFor(() => ok(`http://127.0.0.1:${healthPort}/healthz/readiness`), { child, timeoutMs: 600_000, intervalMs: 500, what: `n8n ${name}` });
 	proc.readyMs = Date.now() - t0;
 	proc.stop = () => stop(child, 35_000);
 	return proc;
