@@ -57,11 +57,21 @@ async function throughQueue(ctx: Json, path: string, label: string): Promise<Mea
 	await freshSandbox(ctx);
 	const before = new Map(ctx.cluster.workers.map((w: Json) => [w.name, w.started.size]));
 	const batches = Array.from({ length: Math.ceil(PURCHASES / BATCH) }, (_, b) =>
-		Array.from({ length: Math.min(BATCH, PURCHASES - b * BATCH) }, (_, i) => ({ plan: PLAN, key: `${label}-${b * BATCH + i}` })),
+		Array.from({ length: Math.min(BATCH, PURCHASES - b * BATCH) }, (_, i) => ({ plan: PLAN, key: `${label.replace(/\W+/g, '-')}-${b * BATCH + i}` })),
 	);
 	const t0 = Date.now();
 	const answers = await Promise.all(batches.map((purchases: Json[]) => postWebhook(ctx, path, { purchases }, { timeoutMs: 900_000 })));
 	const errors = answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
+	if (errors.length) {
+		// What n8n recorded for one failed execution: the node and its message.
+		const list = await ctx.client.get('executions', { filter: JSON.stringify({ workflowId: ctx.workflows[0].id }), limit: 1 });
+		const [latest] = (list.data.results ?? list.data) as Json[];
+		if (latest) {
+			const ex = await ctx.client.execution(latest.id, ctx.parse);
+			const error = ex.data?.resultData?.error;
+			errors.unshift(`execution ${latest.id}: ${error?.node?.name ?? ex.data?.resultData?.lastNodeExecuted ?? '?'}: ${error?.message ?? ex.status}`);
+		}
+	}
 	const perWorker = Object.fromEntries(ctx.cluster.workers.map((w: Json) => [w.name, w.started.size - ((before.get(w.name) as number) ?? 0)]));
 	const result = await ledger(ctx, t0, errors, perWorker);
 	process.stdout.write(`  ${label}: ${fmt.ms(result.ms)}, ${result.orders} bought, ${result.rejected429} × 429, executions ${JSON.stringify(perWorker)}\n`);
