@@ -14,7 +14,7 @@ export function shopifyDelivery(fixture: Json, k: number, base = 7_100_000_000_0
 	order.id = base + k;
 	order.name = `#Q${k}`;
 	order.order_number = 50_000 + k;
-	order.line_items = (order.line_items as Json[]).map((line, j) => ({ ...line, id: base * 10 + k * 10 + j }));
+	order.line_items = (order.line_items as Json[]).map((line, j) => ({ ...line, id: 8_100_000_000_000 + k * 10 + j }));
 	return order;
 }
 

@@ -14,6 +14,8 @@ export const DURABLE_ENV = {
 	N8N_SCHEDULER_ENABLED: 'true',
 	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
 	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	// Durable cursors also need the workflow publication service (n8n logs so otherwise).
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
 };
 
 const ORDERS_PATH = '/api/v1/reseller/orders';
@@ -51,6 +53,7 @@ export interface TriggerResult {
 	executionsPerWorker: Record<string, number>;
 	restarts: Array<{ stopMs: number; readyMs: number }>;
 	staticDataInPostgres: boolean;
+	stateIn: string;
 	seconds: number;
 }
 
@@ -73,8 +76,12 @@ export async function runTriggerScenario(ctx: Json, trigger: Json, { changes, du
 	const staticData = async (): Promise<string> => ctx.services.postgres.query(`select coalesce("staticData"::text, '') from workflow_entity where id = '${workflowId}'`);
 	const pollsBefore = await polls();
 	await activateWorkflow(ctx.client, workflowId);
-	await until(async () => (await polls()) > pollsBefore && (await staticData()).length > 2, 120_000, 'the activation poll saving its state');
+	// Durable cursors keep the trigger's state in the table poller_state instead of the workflow's static data.
+	const cursorRows = async (): Promise<number> => Number(await ctx.services.postgres.query(`select count(*) from poller_state`).catch(() => '0'));
+	const saved = async (): Promise<boolean> => (await staticData()).length > 2 || (durable && (await cursorRows()) > 0);
+	await until(async () => (await polls()) > pollsBefore && (await saved()), 240_000, 'the activation poll saving its state');
 	const staticDataInPostgres = (await staticData()).length > 2;
+	const stateIn = staticDataInPostgres ? 'workflow_entity.staticData' : (await cursorRows()) > 0 ? 'poller_state' : 'nowhere seen';
 
 	const thirds = [seeded.slice(0, Math.floor(changes / 3)), seeded.slice(Math.floor(changes / 3), Math.floor((2 * changes) / 3)), seeded.slice(Math.floor((2 * changes) / 3))];
 	await changeStatuses(ctx, thirds[0]!, 'in_use');
@@ -113,6 +120,7 @@ export async function runTriggerScenario(ctx: Json, trigger: Json, { changes, du
 		executionsPerWorker: perWorker,
 		restarts,
 		staticDataInPostgres,
+		stateIn,
 		seconds: Math.round((Date.now() - t0) / 1000),
 	};
 }
