@@ -11,6 +11,13 @@ import type {
 import { SAFE_BASE_URL } from '../nodes/shared/transport/credentialTest';
 import { signIn } from '../nodes/EsimDistribute/transport/login';
 
+/**
+ * The latest sign-in per account in this n8n process, and the token it replaced. Executions running side by
+ * side on one worker that all lose the same session (expired, revoked) share one sign-in instead of each
+ * signing in; the new token is stored in the credential for every other process as usual.
+ */
+const latestSignIn = new Map<string, { replaced: string; token: Promise<string>; pending: boolean }>();
+
 export class EsimDistributeApi implements ICredentialType {
 	name = 'esimDistributeApi';
 
@@ -62,7 +69,23 @@ export class EsimDistributeApi implements ICredentialType {
 
 	/** Signs in and stores the tenant token; n8n runs this again when the token is missing or a call answers 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		return { sessionToken: await signIn(this, credentials) };
+		const account = [credentials.baseUrl, credentials.email, credentials.password].map(String).join('\n');
+		const stale = String(credentials.sessionToken ?? '');
+		const latest = latestSignIn.get(account);
+		if (latest && (latest.pending || (stale !== '' && latest.replaced === stale))) {
+			try {
+				return { sessionToken: await latest.token };
+			} catch {
+				// That sign-in failed: try once more below.
+			}
+		}
+		const entry = { replaced: stale, token: signIn(this, credentials), pending: true };
+		latestSignIn.set(account, entry);
+		try {
+			return { sessionToken: await entry.token };
+		} finally {
+			entry.pending = false;
+		}
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -26,6 +26,7 @@ function stats(s: State): SimResponse {
 	return ok(
 		{
 			loginCount: s.loginCount,
+			revocations: s.revocations,
 			orders: s.orders.length,
 			balance: toUsd(s.demoTenant().balanceCents),
 			pendingFulfilments: s.pending.length,
@@ -66,6 +67,12 @@ const ROUTES: AdminRoute[] = [
 	['POST', /^token-lifetime$/, (s, b) => {
 		s.tokenLifetimeSec = integer(b.seconds, 'seconds', 1, 31_536_000);
 		return ok({ seconds: s.tokenLifetimeSec }, 'Token lifetime set');
+	}],
+	['POST', /^tokens\/revoke$/, (s) => {
+		// Every token issued before this millisecond is refused from now on.
+		s.revokedBeforeMs = s.now();
+		s.revocations++;
+		return ok({ revokedBefore: s.iso(s.revokedBeforeMs), revocations: s.revocations }, 'Tokens revoked');
 	}],
 	['POST', /^fulfilment$/, (s, b) => {
 		if (b.delayMs !== undefined) s.fulfilmentDelayMs = integer(b.delayMs, 'delayMs', 0, 86_400_000);

@@ -151,6 +151,10 @@ export class State {
 	failureRate: number;
 	clockOffsetMs = 0;
 	loginCount = 0;
+	/** Tokens issued before this simulator time (ms) are refused; 0 = none revoked. */
+	revokedBeforeMs = 0;
+	/** How many times the admin revoked every token. */
+	revocations = 0;
 	readonly tenants = new Map<string, Tenant>();
 	plans: Plan[] = [];
 	demoTenantId = '';

@@ -36,12 +36,15 @@ import {
  * provides `<name>` as they are imported (see retargetNodeTypes()).
  *
  * @param {string} repoDir
- * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[] }} [options]
+ * `env(paths)` adds to the environment of every n8n command (queue mode: Postgres, Redis, …).
+ *
+ * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], env?: (paths: object) => object }} [options]
  */
-export async function prepareRun(repoDir, { keep = false, build = true, examples, packages } = {}) {
+export async function prepareRun(repoDir, { keep = false, build = true, examples, packages, env } = {}) {
 	const paths = await ensureN8n();
 	const packs = await packTarballs(repoDir, { build, packages });
 	const folder = await createUserFolder(paths, { keep });
+	if (env) Object.assign(folder.env, env(paths));
 	const what = packs.length === 1 ? 'it' : packs.map((p) => p.name).join(' and ');
 	const installed = await step(`Installing ${what} into a fresh n8n user folder as ${packs.length === 1 ? 'a community package' : 'community packages'}`, async () => {
 		const nodesDir = await installCommunityPackage(folder, packs.map((p) => p.tarball));

@@ -37,6 +37,7 @@ export function createAdminClient(url) {
 	return {
 		health: () => get('health'),
 		reset: () => post('reset'),
+		faults: (settings) => post('faults', settings),
 		requests: (filter = {}) => api.get('requests', { searchParams: filter }).json(),
 		trade: {
 			orders: async () => (await get('trade/orders')).orders,
@@ -61,6 +62,7 @@ export function createAdminClient(url) {
 			setOrderStatus: (id, status) => post(`distribute/orders/${encodeURIComponent(id)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('distribute/orders/seed', { n, ...opts }),
 			stats: () => get('distribute/stats'),
+			revokeTokens: () => post('distribute/tokens/revoke'),
 		},
 	};
 }

@@ -82,6 +82,21 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 		expect(t.sim.loginCount).toBe(2);
 	});
 
+	it('revokes every token issued so far through the admin API; a new sign-in works', () => {
+		const t = setup();
+		const token = t.login();
+		expect(t.call('GET', '/balance').status).toBe(200);
+		t.advance(5);
+		expect(t.admin('POST', 'tokens/revoke').body.data).toMatchObject({ revocations: 1 });
+		const res = t.call('GET', '/balance');
+		expect(res.status).toBe(401);
+		expect(res.body).toMatchObject({ success: false, error: 'UNAUTHORIZED', message: 'Token has been revoked, log in again' });
+		t.advance(5);
+		expect(t.login()).not.toBe(token);
+		expect(t.call('GET', '/balance').status).toBe(200);
+		expect(t.admin('GET', 'stats').body.data).toMatchObject({ loginCount: 2, revocations: 1 });
+	});
+
 	it('advances the clock through the admin API and sets the lifetime there', () => {
 		const t = setup();
 		expect(t.admin('POST', 'token-lifetime', { seconds: 2 }).body.data).toEqual({ seconds: 2 });

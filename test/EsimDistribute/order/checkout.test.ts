@@ -84,6 +84,21 @@ describe('eSIM Distribute order: checkout', () => {
 		expect(items.map((i) => i.json.id).sort()).toEqual(sim().orders.map((o) => o.id).sort());
 	});
 
+	it('Skip Repeat Within: a second run for the same customer and basket returns the first order and buys nothing', async () => {
+		const first = await f.run(checkout([[a, 2], [b]], { options: { repeatWindow: 60 } }));
+		expect(first.status).toBe('success');
+		const again = await f.run(checkout([[a, 2], [b]], { options: { repeatWindow: 60 } }));
+		expect(again.status).toBe('success');
+		expect(again.items.map((i) => i.json.id).sort()).toEqual(first.items.map((i) => i.json.id).sort());
+		expect(again.items.every((i) => i.json.reconciled === true && i.json.repeatSkipped === true)).toBe(true);
+		expect(checkouts()).toBe(1);
+		expect(debits()).toHaveLength(2);
+		// Another basket (or the option off) is a new purchase.
+		expect((await f.run(checkout([[a, 1]], { options: { repeatWindow: 60 } }))).status).toBe('success');
+		expect((await f.run(checkout([[a, 2], [b]]))).status).toBe('success');
+		expect(checkouts()).toBe(3);
+	});
+
 	it('reconciliation ignores an identical earlier order of the same customer', async () => {
 		await f.run(checkout([[a, 1]]));
 		f.sandbox.faults.addRule({ route: 'POST /api/tenant/orders/checkout', kind: 'reset-after-commit', count: 1 });

@@ -117,6 +117,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			...spendOptions('the checkout'),
+			{
+				displayName: 'Skip Repeat Within (Minutes)',
+				name: 'repeatWindow',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1440 },
+				default: 0,
+				description:
+					'When this customer already has an order with exactly this basket placed within this many minutes, return that order (marked reconciled) instead of buying again. Use it when the same purchase can start the workflow twice, e.g. a webhook re-sent after n8n lost an execution. 0 turns the check off. Costs one extra request.',
+			},
 			qrBinaryField,
 			qrImageField('render'),
 			{

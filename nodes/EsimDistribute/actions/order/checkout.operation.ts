@@ -7,7 +7,7 @@ import { readWaitSettings } from '../../../shared/fulfilment/poll';
 import { guardCheckout } from '../guards';
 import { readCheckout, type CheckoutInput } from './basket';
 import { waitForCheckout } from './fulfilment';
-import { findPlaced, knownOrderIds, outcomeUnknown, type SentCheckout } from './reconcile';
+import { findPlaced, knownOrderIds, matchBasket, outcomeUnknown, recentOrders, type SentCheckout } from './reconcile';
 import { isRecord } from '../../../shared/transport/records';
 
 export { description } from './checkout.description';
@@ -54,9 +54,27 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (input.phone) body.phone = input.phone;
 	const dryRun = await guardCheckout(this, i, options, input.items, body);
 	if (dryRun) return dryRun;
-	const placed = await place(this, input, body, options, i);
+	const placed = (await earlierCheckout(this, input, options, i)) ?? (await place(this, input, body, options, i));
 	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return placed;
 	return await waitForCheckout(this, placed, i, readWaitSettings(options));
+}
+
+/**
+ * Skip Repeat Within: this customer's order with exactly this basket placed within the window, returned
+ * (marked reconciled) instead of buying again; undefined when there is none or the option is off.
+ */
+async function earlierCheckout(
+	ctx: IExecuteFunctions,
+	input: CheckoutInput,
+	options: IDataObject,
+	i: number,
+): Promise<INodeExecutionData[] | undefined> {
+	const repeatWindow = Number(options.repeatWindow ?? 0);
+	if (!(repeatWindow > 0)) return undefined;
+	const since = Date.now() - repeatWindow * 60_000;
+	const earlier = matchBasket(await recentOrders(ctx, input.email, i), { email: input.email, basket: input.items, sentAt: since });
+	if (!earlier?.length) return undefined;
+	return earlier.map((order) => ({ json: { ...order, reconciled: true, repeatSkipped: true }, pairedItem: { item: i } }));
 }
 
 /** Sends the checkout once: the orders it placed, found again after an unclear outcome. */

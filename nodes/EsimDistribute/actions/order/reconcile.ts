@@ -18,7 +18,7 @@ export interface SentCheckout {
 }
 
 /** This customer's newest orders (one page of up to 100). */
-async function recentOrders(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
+export async function recentOrders(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
 	const { rows } = await fetchListPage(ctx, 'orders', { email }, 1, 100, itemIndex);
 	return rows.filter((order) => {
 		const address = customerEmailOf(order);
@@ -41,7 +41,7 @@ export async function knownOrderIds(ctx: IExecuteFunctions, email: string, itemI
  * basket line by plan and quantity, each order line used once. Undefined when
  * any line is missing.
  */
-function matchBasket(orders: IDataObject[], sent: SentCheckout): IDataObject[] | undefined {
+export function matchBasket(orders: IDataObject[], sent: SentCheckout): IDataObject[] | undefined {
 	const fresh = orders.filter((order) => {
 		if (order.id !== undefined && sent.known?.has(String(order.id))) return false;
 		const created = createdMsOf(order);

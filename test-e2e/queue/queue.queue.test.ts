@@ -1,0 +1,243 @@
+/**
+ * The package in n8n's queue mode, for real: Postgres and Redis (installed with apt-get when missing), one
+ * main and two workers sharing one encryption key and one user folder with the package installed, against
+ * the provider sandbox. Main receives the webhooks and runs the poll trigger; the workers run the executions.
+ * Asserts on the sandbox's own records (ledger, orders, sign-ins), on what n8n stores in Postgres and on the
+ * workers' logs (which worker ran which execution). The measured figures are printed at the end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ky from 'ky';
+import { fileURLToPath } from 'node:url';
+
+import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../../scripts/lib/examples.mjs';
+import { cleanupNow, stopAll } from '../../scripts/lib/processes.mjs';
+import { setQuiet } from '../../scripts/lib/progress.mjs';
+import { postWebhook, prepareQueueRun, publish, stopQueueRun } from '../../scripts/lib/queue-run.mjs';
+import {
+	distributeCheckoutWorkflow,
+	distributeWorkflow,
+	qrHopWorkflow,
+	shopifyWebhookWorkflow,
+	triggerWorkflow,
+	webhookPathOf,
+} from '../../scripts/lib/queue-workflows.mjs';
+import { killWorkerMidPurchase } from './crash';
+import { type Json, deliverConcurrently, iccidsOf, keysOf, ledgerFor, sandboxIccids, shopifyDelivery } from './deliveries';
+import { printFigures, record } from './figures';
+import { runTriggerScenario } from './trigger';
+
+const repoDir = fileURLToPath(new URL('../..', import.meta.url));
+const examples = loadExamples(repoDir).map((entry: Json) => entry.workflow as Json);
+const fixture = loadShopifyFixture(repoDir) as Json;
+
+const DELIVERIES = Number(process.env.QUEUE_DELIVERIES ?? 200);
+const DISTRIBUTE_RUNS = Number(process.env.QUEUE_DISTRIBUTE_RUNS ?? 100);
+const STATUS_CHANGES = Number(process.env.QUEUE_STATUS_CHANGES ?? 500);
+
+const shopify = shopifyWebhookWorkflow(examples.find((wf: Json) => wf.id === EXAMPLE_IDS.shopify));
+const qrHop = qrHopWorkflow();
+const distribute = distributeWorkflow();
+const checkout = distributeCheckoutWorkflow();
+const alerts = examples.find((wf: Json) => wf.id === EXAMPLE_IDS.alerts);
+const trigger = triggerWorkflow(alerts);
+const triggerDurable = triggerWorkflow(alerts, { id: 'esimQueueTrigDur' });
+const path = (wf: Json): string => webhookPathOf(wf) as string;
+
+let ctx: Json;
+
+beforeAll(async () => {
+	setQuiet(process.env.E2E_VERBOSE !== '1');
+	ctx = await prepareQueueRun(repoDir, { examples: [shopify, qrHop, distribute, checkout, trigger, triggerDurable], fastLockExpiry: true });
+	await publish(ctx, [shopify, qrHop, distribute, checkout]);
+});
+
+afterAll(async () => {
+	await stopQueueRun(ctx);
+	await stopAll();
+	cleanupNow();
+	printFigures();
+});
+
+/** Worker names → executions each started since `before` (a snapshot of started-set sizes). */
+const startedSince = (before: Map<string, number>): Record<string, number> =>
+	Object.fromEntries([...ctx.cluster.workers, ...ctx.cluster.retired].map((w: Json) => [w.name, w.started.size - (before.get(w.name) ?? 0)]));
+const snapshot = (): Map<string, number> => new Map([...ctx.cluster.workers, ...ctx.cluster.retired].map((w: Json) => [w.name, w.started.size]));
+
+describe('queue mode: main + 2 workers, Postgres, Redis', () => {
+	it('loads the package in every process and runs webhook executions on the workers, not on main', async () => {
+		expect(ctx.cluster.workers).toHaveLength(2);
+		expect(await ctx.services.postgres.query('select count(*) from workflow_entity')).toBe('6');
+	});
+
+	it('the QR PNG made on a worker reaches the next node there and is served by main (binary data mode "database")', async () => {
+		const before = snapshot();
+		const res = await postWebhook(ctx, path(qrHop), { plan: 'JP_5_30', quantity: 1, key: 'queue-qr-hop-1' });
+		expect(res.status).toBe(200);
+		const [item] = res.body as Json[];
+		expect(item).toMatchObject({ isPng: true, mimeType: 'image/png', binaryId: expect.stringMatching(/^database:/) });
+		expect(Object.values(startedSince(before)).reduce((a, b) => a + b, 0)).toBe(1);
+
+		const png = await ky.get(`http://127.0.0.1:${ctx.cluster.main.port}/rest/binary-data`, {
+			searchParams: { id: item!.binaryId, action: 'download' },
+			headers: { cookie: ctx.client.cookie },
+			retry: 0,
+		});
+		expect(png.headers.get('content-type')).toMatch(/^image\/png/);
+		const bytes = Buffer.from(await png.arrayBuffer());
+		expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+		expect(bytes.length).toBe(item!.pngBytes);
+		const rows = await ctx.services.postgres.query(`select count(*) from binary_data where "fileId" = '${String(item!.binaryId).slice('database:'.length)}'`);
+		expect(rows).toBe('1');
+		record('QR hop', { binaryId: item!.binaryId, pngBytes: bytes.length, servedByMain: true, mode: 'database' });
+	});
+
+	it(`${DELIVERIES} concurrent Shopify deliveries, 20% posted twice: one order and one debit per line, each answer only its own eSIMs, both workers busy`, async () => {
+		const orders = Array.from({ length: DELIVERIES }, (_, k) => shopifyDelivery(fixture, k));
+		const keys = new Set(orders.flatMap(keysOf));
+		const before = snapshot();
+		const t0 = Date.now();
+		const deliveries = await deliverConcurrently(ctx, path(shopify), orders, { retryEvery: 5 });
+		const wallMs = Date.now() - t0;
+		const perWorker = startedSince(before);
+
+		expect(deliveries.filter((d) => d.status !== 200).map((d) => `${d.order.id}#${d.attempt}: ${d.status} ${JSON.stringify(d.body).slice(0, 200)}`)).toEqual([]);
+		const { orders: bought, debits } = await ledgerFor(ctx, keys);
+		record('Shopify deliveries', {
+			deliveries: DELIVERIES,
+			posts: deliveries.length,
+			retried: deliveries.length - DELIVERIES,
+			eSIMTradeOrders: bought.length,
+			debits: debits.length,
+			distinctKeys: new Set(bought.map((o) => o.idempotencyKey)).size,
+			executionsPerWorker: perWorker,
+			wallSeconds: Math.round(wallMs / 100) / 10,
+		});
+		expect(bought).toHaveLength(keys.size);
+		expect(new Set(bought.map((o) => o.idempotencyKey)).size).toBe(keys.size);
+		expect(debits).toHaveLength(keys.size);
+
+		for (const d of deliveries) {
+			const own = sandboxIccids(bought, keysOf(d.order));
+			expect({ order: d.order.id, iccids: iccidsOf(d.body) }).toEqual({ order: d.order.id, iccids: own });
+		}
+		expect(Object.values(perWorker).reduce((a, b) => a + b, 0)).toBe(deliveries.length);
+		for (const count of Object.values(perWorker)) expect(count).toBeGreaterThan(0);
+	});
+
+	it(`eSIM Distribute: ${DISTRIBUTE_RUNS} runs across the workers share one token; a revocation mid-run costs at most one sign-in per process`, async () => {
+		const statsBefore = await ctx.sandbox.admin.distribute.stats();
+		const before = snapshot();
+		const results: Array<{ status: number; body: unknown }> = [];
+		let next = 0;
+		let revokedAt: number | undefined;
+		const lane = async (): Promise<void> => {
+			while (next < DISTRIBUTE_RUNS) {
+				next++;
+				if (next > DISTRIBUTE_RUNS / 2 && revokedAt === undefined) {
+					revokedAt = results.length;
+					await ctx.sandbox.admin.distribute.revokeTokens();
+				}
+				results.push(await postWebhook(ctx, path(distribute), {}));
+			}
+		};
+		// The first run alone (cold credential: one sign-in, token stored in Postgres), then 10 at a time.
+		results.push(await postWebhook(ctx, path(distribute), {}));
+		next = 1;
+		await Promise.all(Array.from({ length: 10 }, lane));
+		const stats = await ctx.sandbox.admin.distribute.stats();
+		const signIns = stats.loginCount - statsBefore.loginCount;
+		const revocations = stats.revocations - statsBefore.revocations;
+		const processes = 1 + ctx.cluster.workers.length;
+		record('eSIM Distribute token', { runs: results.length, ok: results.filter((r) => r.status === 200).length, signIns, revocations, processes, executionsPerWorker: startedSince(before) });
+		expect(results.filter((r) => r.status !== 200).map((r) => JSON.stringify(r.body).slice(0, 300))).toEqual([]);
+		for (const r of results) expect(Array.isArray(r.body) && (r.body as Json[]).length).toBe(1);
+		expect(revocations).toBe(1);
+		expect(signIns).toBeLessThanOrEqual(processes + revocations);
+	});
+
+	it('a worker SIGKILLed while buying: n8n fails the execution; Shopify re-sending the webhook buys nothing twice', async () => {
+		const order = shopifyDelivery(fixture, 9_001);
+		const keys = keysOf(order);
+		await ctx.sandbox.admin.trade.config({ fulfilmentDelayMs: 120_000 });
+		// The node buys line by line and waits for each eSIM: the worker dies after the first order, waiting for it.
+		const crash = await killWorkerMidPurchase(ctx, path(shopify), order, async () => (await ledgerFor(ctx, new Set(keys))).orders.length >= 1);
+		await ctx.sandbox.admin.trade.config({ fulfilmentDelayMs: 300 });
+		await ky.post(`${ctx.sandbox.url}/__admin/trade/tick`, { json: { advanceMs: 130_000 } });
+		const error = crash.execution.data?.resultData?.error;
+		record('Crash (eSIMTrade)', {
+			killed: crash.worker,
+			execution: crash.executionId,
+			n8nStatus: crash.execution.status,
+			n8nMessage: error?.message,
+			runDataNodes: Object.keys(crash.execution.data?.resultData?.runData ?? {}).length,
+			failedAfterSeconds: Math.round(crash.failedAfterMs / 100) / 10,
+			webhookAnswer: crash.answer.status,
+			answeredAfterSeconds: Math.round(crash.answeredAfterMs / 100) / 10,
+			replacementWorkerReadySeconds: Math.round(crash.replacementReadyMs / 100) / 10,
+		});
+		expect(['error', 'crashed']).toContain(crash.execution.status);
+		expect(crash.answer.status).toBeGreaterThanOrEqual(500);
+		const first = await ledgerFor(ctx, new Set(keys));
+		expect(first.orders).toHaveLength(1);
+		const boughtBeforeCrash = first.orders[0]!.orderNo as string;
+
+		const again = await postWebhook(ctx, path(shopify), order);
+		expect(again.status).toBe(200);
+		const items = again.body as Json[];
+		const replayed = items.filter((item) => item.replayed === true);
+		// The line bought before the crash comes back replayed; the line the crash prevented is bought now, once.
+		expect(replayed.length).toBeGreaterThan(0);
+		expect(new Set(replayed.map((item) => item.orderNo))).toEqual(new Set([boughtBeforeCrash]));
+		const after = await ledgerFor(ctx, new Set(keys));
+		expect(after.orders).toHaveLength(keys.length);
+		expect(new Set(after.orders.map((o) => o.idempotencyKey))).toEqual(new Set(keys));
+		expect(after.debits).toHaveLength(keys.length);
+		expect(iccidsOf(again.body)).toEqual(sandboxIccids(after.orders, keys));
+		record('Crash re-delivery (eSIMTrade)', {
+			ordersBeforeCrash: first.orders.length,
+			replayedItems: replayed.length,
+			ordersForTheDelivery: after.orders.length,
+			debits: after.debits.length,
+			keys: keys.length,
+		});
+	});
+
+	it('a worker SIGKILLed during an eSIM Distribute checkout: re-sending finds the order instead of buying again', async () => {
+		await ctx.sandbox.admin.distribute.seedOrders(1, { email: 'seed@example.com' });
+		const planId = ((await ctx.sandbox.admin.distribute.orders()) as Json[]).find((o) => o.customerEmail === 'seed@example.com')!.planId;
+		const body = { items: [{ planId, quantity: 1 }], email: 'crash-checkout@example.com' };
+		const mine = async (): Promise<Json[]> => ((await ctx.sandbox.admin.distribute.orders()) as Json[]).filter((o) => o.customerEmail === body.email);
+		await ctx.sandbox.admin.faults({ hangMs: 120_000, rules: [{ route: 'POST /api/tenant/orders/checkout', kind: 'hang-after-commit', count: 1 }] });
+		const crash = await killWorkerMidPurchase(ctx, path(checkout), body, async () => (await mine()).length === 1);
+		await ctx.sandbox.admin.faults({ clear: true });
+		record('Crash (eSIM Distribute checkout)', {
+			killed: crash.worker,
+			n8nStatus: crash.execution.status,
+			failedAfterSeconds: Math.round(crash.failedAfterMs / 100) / 10,
+			webhookAnswer: crash.answer.status,
+		});
+		expect(['error', 'crashed']).toContain(crash.execution.status);
+
+		const again = await postWebhook(ctx, path(checkout), body);
+		const orders = await mine();
+		record('Crash re-delivery (eSIM Distribute)', { status: again.status, ordersForTheCustomer: orders.length, answer: JSON.stringify(again.body).slice(0, 300) });
+		expect(orders).toHaveLength(1);
+		expect(again.status).toBe(200);
+		expect((again.body as Json[])[0]).toMatchObject({ id: orders[0]!.id, reconciled: true, repeatSkipped: true });
+	});
+
+	it(`the eSIMTrade Trigger on main reports each of ${STATUS_CHANGES} status changes exactly once across two main restarts (static data in Postgres)`, async () => {
+		const result = await runTriggerScenario(ctx, trigger, { changes: STATUS_CHANGES, durable: false });
+		record('Trigger (default settings)', result);
+		expect(result.missed).toBe(0);
+		expect(result.repeated).toBe(0);
+	});
+
+	it('… and again with the durable scheduler and cursor settings on', async () => {
+		const result = await runTriggerScenario(ctx, triggerDurable, { changes: STATUS_CHANGES, durable: true });
+		record('Trigger (durable settings)', result);
+		expect(result.missed).toBe(0);
+		expect(result.repeated).toBe(0);
+	});
+});
+
