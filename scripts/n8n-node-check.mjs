@@ -15,8 +15,8 @@
 // so they are linted here too; this script checks that the root keeps `strict` off rather than
 // claiming a mode the tool would reject.
 //
-//   npm run lint:n8n-node [-- --no-build] [-- <package name>…]
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run lint:n8n-node [-- --no-build] [-- --keep] [-- <package name>…]   (--keep: leave the copies in build/n8n-node/)
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fmt } from './lib/progress.mjs';
@@ -26,7 +26,7 @@ import { PROVIDERS } from './lib/split-providers.mjs';
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'node_modules', '@n8n', 'node-cli');
 const bin = join(root, 'node_modules', '.bin', 'n8n-node');
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false } } });
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
 
 /** node-cli's own template files, byte for byte (strict mode compares eslint.config.mjs with its template). */
 const TEMPLATES = {
@@ -91,5 +91,7 @@ for (const target of targets) {
 		console.log(`✘ ${target.name}: ${what} (${fmt(Date.now() - started)})\n  ${problems.join('\n  ').replaceAll('\n', '\n  ')}`);
 	} else console.log(`✔ ${target.name}: ${what}, no findings (${fmt(Date.now() - started)})`);
 }
-if (lstatSync(join(root, 'build', 'n8n-node'), { throwIfNoEntry: false })) console.log(`copies kept in ${relative(root, join(root, 'build', 'n8n-node'))}/`);
+// The copies would otherwise sit in the tree jest crawls (three package.json files with the packages' names).
+if (args.keep) console.log(`copies kept in ${relative(root, join(root, 'build', 'n8n-node'))}/`);
+else rmSync(join(root, 'build', 'n8n-node'), { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

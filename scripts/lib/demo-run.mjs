@@ -33,11 +33,13 @@ import {
  * the examples' `n8n-nodes-esim.<name>` node types are then pointed at the installed package that
  * provides `<name>` as they are imported (see retargetNodeTypes()).
  *
+ * `version` runs another n8n version than the pinned one (see N8N_MATRIX in n8n-install.mjs).
+ *
  * @param {string} repoDir
- * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[] }} [options]
+ * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], version?: string }} [options]
  */
-export async function prepareRun(repoDir, { keep = false, build = true, examples, packages } = {}) {
-	const paths = await ensureN8n();
+export async function prepareRun(repoDir, { keep = false, build = true, examples, packages, version } = {}) {
+	const paths = await ensureN8n(version ? { version } : {});
 	const packs = await packTarballs(repoDir, { build, packages });
 	const folder = await createUserFolder(paths, { keep });
 	const what = packs.length === 1 ? 'it' : packs.map((p) => p.name).join(' and ');
