@@ -4,7 +4,7 @@
 // Each part gets a `.ok` marker once complete; a part without one is wiped and installed again.
 // The pinned version is what the demo and the full e2e suite use; the others are the compatibility
 // matrix (test-e2e/versions/), each keyed by version so every one is installed once per machine.
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { info, step } from './progress.mjs';
@@ -90,7 +90,7 @@ export async function ensureN8n({ cache = cacheDir(), version = process.env.N8N_
 	return p;
 }
 
-/** Runs `fn` holding a lock directory; waits while another process holds it (a lock older than 40 min is stale). */
+/** Runs `fn` holding a lock directory; waits while another process holds it (a lock untouched for 40 min is stale). */
 async function withLock(lock, fn) {
 	let told = false;
 	for (;;) {
@@ -106,9 +106,19 @@ async function withLock(lock, fn) {
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 	}
 	onCleanup(() => rmSync(lock, { recursive: true, force: true }));
+	// A long install on a busy machine keeps its lock fresh, so a waiter never takes it for stale.
+	const heartbeat = setInterval(() => {
+		const now = new Date();
+		try {
+			utimesSync(lock, now, now);
+		} catch {
+			/* removed by cleanup */
+		}
+	}, 60_000);
 	try {
 		return await fn();
 	} finally {
+		clearInterval(heartbeat);
 		rmSync(lock, { recursive: true, force: true });
 	}
 }

@@ -37,7 +37,7 @@ export async function triggerFiresOnceOnStatusChange(ctx: Json, { triggerType = 
 	const server = await startN8n(ctx.folder);
 	try {
 		// The activation poll only records the current orders. n8n 1.x activates a few seconds after readiness.
-		const afterActivation = await nextPoll(pollsBefore, 60_000);
+		const afterActivation = await nextPoll(pollsBefore, 120_000);
 		expect(afterActivation).toBeGreaterThan(pollsBefore);
 		const client = await connect(server.url);
 		expect(await client.executions(workflow.id)).toHaveLength(0);
@@ -68,6 +68,11 @@ export async function triggerFiresOnceOnStatusChange(ctx: Json, { triggerType = 
 		await sleep(2000);
 		expect(await client.executions(workflow.id)).toHaveLength(1);
 		return { execution, startLog: server.log() };
+	} catch (error) {
+		// What n8n itself said is the quickest way to the cause (activation errors, node load errors).
+		const tail = String(server.log() ?? '').trim().split('\n').slice(-40).join('\n');
+		if (error instanceof Error) error.message += `\n--- n8n start log (last 40 lines) ---\n${tail}`;
+		throw error;
 	} finally {
 		await server.stop();
 	}
