@@ -56,7 +56,7 @@ export function createAdminClient(url) {
 			approveTopup: (id) => post(`distribute/topups/${encodeURIComponent(id)}/approve`),
 			setOrderStatus: (id, status) => post(`distribute/orders/${encodeURIComponent(id)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('distribute/orders/seed', { n, ...opts }),
-			setTokenLifetime: (seconds) => post('distribute/token-lifetime', { seconds }),
+			advanceClock: (ms) => post('distribute/clock/advance', { ms }),
 			stats: () => get('distribute/stats'),
 		},
 	};
