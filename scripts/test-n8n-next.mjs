@@ -14,7 +14,9 @@ const version = args[0] && /^\d+\.\d+\.\d+$/.test(args[0]) ? args.shift() : newe
 const paths = await ensureN8n({ version });
 const versionOf = (name) => JSON.parse(readFileSync(join(paths.n8nModules, name, 'package.json'), 'utf8')).version;
 console.log(`in-process suite against n8n ${version}: n8n-core ${versionOf('n8n-core')}, n8n-workflow ${versionOf('n8n-workflow')} (${paths.n8nModules})`);
-const result = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'jest.next.config.js', ...args], {
+// n8n-core 1.x leaves timers running after the suite; jest would wait for them forever.
+const exitFlags = paths.major < 2 ? ['--forceExit'] : [];
+const result = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'jest.next.config.js', ...exitFlags, ...args], {
 	cwd: root,
 	stdio: 'inherit',
 	env: { ...process.env, N8N_ESIM_N8N_MODULES: paths.n8nModules, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ') },
