@@ -34,8 +34,9 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 	let ctx: Json;
 
 	beforeAll(async () => {
-		// One build for all versions; each version gets its own user folder, sandbox and install.
-		ctx = await prepareRun(repoDir, { version, examples, build: !built });
+		// One build for all versions (none with E2E_BUILD=0: pack the dist/ there is); each version gets its own
+		// user folder, sandbox and install.
+		ctx = await prepareRun(repoDir, { version, examples, build: !built && process.env.E2E_BUILD !== '0' });
 		built = true;
 		await prepareSandboxScenario(ctx);
 	});
