@@ -67,7 +67,10 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 		const before = await logins();
 		// The session token n8n stored with the credential (valid for an hour) is now expired at the provider.
 		await ctx.sandbox.admin.distribute.advanceClock(3_601_000);
-		const result = await runWorkflow(ctx, EXAMPLE_IDS.topUp);
+		const result = await runWorkflow(ctx, EXAMPLE_IDS.topUp).catch((error: Json) => {
+			// n8n's own output names the cause; jest prints only the message.
+			throw Object.assign(error, { message: `${error.message}\n${error.details ?? ''}` });
+		});
 		expect(nodeItems(result, 'Get balance')[0]).toMatchObject({ json: { creditBalance: 5000 } });
 		expect(await logins()).toBe(before + 1);
 	});
