@@ -7,15 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { flattedParse, prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo-run.mjs';
+import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo-run.mjs';
 import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../scripts/lib/examples.mjs';
-import { importJson, nodeItems, nodeRan, publishWorkflow, startN8n } from '../scripts/lib/n8n-cli.mjs';
-import { connect, waitForExecution } from '../scripts/lib/n8n-rest.mjs';
+import { importJson, nodeItems, nodeRan } from '../scripts/lib/n8n-cli.mjs';
 import { checkBaseNodeVersions } from '../scripts/lib/node-versions.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
 import { setQuiet } from '../scripts/lib/progress.mjs';
 import { exportFiles, shopifyOrders } from '../scripts/lib/summary.mjs';
 import { esimLinesOf, expectCustomerEmails, type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
+import { triggerFiresOnceOnStatusChange } from './helpers/trigger';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 const fixture = loadShopifyFixture(repoDir) as Json;
@@ -174,46 +174,7 @@ describe('Order status alerts (polling trigger under `n8n start`)', () => {
 		expect(examples.some((wf: Json) => wf.nodes.some((n: Json) => n.type === 'n8n-nodes-esim.esimTradeTrigger'))).toBe(true);
 	});
 
-	it('fires once when an order changes status at the provider', async () => {
-		// Published with a one-minute poll (the example polls every 5 minutes).
-		const workflow = structuredClone(ctx.workflows.find((wf: Json) => wf.id === EXAMPLE_IDS.alerts));
-		workflow.nodes.find((n: Json) => n.name === 'eSIMTrade Trigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
-		await importJson(ctx.folder, 'workflow', [workflow], 'alerts.json');
-		await publishWorkflow(ctx.folder, workflow.id);
-
-		const listPath = '/api/v1/reseller/orders';
-		const polls = async (): Promise<number> => (await ctx.sandbox.admin.requests({ provider: 'trade', path: listPath })).count;
-		const pollsBefore = await polls();
-		const server = await startN8n(ctx.folder);
-		try {
-			// The activation poll only records the current orders (Emit Existing is off).
-			const deadline = Date.now() + 60_000;
-			while ((await polls()) === pollsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-			expect(await polls()).toBeGreaterThan(pollsBefore);
-			const client = await connect(server.url);
-			expect(await client.executions(workflow.id)).toHaveLength(0);
-
-			const [order] = (await ctx.sandbox.admin.trade.orders()) as Json[];
-			expect(order.status).toBe('got_resource');
-			await ctx.sandbox.admin.trade.setStatus(order.orderNo, 'in_use');
-
-			// The next scheduled poll (at the next minute boundary) reports the change.
-			let executions: Json[] = [];
-			const until = Date.now() + 150_000;
-			while (!executions.length && Date.now() < until) {
-				await new Promise((r) => setTimeout(r, 1000));
-				executions = await client.executions(workflow.id);
-			}
-			expect(executions).toHaveLength(1);
-			const execution = await waitForExecution(client, executions[0].id, flattedParse(ctx.paths));
-			expect(execution.mode).toBe('trigger');
-			expect(execution.status).toBe('success');
-			const alerts = (execution.data.resultData.runData['Alert text'][0].data.main[0] as Json[]).map((i) => i.json);
-			expect(alerts).toEqual([
-				expect.objectContaining({ orderNo: order.orderNo, status: 'in_use', text: expect.stringContaining('got_resource → in_use') }),
-			]);
-		} finally {
-			await server.stop();
-		}
+	it('fires once when an order changes status at the provider, and only once', async () => {
+		await triggerFiresOnceOnStatusChange(ctx);
 	});
 });

@@ -35,13 +35,15 @@ import {
  * the examples' `n8n-nodes-esim.<name>` node types are then pointed at the installed package that
  * provides `<name>` as they are imported (see retargetNodeTypes()).
  *
+ * `version` runs another n8n version than the pinned one (see N8N_MATRIX in n8n-install.mjs).
+ *
  * @param {string} repoDir
  * `env(paths)` adds to the environment of every n8n command (queue mode: Postgres, Redis, …).
  *
- * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], env?: (paths: object) => object }} [options]
+ * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], version?: string, env?: (paths: object) => object }} [options]
  */
-export async function prepareRun(repoDir, { keep = false, build = true, examples, packages, env } = {}) {
-	const paths = await ensureN8n();
+export async function prepareRun(repoDir, { keep = false, build = true, examples, packages, version, env } = {}) {
+	const paths = await ensureN8n(version ? { version } : {});
 	const packs = await packTarballs(repoDir, { build, packages });
 	const folder = await createUserFolder(paths, { keep });
 	if (env) Object.assign(folder.env, env(paths));

@@ -30,6 +30,8 @@ export async function createUserFolder(paths, { keep = false, prefix = 'n8n-esim
 		// Read/Write Files from Disk may only touch this folder (the export example writes here).
 		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
 		N8N_SECURE_COOKIE: 'false',
+		// n8n 1.x warns that the settings file in the throw-away folder is world-readable.
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'UTC',
 		TZ: process.env.TZ || 'UTC',
 	};
@@ -117,9 +119,13 @@ export function nodeRan(result, nodeName) {
 	return Boolean(result?.data?.resultData?.runData?.[nodeName]?.length);
 }
 
-/** Publishes (activates) a workflow so `n8n start` runs its trigger. */
+/**
+ * Publishes (activates) a workflow so `n8n start` runs its trigger. n8n 1.x has no `publish:workflow`;
+ * it activates with `update:workflow --active=true` (which 2.x still accepts, deprecated).
+ */
 export function publishWorkflow(folder, workflowId) {
-	return n8n(folder, ['publish:workflow', `--id=${workflowId}`]);
+	const args = folder.paths.major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'];
+	return n8n(folder, args);
 }
 
 /**

@@ -61,6 +61,7 @@ export function createAdminClient(url) {
 			approveTopup: (id) => post(`distribute/topups/${encodeURIComponent(id)}/approve`),
 			setOrderStatus: (id, status) => post(`distribute/orders/${encodeURIComponent(id)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('distribute/orders/seed', { n, ...opts }),
+			advanceClock: (ms) => post('distribute/clock/advance', { ms }),
 			stats: () => get('distribute/stats'),
 			revokeTokens: () => post('distribute/tokens/revoke'),
 		},

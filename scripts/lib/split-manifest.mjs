@@ -28,7 +28,9 @@ export function manifestFor(rootPkg, provider, entries) {
 		files: ['dist'],
 		n8n: {
 			n8nNodesApiVersion: rootPkg.n8n.n8nNodesApiVersion,
-			strict: rootPkg.n8n.strict,
+			// Each single-service package passes `n8n-node lint` in strict mode (npm run lint:n8n-node checks it);
+			// the combined package does not declare it (see README, "n8n's package tooling").
+			strict: true,
 			credentials: entries.credentials,
 			nodes: entries.nodes,
 		},

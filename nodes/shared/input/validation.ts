@@ -63,6 +63,15 @@ const iccidTypeError: z.ZodErrorMap = (issue, ctx) => {
 	return { message: 'must be text' };
 };
 
+/** True when the text holds a control character (U+0000–U+001F, U+007F) or an angle bracket. */
+function hasControlOrAngle(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		const code = value.charCodeAt(i);
+		if (code < 0x20 || code === 0x7f || code === 0x3c || code === 0x3e) return true;
+	}
+	return false;
+}
+
 /** Reusable pieces with messages written for the node's users. */
 export const fields = {
 	text: (max = 200) =>
@@ -71,7 +80,7 @@ export const fields = {
 			.trim()
 			.min(1, 'is required')
 			.max(max, `must be at most ${max} characters`)
-			.refine((value) => !/[\u0000-\u001f\u007f<>]/.test(value), 'must not contain control characters or < >'),
+			.refine((value) => !hasControlOrAngle(value), 'must not contain control characters or < >'),
 	slug: () =>
 		z
 			.string({ invalid_type_error: 'must be text', required_error: 'is required' })
@@ -102,7 +111,7 @@ export const fields = {
 			.string({ invalid_type_error: 'must be text' })
 			.trim()
 			.max(40, 'must be at most 40 characters')
-			.regex(/^\+?[0-9][0-9 ().\/-]*$/, 'must be a phone number: digits, spaces and + - ( ) . /'),
+			.regex(/^\+?[0-9][0-9 ()./-]*$/, 'must be a phone number: digits, spaces and + - ( ) . /'),
 	money: (min: number, max: number) =>
 		z
 			.number({ invalid_type_error: 'must be a number' })

@@ -102,20 +102,26 @@ export async function sendOnce(
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	const send = async (opts: IHttpRequestOptions): Promise<IN8nHttpFullResponse> =>
+		(request.anonymous
+			? await ctx.helpers.httpRequest(opts)
+			: await ctx.helpers.httpRequestWithAuthentication.call(withSignal(ctx, deadline.signal), provider.credentialType, opts, {
+					credentialsDecrypted: {
+						id: '',
+						name: provider.credentialLabel,
+						type: provider.credentialType,
+						data: session.credentials as ICredentialDataDecryptedObject,
+					},
+				})) as IN8nHttpFullResponse;
 	let raw: IN8nHttpFullResponse;
 	try {
-		raw = (
-			request.anonymous
-				? await ctx.helpers.httpRequest(options)
-				: await ctx.helpers.httpRequestWithAuthentication.call(withSignal(ctx, deadline.signal), provider.credentialType, options, {
-						credentialsDecrypted: {
-							id: '',
-							name: provider.credentialLabel,
-							type: provider.credentialType,
-							data: session.credentials as ICredentialDataDecryptedObject,
-						},
-					})
-		) as IN8nHttpFullResponse;
+		raw = await send(options);
+		// n8n 1.x does not know `except`: it hands a refresh status (401) back instead of signing in again.
+		// The provider refused that request unread, so ask once more with status errors on: n8n then signs
+		// in again and repeats the call itself, as n8n 2.x does on the first request.
+		if (!request.anonymous && provider.refreshOn?.includes(raw.statusCode)) {
+			raw = await send({ ...options, ignoreHttpStatusErrors: false });
+		}
 	} catch (error) {
 		if (deadline.expired()) return { failure: { code: 'ETIMEDOUT', maybeSent: true, deadlineMs } };
 		const { response, failure } = unwrapFailure(error);
