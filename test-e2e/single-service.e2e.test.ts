@@ -73,11 +73,17 @@ describe('single-service packages side by side', () => {
 		const installed = readdirSync(join(ctx.installed.nodesDir, 'node_modules')).filter((name) => !name.startsWith('.'));
 		expect(installed.sort()).toEqual([TRADE, DISTRIBUTE].sort());
 		expect(ctx.installed.types.sort()).toEqual(
-			[`${TRADE}.esimTrade`, `${TRADE}.esimTradeTrigger`, `${DISTRIBUTE}.esimDistribute`, `${DISTRIBUTE}.esimDistributeTrigger`].sort(),
+			[
+				`${TRADE}.esimTrade`,
+				`${TRADE}.esimTradeTrigger`,
+				`${TRADE}.esimTradeWebhookTrigger`,
+				`${DISTRIBUTE}.esimDistribute`,
+				`${DISTRIBUTE}.esimDistributeTrigger`,
+			].sort(),
 		);
 	});
 
-	it('the examples are imported with the single-service node types and both credentials', () => {
+	it('the examples are imported with the single-service node types, both credentials and the SMTP sink’s', () => {
 		expect(ctx.workflows.map((wf: Json) => wf.id).sort()).toEqual(CASES.map((c) => c.workflowId).sort());
 		for (const { pkg, workflowId, nodes } of CASES) {
 			const wf = workflow(workflowId);
@@ -86,7 +92,7 @@ describe('single-service packages side by side', () => {
 			expect(wf.nodes.some((n: Json) => n.type.startsWith(`${PACKAGE_NAME}.`))).toBe(false);
 			for (const [name, type] of Object.entries(nodes)) expect(wf.nodes.find((n: Json) => n.name === name)?.type).toBe(type);
 		}
-		expect(ctx.credentials.map((c: Json) => c.type).sort()).toEqual(['esimDistributeApi', 'esimTradeApi']);
+		expect(ctx.credentials.map((c: Json) => c.type).sort()).toEqual(['esimDistributeApi', 'esimTradeApi', 'smtp']);
 	});
 });
 
