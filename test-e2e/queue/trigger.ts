@@ -93,7 +93,8 @@ export async function runTriggerScenario(ctx: Json, trigger: Json, { changes, du
 
 	const want = new Set(seeded.map((no) => `${no}:in_use`));
 	let seen = await reported(ctx, workflowId);
-	const deadline = Date.now() + 180_000;
+	// With durable cursors in n8n 2.40.7 nothing is reported at all (see README), so that run waits less.
+	const deadline = Date.now() + (durable ? 60_000 : 180_000);
 	while ([...want].some((e) => !seen.events.includes(e)) && Date.now() < deadline) {
 		await new Promise((r) => setTimeout(r, 3000));
 		seen = await reported(ctx, workflowId);
