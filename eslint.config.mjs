@@ -3,14 +3,29 @@
 // eslint-plugin-n8n-nodes-base (community, credentials and nodes rule sets). The scanner bundles an older
 // @n8n/eslint-plugin-community-nodes; its rule set is swapped for the newest one (the version @n8n/node-cli's
 // `n8n-node lint` uses, a devDependency here), so `npm run lint` applies the rules n8n's own tool applies.
-// Dev-side code (sandbox/, test/, test-e2e/, test-faults/, scripts/, bench/) is not shipped; tsc and ts-jest check it. packaging/ only links
-// to these sources (for n8n's scanner, see scripts/pack-all.mjs), so it is not linted twice.
+// Dev-side TypeScript (sandbox/, test/, test-e2e/, test-faults/, bench/) is not shipped; tsc (tsconfig.json) and ts-jest
+// check it. The scripts (scripts/**/*.mjs) get ESLint's recommended rules here and tsc's JSDoc checks through
+// tsconfig.scripts.json (`npm run typecheck`). packaging/ only links to these sources (for n8n's scanner, see
+// scripts/pack-all.mjs), so it is not linted twice.
+import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import globals from 'globals';
 import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const newestCommunityRules = (config) => (config.plugins?.['@n8n/community-nodes'] ? n8nCommunityNodesPlugin.configs.recommended : config);
 
+const shippedOnly = (config) =>
+	Object.keys(config).some((key) => key !== 'ignores') ? { ...config, ignores: [...(config.ignores ?? []), 'scripts/**'] } : config;
+
 export default [
-	{ ignores: ['dist/**', 'build/**', 'packaging/**', 'node_modules/**', 'sandbox/**', 'test/**', 'test-e2e/**', 'test-faults/**', 'scripts/**', 'bench/**', 'examples/**', 'docs/**', '**/*.js', '**/*.mjs', 'tsconfig*.json', 'package-lock.json', '.ci/**'] },
-	...(await buildScanConfig()).map(newestCommunityRules),
+	{ ignores: ['dist/**', 'build/**', 'packaging/**', 'node_modules/**', 'sandbox/**', 'test/**', 'test-e2e/**', 'test-faults/**', 'bench/**', 'examples/**', 'docs/**', '**/*.js', 'tsconfig*.json', 'package-lock.json', '.ci/**'] },
+	// The scanner's rules are for shipped code only: each of its blocks leaves the scripts out.
+	...(await buildScanConfig()).map(newestCommunityRules).map(shippedOnly),
+	{
+		files: ['scripts/**/*.mjs'],
+		...js.configs.recommended,
+		languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
+	},
+	// Config files at the top level are not scripts of the project.
+	{ ignores: ['*.mjs'] },
 ];

@@ -37,6 +37,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const allEntries = splitEntries(rootPkg);
+/** @type {Array<Record<string, any>>} */
 const packages = [{ ...npmPack(root, outDir), kind: 'combined' }];
 const stageRoot = mkdtempSync(join(tmpdir(), 'esim-stage-'));
 try {

@@ -94,6 +94,7 @@ async function zoomToFit(page) {
 async function runFrom(page, trigger) {
 	await page.locator(`[data-test-id="execute-workflow-button-${trigger}"]`).click({ force: true });
 	await page.waitForTimeout(1000);
+	/* global document -- the function runs in the browser page */
 	await page.waitForFunction(() => !document.querySelector('[data-test-id="canvas-node"] [class*="running"], [class*="_running_"]'), null, {
 		timeout: 120_000,
 	});

@@ -103,6 +103,8 @@ export function sandboxCredentials(sandbox, types, { trade, distribute }) {
  * A copy of the workflow ready for a throw-away n8n: every `Settings` node's `exportDir` points at
  * `exportDir` (n8n may only write files below N8N_RESTRICT_FILE_ACCESS_TO), and with `smtp` (a credential
  * reference) every email step is enabled and sends through that credential.
+ * @param {any} workflow
+ * @param {{ exportDir?: string, smtp?: { id: string, name: string } }} [options]
  */
 export function prepareWorkflow(workflow, { exportDir, smtp } = {}) {
 	const copy = structuredClone(workflow);

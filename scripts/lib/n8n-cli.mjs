@@ -101,9 +101,9 @@ export async function execute(folder, workflowId) {
 	try {
 		result = extractExecutionJson(stdout) ?? extractExecutionJson(output);
 	} catch (error) {
-		const e = new Error(`could not parse the execution JSON of workflow ${workflowId}: ${error.message}`);
-		e.details = outputTail(output);
-		throw e;
+		throw Object.assign(new Error(`could not parse the execution JSON of workflow ${workflowId}: ${error.message}`), {
+			details: outputTail(output),
+		});
 	}
 	return { code, result, output };
 }
@@ -131,6 +131,8 @@ export function publishWorkflow(folder, workflowId) {
 /**
  * `n8n start` on a free localhost port; resolves once `/healthz/readiness` answers (within `timeoutMs`).
  * Returns { url, port, child, stop() }; its log is kept in `<user folder>/n8n-start.log`.
+ * @param {any} folder
+ * @param {{ port?: number, timeoutMs?: number }} [options]
  */
 export async function startN8n(folder, { port, timeoutMs = 120_000 } = {}) {
 	const listenPort = port ?? (await freePort());

@@ -81,9 +81,16 @@ export async function stop(child, graceMs = 5000) {
 	children.delete(child);
 }
 
+/** @typedef {Error & { details?: string }} DetailedError */
+/** @typedef {import('node:child_process').ChildProcess & { output?: string }} Service */
+
 /**
  * Runs a command to completion and collects its output.
  * Resolves { code, stdout, stderr }; rejects with the output's tail when `check` and the code is not 0.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, check?: boolean, timeoutMs?: number, onLine?: (line: string) => void }} [options]
+ * @returns {Promise<{ code: number, stdout: string, stderr: string }>}
  */
 export function run(cmd, args, { cwd, env, check = true, timeoutMs = 15 * 60_000, onLine } = {}) {
 	installHandlers();
@@ -112,17 +119,22 @@ export function run(cmd, args, { cwd, env, check = true, timeoutMs = 15 * 60_000
 			const result = { code: code ?? (signal ? 128 : 1), stdout, stderr };
 			if (check && result.code !== 0) {
 				const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
-				const error = new Error(`\`${[cmd, ...args].join(' ')}\` exited with ${signal ?? code}`);
-				error.details = tail;
-				reject(error);
+				reject(Object.assign(new Error(`\`${[cmd, ...args].join(' ')}\` exited with ${signal ?? code}`), { details: tail }));
 			} else resolve(result);
 		});
 	});
 }
 
-/** Starts a long-running process in its own process group; its output goes to `logStream` (or is dropped). */
+/**
+ * Starts a long-running process in its own process group; its output goes to `logStream` (or is dropped).
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logStream?: import('node:stream').Writable }} [options]
+ * @returns {Service}
+ */
 export function startService(cmd, args, { cwd, env, logStream } = {}) {
 	installHandlers();
+	/** @type {Service} */
 	const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	children.add(child);
 	child.output = '';
@@ -156,20 +168,24 @@ export function freePort() {
 		server.unref();
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			server.close(() => resolve(port));
 		});
 	});
 }
 
-/** Polls `probe` (async, truthy = ready) until it succeeds, the child dies, or `timeoutMs` passes. */
+/**
+ * Polls `probe` (async, truthy = ready) until it succeeds, the child dies, or `timeoutMs` passes.
+ * @param {() => Promise<unknown>} probe
+ * @param {{ timeoutMs?: number, intervalMs?: number, child?: Service, what?: string }} [options]
+ */
 export async function waitFor(probe, { timeoutMs = 60_000, intervalMs = 300, child, what = 'service' } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child && (child.exitCode !== null || child.signalCode !== null)) {
-			const error = new Error(`${what} exited early (code ${child.exitCode ?? child.signalCode})`);
-			error.details = child.output?.trim().split('\n').slice(-25).join('\n');
-			throw error;
+			throw Object.assign(new Error(`${what} exited early (code ${child.exitCode ?? child.signalCode})`), {
+				details: child.output?.trim().split('\n').slice(-25).join('\n'),
+			});
 		}
 		try {
 			if (await probe()) return;
@@ -178,7 +194,7 @@ export async function waitFor(probe, { timeoutMs = 60_000, intervalMs = 300, chi
 		}
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
-	const error = new Error(`${what} was not ready after ${timeoutMs / 1000} s`);
-	error.details = child?.output?.trim().split('\n').slice(-25).join('\n');
-	throw error;
+	throw Object.assign(new Error(`${what} was not ready after ${timeoutMs / 1000} s`), {
+		details: child?.output?.trim().split('\n').slice(-25).join('\n'),
+	});
 }

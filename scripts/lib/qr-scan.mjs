@@ -42,5 +42,7 @@ function decodeGrayPng(png) {
 /** The text of the QR code in `png` (a Buffer), or undefined when none is found. */
 export function decodeQrPng(png) {
 	const { rgba, width, height } = decodeGrayPng(png);
-	return jsQR(rgba, width, height)?.data;
+	// jsqr is a CommonJS module whose default export is the decoder function.
+	const decode = /** @type {any} */ (jsQR);
+	return (decode.default ?? decode)(rgba, width, height)?.data;
 }

@@ -50,7 +50,11 @@ function logTo(folder, name) {
 	return createWriteStream(join(folder.dir, `${name}.log`), { flags: 'a' });
 }
 
-/** `n8n start` in queue mode on a free port; resolves once `/healthz/readiness` answers. */
+/**
+ * `n8n start` in queue mode on a free port; resolves once `/healthz/readiness` answers.
+ * @param {any} folder
+ * @param {{ port?: number }} [options]
+ */
 export async function startMain(folder, { port } = {}) {
 	const listenPort = port ?? (await freePort());
 	const env = {
@@ -90,6 +94,8 @@ export async function startWorker(folder, name, { concurrency = 5 } = {}) {
 /**
  * Main plus `workers` workers, started together. Returns a handle:
  * { main, workers, url, restartMain(), addWorker(), killWorker(name), whoRan(id), stop() }.
+ * @param {any} folder
+ * @param {{ workers?: number, concurrency?: number, port?: number }} [options]
  */
 export async function startCluster(folder, { workers = 2, concurrency = 5, port } = {}) {
 	const [main, ...ws] = await Promise.all([

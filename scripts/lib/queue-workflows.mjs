@@ -133,6 +133,7 @@ export function qrHopWorkflow({ id = 'esimQueueQrHop01', path = 'esim-qr-hop' } 
  */
 export function tradeBatchWorkflow({ id = 'esimQueueTradeBy', path = 'esim-trade-batch' } = {}) {
 	const wf = qrHopWorkflow({ id, path });
+	/** @type {{ parameters: Record<string, unknown> }} */
 	const buy = wf.nodes.find((n) => n.name === 'Buy eSIM');
 	buy.parameters = {
 		...buy.parameters,

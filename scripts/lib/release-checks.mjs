@@ -7,6 +7,7 @@ import { PROVIDERS } from './split-providers.mjs';
 export const LIMITS = { packedBytes: 200 * 1024, unpackedBytes: 1024 * 1024, files: 300 };
 
 const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md']);
+/** @type {Array<[RegExp, string]>} */
 const FORBIDDEN = [
 	[/(^|\/)(test|tests|__tests__|test-e2e|sandbox|bench|examples|scripts|node_modules|packaging)\//, 'a development folder'],
 	[/\.(test|spec)\.[cm]?[jt]s$/, 'a test file'],

@@ -10,7 +10,11 @@ export const TRADE_DEMO_KEYS = { accessCode: 'demo-access', secretKey: 'demo-sec
 /** Demo login of the sandbox's eSIM Distribute tenant (see sandbox/distribute/README.md). */
 export const DISTRIBUTE_DEMO_LOGIN = { email: 'demo@esimdistribute.test', password: 'demo-password' };
 
-/** Starts `tsx sandbox/cli.ts --port <free port>` from the repo and waits for `/__admin/health`. */
+/**
+ * Starts `tsx sandbox/cli.ts --port <free port>` from the repo and waits for `/__admin/health`.
+ * @param {string} repoDir
+ * @param {{ port?: number, seed?: number }} [options]
+ */
 export async function startSandbox(repoDir, { port, seed } = {}) {
 	const tsxCli = join(repoDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 	if (!existsSync(tsxCli)) throw new Error('tsx is missing: run `npm install` in the repo first');

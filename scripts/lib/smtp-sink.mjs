@@ -11,6 +11,7 @@ export const SMTP_CREDENTIAL = { id: 'smtpLocalSink001', name: 'SMTP (local sink
 /**
  * Starts the sink. Resolves { host, port, messages, credential, waitFor(n), close() }; each message is
  * { from, to: [addresses], subject, html, text, attachments: [{ filename, contentType, content: Buffer }] }.
+ * @param {{ port?: number }} [options]
  */
 export async function startSmtpSink({ port } = {}) {
 	const messages = [];
@@ -39,7 +40,7 @@ export async function startSmtpSink({ port } = {}) {
 	const listenPort = port ?? (await freePort());
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(listenPort, '127.0.0.1', resolve);
+		server.listen(listenPort, '127.0.0.1', () => resolve(undefined));
 	});
 	let closed = false;
 	const close = () =>

@@ -64,7 +64,11 @@ export function topUpDecision(result) {
 	};
 }
 
-/** The printed summary lines for the examples that ran. */
+/**
+ * The printed summary lines for the examples that ran.
+ * @param {{ shopify?: any, exported?: any, topUp?: any, fixture?: any, emails?: any }} results
+ * @param {{ kept?: boolean }} [options]
+ */
 export function summaryLines({ shopify, exported, topUp, fixture, emails }, { kept = false } = {}) {
 	const lines = [];
 	if (shopify) {
