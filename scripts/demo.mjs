@@ -5,12 +5,12 @@
 // See `npm run demo -- --help`.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { N8N_VERSION, cacheDir } from './lib/n8n-install.mjs';
-import { StepError, elapsed, info } from './lib/progress.mjs';
-import { cleanupNow, stopAll } from './lib/processes.mjs';
-import { prepareRun, runExamplesHeadless, startUi } from './lib/demo-run.mjs';
-import { summaryLines } from './lib/summary.mjs';
-import { prepareQueueDemo, runExamplesQueue, workerLines } from './lib/queue-demo.mjs';
+import { N8N_VERSION, cacheDir } from './lib/n8n/n8n-install.mjs';
+import { StepError, elapsed, info } from './lib/common/progress.mjs';
+import { cleanupNow, stopAll } from './lib/common/processes.mjs';
+import { prepareRun, runExamplesHeadless, startUi } from './lib/demo/demo-run.mjs';
+import { summaryLines } from './lib/demo/summary.mjs';
+import { prepareQueueDemo, runExamplesQueue, workerLines } from './lib/queue/queue-demo.mjs';
 
 const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,7 +51,7 @@ async function main() {
 		info(`  Credentials   ${ctx.credentials.map((c) => `"${c.name}"`).join(', ')} → sandbox ${ctx.sandbox.url}`);
 		info(`  Sandbox admin ${ctx.sandbox.url}/__admin/health (see sandbox/README.md)`);
 		info('Press Ctrl+C to stop n8n and the sandbox.');
-		await new Promise(() => {}); // until SIGINT/SIGTERM (handled in lib/processes.mjs)
+		await new Promise(() => {}); // until SIGINT/SIGTERM (handled in lib/common/processes.mjs)
 	}
 
 	const results = await runExamplesHeadless(ctx);

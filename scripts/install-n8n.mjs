@@ -2,8 +2,8 @@
 // `npm run n8n:install -- [version…]`: installs n8n versions into the shared cache (default: every
 // version of the compatibility matrix, see scripts/lib/n8n-install.mjs), one after the other.
 // Prints each step with its time; versions already installed cost nothing.
-import { N8N_MATRIX, cacheDir, ensureN8n } from './lib/n8n-install.mjs';
-import { fmt, info } from './lib/progress.mjs';
+import { N8N_MATRIX, cacheDir, ensureN8n } from './lib/n8n/n8n-install.mjs';
+import { fmt, info } from './lib/common/progress.mjs';
 
 const versions = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const wanted = versions.length ? versions : N8N_MATRIX.map((entry) => entry.version);

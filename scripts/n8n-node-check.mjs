@@ -19,9 +19,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fmt } from './lib/progress.mjs';
-import { run } from './lib/processes.mjs';
-import { PROVIDERS } from './lib/split-providers.mjs';
+import { fmt } from './lib/common/progress.mjs';
+import { run } from './lib/common/processes.mjs';
+import { PROVIDERS } from './lib/packaging/split-providers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'node_modules', '@n8n', 'node-cli');

@@ -1,6 +1,6 @@
 // From one build, writes the three publishable tarballs into build/packages/: the combined
 // `n8n-nodes-esim` (exactly `npm pack` of this repository) and one single-service package per
-// provider (see scripts/lib/split-providers.mjs), then runs n8n's scanner on each of them.
+// provider (see scripts/lib/packaging/split-providers.mjs), then runs n8n's scanner on each of them.
 //
 //   npm run pack:all [-- --no-build] [-- --no-scan] [-- --no-sync] [-- --out <dir>]
 //
@@ -13,11 +13,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scanLeg, scanTarball, SOURCE_FILE_PATTERNS } from './lib/scan-community.mjs';
-import { npmPack, summaryLines, writeRecord } from './lib/split-pack.mjs';
-import { packagingDir } from './lib/split-manifest.mjs';
-import { PROVIDERS, splitEntries } from './lib/split-providers.mjs';
-import { stageProvider, syncPackaging } from './lib/split-stage.mjs';
+import { scanLeg, scanTarball, SOURCE_FILE_PATTERNS } from './lib/release/scan-community.mjs';
+import { npmPack, summaryLines, writeRecord } from './lib/packaging/split-pack.mjs';
+import { packagingDir } from './lib/packaging/split-manifest.mjs';
+import { PROVIDERS, splitEntries } from './lib/packaging/split-providers.mjs';
+import { stageProvider, syncPackaging } from './lib/packaging/split-stage.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({

@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkChangelog, checkProviderSplit, checkTarball, checkVersions } from './lib/release-checks.mjs';
-import { packagingDir } from './lib/split-manifest.mjs';
-import { readRecord, summaryLines } from './lib/split-pack.mjs';
-import { PROVIDERS } from './lib/split-providers.mjs';
+import { checkChangelog, checkProviderSplit, checkTarball, checkVersions } from './lib/release/release-checks.mjs';
+import { packagingDir } from './lib/packaging/split-manifest.mjs';
+import { readRecord, summaryLines } from './lib/packaging/split-pack.mjs';
+import { PROVIDERS } from './lib/packaging/split-providers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'build', 'packages');

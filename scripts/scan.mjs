@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import glob from 'fast-glob';
-import { scanLeg, SOURCE_FILE_PATTERNS, TARBALL_PATTERNS } from './lib/scan-community.mjs';
+import { scanLeg, SOURCE_FILE_PATTERNS, TARBALL_PATTERNS } from './lib/release/scan-community.mjs';
 
 const root = resolve(process.argv[2] ?? '.');
 

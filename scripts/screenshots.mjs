@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareRun, startUi } from './lib/demo-run.mjs';
-import { DEMO_OWNER } from './lib/n8n-rest.mjs';
-import { cleanupNow, stopAll } from './lib/processes.mjs';
-import { StepError, info, step } from './lib/progress.mjs';
+import { prepareRun, startUi } from './lib/demo/demo-run.mjs';
+import { DEMO_OWNER } from './lib/n8n/n8n-rest.mjs';
+import { cleanupNow, stopAll } from './lib/common/processes.mjs';
+import { StepError, info, step } from './lib/common/progress.mjs';
 
 const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { N8N_MATRIX, ensureN8n } from './lib/n8n-install.mjs';
+import { N8N_MATRIX, ensureN8n } from './lib/n8n/n8n-install.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

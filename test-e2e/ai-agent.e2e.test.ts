@@ -9,11 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 
-import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo-run.mjs';
-import { CREDENTIAL_REFS, EXAMPLE_IDS, loadExamples } from '../scripts/lib/examples.mjs';
-import { importJson, nodeItems } from '../scripts/lib/n8n-cli.mjs';
-import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
-import { setQuiet } from '../scripts/lib/progress.mjs';
+import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo/demo-run.mjs';
+import { CREDENTIAL_REFS, EXAMPLE_IDS, loadExamples } from '../scripts/lib/demo/examples.mjs';
+import { importJson, nodeItems } from '../scripts/lib/n8n/n8n-cli.mjs';
+import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
+import { setQuiet } from '../scripts/lib/common/progress.mjs';
 import type { Json } from './helpers/expectations';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));

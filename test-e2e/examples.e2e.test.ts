@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo-run.mjs';
-import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../scripts/lib/examples.mjs';
-import { importJson, nodeItems, nodeRan } from '../scripts/lib/n8n-cli.mjs';
-import { checkBaseNodeVersions } from '../scripts/lib/node-versions.mjs';
-import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
-import { setQuiet } from '../scripts/lib/progress.mjs';
-import { exportFiles, shopifyOrders } from '../scripts/lib/summary.mjs';
+import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo/demo-run.mjs';
+import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../scripts/lib/demo/examples.mjs';
+import { importJson, nodeItems, nodeRan } from '../scripts/lib/n8n/n8n-cli.mjs';
+import { checkBaseNodeVersions } from '../scripts/lib/n8n/node-versions.mjs';
+import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
+import { setQuiet } from '../scripts/lib/common/progress.mjs';
+import { exportFiles, shopifyOrders } from '../scripts/lib/demo/summary.mjs';
 import { esimLinesOf, expectCustomerEmails, type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
 import { triggerFiresOnceOnStatusChange } from './helpers/trigger';
 

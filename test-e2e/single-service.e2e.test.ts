@@ -10,12 +10,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { prepareRun, prepareSandboxScenario } from '../scripts/lib/demo-run.mjs';
-import { EXAMPLE_IDS, PACKAGE_NAME, loadExamples, packageNodeTypes } from '../scripts/lib/examples.mjs';
-import { nodeItems } from '../scripts/lib/n8n-cli.mjs';
-import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
-import { setQuiet } from '../scripts/lib/progress.mjs';
-import { PROVIDERS } from '../scripts/lib/split-providers.mjs';
+import { prepareRun, prepareSandboxScenario } from '../scripts/lib/demo/demo-run.mjs';
+import { EXAMPLE_IDS, PACKAGE_NAME, loadExamples, packageNodeTypes } from '../scripts/lib/demo/examples.mjs';
+import { nodeItems } from '../scripts/lib/n8n/n8n-cli.mjs';
+import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
+import { setQuiet } from '../scripts/lib/common/progress.mjs';
+import { PROVIDERS } from '../scripts/lib/packaging/split-providers.mjs';
 import { type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));

@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 
-import { flattedParse, prepareRun } from '../scripts/lib/demo-run.mjs';
-import { EXAMPLE_IDS } from '../scripts/lib/examples.mjs';
-import { importJson, publishWorkflow, startN8n } from '../scripts/lib/n8n-cli.mjs';
-import { connect } from '../scripts/lib/n8n-rest.mjs';
-import { cleanupNow, stopAll } from '../scripts/lib/processes.mjs';
-import { setQuiet } from '../scripts/lib/progress.mjs';
-import { TRADE_DEMO_KEYS } from '../scripts/lib/sandbox.mjs';
+import { flattedParse, prepareRun } from '../scripts/lib/demo/demo-run.mjs';
+import { EXAMPLE_IDS } from '../scripts/lib/demo/examples.mjs';
+import { importJson, publishWorkflow, startN8n } from '../scripts/lib/n8n/n8n-cli.mjs';
+import { connect } from '../scripts/lib/n8n/n8n-rest.mjs';
+import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
+import { setQuiet } from '../scripts/lib/common/progress.mjs';
+import { TRADE_DEMO_KEYS } from '../scripts/lib/demo/sandbox.mjs';
 import { type Json, expectCustomerEmails } from './helpers/expectations';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));

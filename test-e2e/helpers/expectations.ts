@@ -4,10 +4,10 @@
  */
 import { expect } from '@jest/globals';
 
-import { runWorkflow } from '../../scripts/lib/demo-run.mjs';
-import { EXAMPLE_IDS } from '../../scripts/lib/examples.mjs';
-import { readEmails } from '../../scripts/lib/emails.mjs';
-import { nodeItems, nodeRan } from '../../scripts/lib/n8n-cli.mjs';
+import { runWorkflow } from '../../scripts/lib/demo/demo-run.mjs';
+import { EXAMPLE_IDS } from '../../scripts/lib/demo/examples.mjs';
+import { readEmails } from '../../scripts/lib/demo/emails.mjs';
+import { nodeItems, nodeRan } from '../../scripts/lib/n8n/n8n-cli.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = Record<string, any>;

@@ -4,10 +4,10 @@
  */
 import { expect } from '@jest/globals';
 
-import { flattedParse } from '../../scripts/lib/demo-run.mjs';
-import { EXAMPLE_IDS } from '../../scripts/lib/examples.mjs';
-import { importJson, publishWorkflow, startN8n } from '../../scripts/lib/n8n-cli.mjs';
-import { connect, waitForExecution } from '../../scripts/lib/n8n-rest.mjs';
+import { flattedParse } from '../../scripts/lib/demo/demo-run.mjs';
+import { EXAMPLE_IDS } from '../../scripts/lib/demo/examples.mjs';
+import { importJson, publishWorkflow, startN8n } from '../../scripts/lib/n8n/n8n-cli.mjs';
+import { connect, waitForExecution } from '../../scripts/lib/n8n/n8n-rest.mjs';
 import type { Json } from './expectations';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

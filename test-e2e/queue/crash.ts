@@ -2,7 +2,7 @@
  * A worker killed (SIGKILL) while it is buying: which worker ran the execution, what n8n shows for it and
  * after how long, and what the webhook caller got.
  */
-import { finishedExecution, postWebhook } from '../../scripts/lib/queue-run.mjs';
+import { finishedExecution, postWebhook } from '../../scripts/lib/queue/queue-run.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = Record<string, any>;

@@ -3,7 +3,7 @@
  * posted concurrently to the webhook on main, some of them twice (the way Shopify retries), and what the
  * sandbox holds for them afterwards.
  */
-import { postWebhook } from '../../scripts/lib/queue-run.mjs';
+import { postWebhook } from '../../scripts/lib/queue/queue-run.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = Record<string, any>;

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ky from 'ky';
 import { fileURLToPath } from 'node:url';
 
-import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../../scripts/lib/examples.mjs';
-import { cleanupNow, stopAll } from '../../scripts/lib/processes.mjs';
-import { setQuiet } from '../../scripts/lib/progress.mjs';
-import { postWebhook, prepareQueueRun, publish, stopQueueRun } from '../../scripts/lib/queue-run.mjs';
+import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../../scripts/lib/demo/examples.mjs';
+import { cleanupNow, stopAll } from '../../scripts/lib/common/processes.mjs';
+import { setQuiet } from '../../scripts/lib/common/progress.mjs';
+import { postWebhook, prepareQueueRun, publish, stopQueueRun } from '../../scripts/lib/queue/queue-run.mjs';
 import {
 	distributeCheckoutWorkflow,
 	distributeWorkflow,
@@ -20,7 +20,7 @@ import {
 	shopifyWebhookWorkflow,
 	triggerWorkflow,
 	webhookPathOf,
-} from '../../scripts/lib/queue-workflows.mjs';
+} from '../../scripts/lib/queue/queue-workflows.mjs';
 import { killWorkerMidPurchase } from './crash';
 import { type Json, deliverConcurrently, iccidsOf, keysOf, ledgerFor, sandboxIccids, shopifyDelivery } from './deliveries';
 import { printFigures, record } from './figures';

@@ -3,7 +3,7 @@
  * restarted twice: every change must be reported exactly once. Main polls and saves the trigger's state
  * (static data) in Postgres; the workers run the executions the polls start.
  */
-import { activateWorkflow } from '../../scripts/lib/queue-n8n.mjs';
+import { activateWorkflow } from '../../scripts/lib/queue/queue-n8n.mjs';
 import { until } from './crash';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 
-import { prepareRun, prepareSandboxScenario, runWorkflow } from '../../scripts/lib/demo-run.mjs';
-import { EXAMPLE_IDS, loadExamples } from '../../scripts/lib/examples.mjs';
-import { n8n, nodeItems } from '../../scripts/lib/n8n-cli.mjs';
-import { N8N_MATRIX } from '../../scripts/lib/n8n-install.mjs';
-import { stopAll } from '../../scripts/lib/processes.mjs';
-import { setQuiet } from '../../scripts/lib/progress.mjs';
+import { prepareRun, prepareSandboxScenario, runWorkflow } from '../../scripts/lib/demo/demo-run.mjs';
+import { EXAMPLE_IDS, loadExamples } from '../../scripts/lib/demo/examples.mjs';
+import { n8n, nodeItems } from '../../scripts/lib/n8n/n8n-cli.mjs';
+import { N8N_MATRIX } from '../../scripts/lib/n8n/n8n-install.mjs';
+import { stopAll } from '../../scripts/lib/common/processes.mjs';
+import { setQuiet } from '../../scripts/lib/common/progress.mjs';
 import { type Json, runShopifyFirstTime, runTopUpBelowThreshold } from '../helpers/expectations';
 import { triggerFiresOnceOnStatusChange } from '../helpers/trigger';
 

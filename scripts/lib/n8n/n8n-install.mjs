@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { info, step } from './progress.mjs';
-import { inheritedEnv, onCleanup, run } from './processes.mjs';
+import { info, step } from '../common/progress.mjs';
+import { inheritedEnv, onCleanup, run } from '../common/processes.mjs';
 
 export const N8N_VERSION = '2.40.7';
 export const NODE_MAJOR = '24';

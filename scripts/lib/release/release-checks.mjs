@@ -1,7 +1,7 @@
 // What a release must satisfy, as functions returning a list of problems (empty when fine):
 // matching versions, the expected files in each tarball and nothing else, size limits, and a
 // changelog entry for the version.
-import { PROVIDERS } from './split-providers.mjs';
+import { PROVIDERS } from '../packaging/split-providers.mjs';
 
 /** Upper bounds that catch an accidentally packed folder (tests, sandbox, node_modules…). */
 export const LIMITS = { packedBytes: 200 * 1024, unpackedBytes: 1024 * 1024, files: 300 };

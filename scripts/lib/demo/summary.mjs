@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { emailLines } from './emails.mjs';
-import { nodeItems, nodeRan } from './n8n-cli.mjs';
+import { nodeItems, nodeRan } from '../n8n/n8n-cli.mjs';
 
 /** Rows of a CSV text (lines after the header, ignoring a trailing newline). */
 export function csvRowCount(text) {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ky from 'ky';
-import { freePort, startService, stop, waitFor } from './processes.mjs';
+import { freePort, startService, stop, waitFor } from '../common/processes.mjs';
 
 /** Demo API keys of the sandbox's eSIMTrade simulator (see sandbox/trade/model.ts). */
 export const TRADE_DEMO_KEYS = { accessCode: 'demo-access', secretKey: 'demo-secret', webhookSecret: 'demo-webhook-secret' };

@@ -2,7 +2,7 @@
 // sandbox for the demo), and the small rewrites a throw-away n8n needs (the export folder).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROVIDERS } from './split-providers.mjs';
+import { PROVIDERS } from '../packaging/split-providers.mjs';
 
 /** Ids and names the example workflows use to reference their credentials. */
 export const CREDENTIAL_REFS = {

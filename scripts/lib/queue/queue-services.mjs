@@ -5,8 +5,8 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { freePort, onCleanup, removeOnCleanup, run, waitFor } from './processes.mjs';
-import { StepError, step } from './progress.mjs';
+import { freePort, onCleanup, removeOnCleanup, run, waitFor } from '../common/processes.mjs';
+import { StepError, step } from '../common/progress.mjs';
 
 export const PG_DB = { database: 'n8n', user: 'n8n', password: 'n8n-queue-pass' };
 

@@ -1,8 +1,8 @@
 // `npm run demo -- --queue`: the examples in n8n's queue mode. Each example is started by a production
 // webhook on main, a worker runs it, and the demo prints which worker (from the workers' own logs).
-import { prepareSandboxScenario } from './demo-run.mjs';
-import { EXAMPLE_IDS, loadExamples, manualTriggerName } from './examples.mjs';
-import { StepError, info, step } from './progress.mjs';
+import { prepareSandboxScenario } from '../demo/demo-run.mjs';
+import { EXAMPLE_IDS, loadExamples, manualTriggerName } from '../demo/examples.mjs';
+import { StepError, info, step } from '../common/progress.mjs';
 import { executionsOf, finishedExecution, postWebhook, prepareQueueRun, publish } from './queue-run.mjs';
 import { webhookPathOf, webhookStarted } from './queue-workflows.mjs';
 

@@ -3,7 +3,7 @@
 // and can be read back (recipient, body, attachments).
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
-import { freePort, onCleanup } from './processes.mjs';
+import { freePort, onCleanup } from '../common/processes.mjs';
 
 /** Name and id of the SMTP credential the demo imports (n8n's `smtp` credential type). */
 export const SMTP_CREDENTIAL = { id: 'smtpLocalSink001', name: 'SMTP (local sink)' };

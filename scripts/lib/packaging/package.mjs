@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeOnCleanup, run } from './processes.mjs';
+import { removeOnCleanup, run } from '../common/processes.mjs';
 import { readRecord } from './split-pack.mjs';
 
 /** `npm run build` in the repo. */

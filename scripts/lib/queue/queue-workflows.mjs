@@ -2,7 +2,7 @@
 // the examples are started by a production webhook instead of the Manual Trigger (which `n8n execute` runs
 // in its own process, not on a worker). Plus the small workflows the queue suite and the bench use.
 import { createHash } from 'node:crypto';
-import { CREDENTIAL_REFS, manualTriggerName } from './examples.mjs';
+import { CREDENTIAL_REFS, manualTriggerName } from '../demo/examples.mjs';
 
 /** A stable uuid-shaped webhook id from a text. */
 function uuidFrom(text) {

@@ -4,11 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ensureN8n } from './n8n-install.mjs';
-import { createUserFolder, execute, importJson, installCommunityPackage, outputTail, startN8n } from './n8n-cli.mjs';
-import { connect } from './n8n-rest.mjs';
-import { buildPackage, packAll, packPackage } from './package.mjs';
-import { StepError, info, step } from './progress.mjs';
+import { ensureN8n } from '../n8n/n8n-install.mjs';
+import { createUserFolder, execute, importJson, installCommunityPackage, outputTail, startN8n } from '../n8n/n8n-cli.mjs';
+import { connect } from '../n8n/n8n-rest.mjs';
+import { buildPackage, packAll, packPackage } from '../packaging/package.mjs';
+import { StepError, info, step } from '../common/progress.mjs';
 import { DISTRIBUTE_DEMO_LOGIN, TRADE_DEMO_KEYS, startSandbox } from './sandbox.mjs';
 import { SMTP_CREDENTIAL, startSmtpSink } from './smtp-sink.mjs';
 import {

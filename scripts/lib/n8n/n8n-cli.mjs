@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ky from 'ky';
-import { freePort, inheritedEnv, removeOnCleanup, run, startService, stop, waitFor } from './processes.mjs';
+import { freePort, inheritedEnv, removeOnCleanup, run, startService, stop, waitFor } from '../common/processes.mjs';
 
 /**
  * A fresh user folder (`<dir>/.n8n`) and the environment every n8n command of it gets.

@@ -1,6 +1,6 @@
 // Checks that every n8n-nodes-base node an example uses exists, in that typeVersion, in the installed
 // n8n. Runs the lookup under the cached Node 24 (n8n-nodes-base's classes need it).
-import { run } from './processes.mjs';
+import { run } from '../common/processes.mjs';
 
 const LOOKUP = `
 const { join, basename } = require('node:path');

@@ -2,12 +2,12 @@
 // Postgres + Redis (installed when missing), the package built, packed and installed into one user folder,
 // the sandbox, credentials and workflows imported into Postgres, then main + workers started together.
 import ky from 'ky';
-import { flattedParse, prepareRun } from './demo-run.mjs';
-import { connect, waitForExecution } from './n8n-rest.mjs';
+import { flattedParse, prepareRun } from '../demo/demo-run.mjs';
+import { connect, waitForExecution } from '../n8n/n8n-rest.mjs';
 import { activateWorkflow, queueEnv, startCluster, waitForWebhook } from './queue-n8n.mjs';
 import { startServices } from './queue-services.mjs';
 import { webhookPathOf } from './queue-workflows.mjs';
-import { step } from './progress.mjs';
+import { step } from '../common/progress.mjs';
 
 /**
  * Everything up to a running cluster with an owner account. Returns prepareRun()'s context plus

@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import ky from 'ky';
-import { freePort, startService, stop, waitFor } from './processes.mjs';
+import { freePort, startService, stop, waitFor } from '../common/processes.mjs';
 
 /**
  * What every n8n process of a queue-mode run needs on top of the user folder's own environment.
