@@ -12,13 +12,34 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import globals from 'globals';
 import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
-const newestCommunityRules = (config) => (config.plugins?.['@n8n/community-nodes'] ? n8nCommunityNodesPlugin.configs.recommended : config);
+const newestCommunityRules = (config) =>
+	config.plugins?.['@n8n/community-nodes'] ? n8nCommunityNodesPlugin.configs.recommended : config;
 
 const shippedOnly = (config) =>
-	Object.keys(config).some((key) => key !== 'ignores') ? { ...config, ignores: [...(config.ignores ?? []), 'scripts/**'] } : config;
+	Object.keys(config).some((key) => key !== 'ignores')
+		? { ...config, ignores: [...(config.ignores ?? []), 'scripts/**'] }
+		: config;
 
 export default [
-	{ ignores: ['dist/**', 'build/**', 'packaging/**', 'node_modules/**', 'sandbox/**', 'test/**', 'test-e2e/**', 'test-faults/**', 'bench/**', 'examples/**', 'docs/**', '**/*.js', 'tsconfig*.json', 'package-lock.json', '.ci/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'build/**',
+			'packaging/**',
+			'node_modules/**',
+			'sandbox/**',
+			'test/**',
+			'test-e2e/**',
+			'test-faults/**',
+			'bench/**',
+			'examples/**',
+			'docs/**',
+			'**/*.js',
+			'tsconfig*.json',
+			'package-lock.json',
+			'.ci/**',
+		],
+	},
 	// The scanner's rules are for shipped code only: each of its blocks leaves the scripts out.
 	...(await buildScanConfig()).map(newestCommunityRules).map(shippedOnly),
 	{

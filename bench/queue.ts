@@ -24,7 +24,8 @@ const PLAN = 'ES_3_30';
 const repoDir = join(__dirname, '..');
 
 /** The queue-mode stack of scripts/lib (plain ES modules, shared with the demo and the queue suite). */
-const lib = async (name: string): Promise<Json> => (await import(join(repoDir, 'scripts', 'lib', name))) as Json;
+const lib = async (name: string): Promise<Json> =>
+	(await import(join(repoDir, 'scripts', 'lib', name))) as Json;
 
 interface Measured {
 	ms: number;
@@ -37,19 +38,41 @@ interface Measured {
 	perWorker?: Record<string, number>;
 }
 
-let postWebhook: (ctx: Json, path: string, json: unknown, opts?: Json) => Promise<{ status: number; body: unknown; ms: number }>;
+let postWebhook: (
+	ctx: Json,
+	path: string,
+	json: unknown,
+	opts?: Json,
+) => Promise<{ status: number; body: unknown; ms: number }>;
 
 async function freshSandbox(ctx: Json): Promise<void> {
 	await ctx.sandbox.admin.reset();
 	await ctx.sandbox.admin.faults({ latencyMs: LATENCY_MS, rateLimit: LIMIT });
 }
 
-async function ledger(ctx: Json, t0: number, errors: string[], perWorker?: Record<string, number>): Promise<Measured> {
+async function ledger(
+	ctx: Json,
+	t0: number,
+	errors: string[],
+	perWorker?: Record<string, number>,
+): Promise<Measured> {
 	const ms = Date.now() - t0;
 	const orders = ((await ctx.sandbox.admin.trade.orders()) as Json[]).length;
-	const debits = ((await ctx.sandbox.admin.trade.ledger()) as Json[]).filter((e) => e.type === 'debit').length;
-	const posts = (await ctx.sandbox.admin.requests({ method: 'POST', path: '/api/v1/portal/order' })).entries as Json[];
-	return { ms, orders, debits, failed: PURCHASES - orders, rejected429: posts.filter((e) => e.status === 429).length, posts: posts.length, errors, perWorker };
+	const debits = ((await ctx.sandbox.admin.trade.ledger()) as Json[]).filter(
+		(e) => e.type === 'debit',
+	).length;
+	const posts = (await ctx.sandbox.admin.requests({ method: 'POST', path: '/api/v1/portal/order' }))
+		.entries as Json[];
+	return {
+		ms,
+		orders,
+		debits,
+		failed: PURCHASES - orders,
+		rejected429: posts.filter((e) => e.status === 429).length,
+		posts: posts.length,
+		errors,
+		perWorker,
+	};
 }
 
 /** The 1,000 purchases as batches of 50 webhook calls, all posted at once. */
@@ -57,34 +80,60 @@ async function throughQueue(ctx: Json, path: string, label: string): Promise<Mea
 	await freshSandbox(ctx);
 	const before = new Map(ctx.cluster.workers.map((w: Json) => [w.name, w.started.size]));
 	const batches = Array.from({ length: Math.ceil(PURCHASES / BATCH) }, (_, b) =>
-		Array.from({ length: Math.min(BATCH, PURCHASES - b * BATCH) }, (_, i) => ({ plan: PLAN, key: `${label.replace(/\W+/g, '-')}-${b * BATCH + i}` })),
+		Array.from({ length: Math.min(BATCH, PURCHASES - b * BATCH) }, (_, i) => ({
+			plan: PLAN,
+			key: `${label.replace(/\W+/g, '-')}-${b * BATCH + i}`,
+		})),
 	);
 	const t0 = Date.now();
-	const answers = await Promise.all(batches.map((purchases: Json[]) => postWebhook(ctx, path, { purchases }, { timeoutMs: 900_000 })));
-	const errors = answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
+	const answers = await Promise.all(
+		batches.map((purchases: Json[]) =>
+			postWebhook(ctx, path, { purchases }, { timeoutMs: 900_000 }),
+		),
+	);
+	const errors = answers
+		.filter((a) => a.status !== 200)
+		.map((a) => `${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
 	if (errors.length) {
 		// What n8n recorded for one failed execution: the node and its message.
-		const list = await ctx.client.get('executions', { filter: JSON.stringify({ workflowId: ctx.workflows[0].id }), limit: 1 });
+		const list = await ctx.client.get('executions', {
+			filter: JSON.stringify({ workflowId: ctx.workflows[0].id }),
+			limit: 1,
+		});
 		const [latest] = (list.data.results ?? list.data) as Json[];
 		if (latest) {
 			const ex = await ctx.client.execution(latest.id, ctx.parse);
 			const error = ex.data?.resultData?.error;
-			errors.unshift(`execution ${latest.id}: ${error?.node?.name ?? ex.data?.resultData?.lastNodeExecuted ?? '?'}: ${error?.message ?? ex.status}`);
+			errors.unshift(
+				`execution ${latest.id}: ${error?.node?.name ?? ex.data?.resultData?.lastNodeExecuted ?? '?'}: ${error?.message ?? ex.status}`,
+			);
 		}
 	}
-	const perWorker = Object.fromEntries(ctx.cluster.workers.map((w: Json) => [w.name, w.started.size - ((before.get(w.name) as number) ?? 0)]));
+	const perWorker = Object.fromEntries(
+		ctx.cluster.workers.map((w: Json) => [
+			w.name,
+			w.started.size - ((before.get(w.name) as number) ?? 0),
+		]),
+	);
 	const result = await ledger(ctx, t0, errors, perWorker);
-	process.stdout.write(`  ${label}: ${fmt.ms(result.ms)}, ${result.orders} bought, ${result.rejected429} × 429, executions ${JSON.stringify(perWorker)}\n`);
+	process.stdout.write(
+		`  ${label}: ${fmt.ms(result.ms)}, ${result.orders} bought, ${result.rejected429} × 429, executions ${JSON.stringify(perWorker)}\n`,
+	);
 	return result;
 }
 
 async function singleProcess(ctx: Json): Promise<Measured> {
 	await freshSandbox(ctx);
 	const t0 = Date.now();
-	const child = await runChild<{ ms: number; status: string; ok: number; error?: string }>('scenarios/purchases.child.ts', ['node', ctx.sandbox.tradeBaseUrl, String(PURCHASES)]);
+	const child = await runChild<{ ms: number; status: string; ok: number; error?: string }>(
+		'scenarios/purchases.child.ts',
+		['node', ctx.sandbox.tradeBaseUrl, String(PURCHASES)],
+	);
 	const result = await ledger(ctx, t0, child.error ? [child.error] : []);
 	result.ms = child.ms;
-	process.stdout.write(`  one process: ${fmt.ms(result.ms)}, ${result.orders} bought, ${result.rejected429} × 429\n`);
+	process.stdout.write(
+		`  one process: ${fmt.ms(result.ms)}, ${result.orders} bought, ${result.rejected429} × 429\n`,
+	);
 	return result;
 }
 
@@ -118,16 +167,37 @@ async function main(): Promise<void> {
 	const floor = (PURCHASES / perSecond) * 1000;
 	const scenario = `Queue mode: ${PURCHASES.toLocaleString('en')} purchases, ${LATENCY_MS} ms latency, ${perSecond} req/s per key`;
 	const rows: Row[] = [];
-	for (const [label, m] of [['1 worker', one], ['2 workers', two]] as const) {
-		rows.push({ scenario, metric: `wall time, ${label}`, ours: fmt.ms(m.ms), baseline: `rate floor ${PURCHASES} ÷ ${perSecond}/s`, theirs: fmt.ms(floor), ratio: m.ms / floor, target: 1.1 });
-		rows.push({ scenario, metric: `wall time, ${label}`, ours: fmt.ms(m.ms), baseline: 'one process (n8n-core)', theirs: fmt.ms(single.ms), ratio: m.ms / single.ms });
+	for (const [label, m] of [
+		['1 worker', one],
+		['2 workers', two],
+	] as const) {
+		rows.push({
+			scenario,
+			metric: `wall time, ${label}`,
+			ours: fmt.ms(m.ms),
+			baseline: `rate floor ${PURCHASES} ÷ ${perSecond}/s`,
+			theirs: fmt.ms(floor),
+			ratio: m.ms / floor,
+			target: 1.1,
+		});
+		rows.push({
+			scenario,
+			metric: `wall time, ${label}`,
+			ours: fmt.ms(m.ms),
+			baseline: 'one process (n8n-core)',
+			theirs: fmt.ms(single.ms),
+			ratio: m.ms / single.ms,
+		});
 		rows.push({
 			scenario,
 			metric: `failed purchases, ${label}`,
 			ours: String(m.failed),
 			baseline: 'one process (n8n-core)',
 			theirs: String(single.failed),
-			goal: { text: 'zero failures, one order and one debit per purchase', met: m.failed === 0 && m.orders === PURCHASES && m.debits === PURCHASES && !m.errors.length },
+			goal: {
+				text: 'zero failures, one order and one debit per purchase',
+				met: m.failed === 0 && m.orders === PURCHASES && m.debits === PURCHASES && !m.errors.length,
+			},
 		});
 	}
 	const line = (label: string, m: Measured): string =>
@@ -155,7 +225,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	if ((error as Json)?.details) process.stderr.write(`${(error as Json).details}\n`);
 	process.exit(1);
 });

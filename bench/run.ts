@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 	const text = [
 		'# Benchmarks',
 		'',
-		'Produced by `npm run bench` (bench/run.ts). All figures come from one run on one sandbox (in the bench process, no added latency); the package is the compiled code (`tsc -p tsconfig.build.json`), executed through n8n-core\'s WorkflowExecute like the tests. Ratios are ours ÷ baseline: lower is better.',
+		"Produced by `npm run bench` (bench/run.ts). All figures come from one run on one sandbox (in the bench process, no added latency); the package is the compiled code (`tsc -p tsconfig.build.json`), executed through n8n-core's WorkflowExecute like the tests. Ratios are ours ÷ baseline: lower is better.",
 		'',
 		...setup,
 		`- Load average (1/5/15 min) at start ${loadBefore}, at the end ${loadAfter}; the bench took ${((Date.now() - started) / 60_000).toFixed(1)} min. ${quiet(share)}`,

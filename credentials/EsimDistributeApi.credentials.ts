@@ -16,7 +16,10 @@ import { signIn } from '../nodes/EsimDistribute/transport/login';
  * side on one worker that all lose the same session (expired, revoked) share one sign-in instead of each
  * signing in; the new token is stored in the credential for every other process as usual.
  */
-const latestSignIn = new Map<string, { replaced: string; token: Promise<string>; pending: boolean }>();
+const latestSignIn = new Map<
+	string,
+	{ replaced: string; token: Promise<string>; pending: boolean }
+>();
 
 export class EsimDistributeApi implements ICredentialType {
 	name = 'esimDistributeApi';
@@ -68,8 +71,13 @@ export class EsimDistributeApi implements ICredentialType {
 	];
 
 	/** Signs in and stores the tenant token; n8n runs this again when the token is missing or a call answers 401. */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const account = [credentials.baseUrl, credentials.email, credentials.password].map(String).join('\n');
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const account = [credentials.baseUrl, credentials.email, credentials.password]
+			.map(String)
+			.join('\n');
 		const stale = String(credentials.sessionToken ?? '');
 		const latest = latestSignIn.get(account);
 		if (latest && (latest.pending || (stale !== '' && latest.replaced === stale))) {

@@ -19,7 +19,9 @@ function ok(body: unknown): SimResponse {
 
 function asObject(body: unknown): Record<string, unknown> | undefined {
 	if (body === undefined || body === null) return {};
-	return typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+	return typeof body === 'object' && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: undefined;
 }
 
 function attempt(action: () => unknown): SimResponse {
@@ -51,7 +53,11 @@ export async function handleAdmin(
 	if (!body) return jsonError(400, 'Invalid JSON body');
 	switch (`${method} ${rest}`) {
 		case 'GET health':
-			return ok({ ok: true, uptimeMs: Date.now() - deps.startedAt, providers: Object.keys(deps.sims) });
+			return ok({
+				ok: true,
+				uptimeMs: Date.now() - deps.startedAt,
+				providers: Object.keys(deps.sims),
+			});
 		case 'POST reset':
 			deps.reset();
 			return ok({ ok: true });

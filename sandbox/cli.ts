@@ -4,7 +4,8 @@
  */
 import { startSandbox, type StartOptions } from './index';
 
-const USAGE = 'Usage: tsx sandbox/cli.ts [--port N] [--host H] [--delay ms] [--failure-rate 0..1] [--seed n]';
+const USAGE =
+	'Usage: tsx sandbox/cli.ts [--port N] [--host H] [--delay ms] [--failure-rate 0..1] [--seed n]';
 
 function parseArgs(argv: string[]): StartOptions {
 	const opts: StartOptions = { port: 4010, trade: {} };
@@ -44,7 +45,8 @@ function parseArgs(argv: string[]): StartOptions {
 }
 
 function demoLogin(distribute: unknown): { email: string; password: string } | undefined {
-	const creds = (distribute as { demoCredentials?: { email?: unknown; password?: unknown } }).demoCredentials;
+	const creds = (distribute as { demoCredentials?: { email?: unknown; password?: unknown } })
+		.demoCredentials;
 	return creds && typeof creds.email === 'string' && typeof creds.password === 'string'
 		? { email: creds.email, password: creds.password }
 		: undefined;

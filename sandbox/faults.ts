@@ -8,7 +8,13 @@ const AFTER_COMMIT_KINDS: readonly FaultKind[] = ['reset-after-commit', 'hang-af
 const ALL_KINDS: readonly FaultKind[] = [...BEFORE_KINDS, ...AFTER_COMMIT_KINDS];
 
 export function defaultFaultSettings(seed = DEFAULT_FAULT_SEED): FaultSettings {
-	return { latencyMs: 0, rateLimit: { limit: 0, windowMs: 60_000 }, hangMs: 2_000, rules: [], seed };
+	return {
+		latencyMs: 0,
+		rateLimit: { limit: 0, windowMs: 60_000 },
+		hangMs: 2_000,
+		rules: [],
+		seed,
+	};
 }
 
 /** A rule matches `*`, an exact `METHOD /path`, or a `METHOD /prefix*`. */
@@ -107,21 +113,26 @@ function isNonNegative(value: unknown): value is number {
 export function validateRule(rule: unknown): string | undefined {
 	if (rule === null || typeof rule !== 'object') return 'A fault rule must be an object';
 	const { route, kind, count, rate } = rule as Record<string, unknown>;
-	if (typeof route !== 'string' || route.length === 0) return 'A fault rule needs a route (`METHOD /path` or `*`)';
+	if (typeof route !== 'string' || route.length === 0)
+		return 'A fault rule needs a route (`METHOD /path` or `*`)';
 	if (typeof kind !== 'string' || !ALL_KINDS.includes(kind as FaultKind)) {
 		return `A fault rule kind must be one of ${ALL_KINDS.join(', ')}`;
 	}
 	if (count === undefined && rate === undefined) return 'A fault rule needs a count or a rate';
-	if (count !== undefined && !(Number.isInteger(count) && (count as number) > 0)) return 'count must be a positive integer';
-	if (rate !== undefined && !(isNonNegative(rate) && rate <= 1)) return 'rate must be between 0 and 1';
+	if (count !== undefined && !(Number.isInteger(count) && (count as number) > 0))
+		return 'count must be a positive integer';
+	if (rate !== undefined && !(isNonNegative(rate) && rate <= 1))
+		return 'rate must be between 0 and 1';
 	return undefined;
 }
 
 /** An error message for an invalid partial settings object, or undefined when it is valid. */
 export function validateFaultSettings(partial: unknown): string | undefined {
-	if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) return 'Fault settings must be an object';
+	if (partial === null || typeof partial !== 'object' || Array.isArray(partial))
+		return 'Fault settings must be an object';
 	const { latencyMs, rateLimit, hangMs, rules, seed } = partial as Record<string, unknown>;
-	if (latencyMs !== undefined && !isNonNegative(latencyMs)) return 'latencyMs must be a non-negative number';
+	if (latencyMs !== undefined && !isNonNegative(latencyMs))
+		return 'latencyMs must be a non-negative number';
 	if (hangMs !== undefined && !isNonNegative(hangMs)) return 'hangMs must be a non-negative number';
 	if (seed !== undefined && !Number.isInteger(seed)) return 'seed must be an integer';
 	if (rateLimit !== undefined) {
@@ -130,7 +141,8 @@ export function validateFaultSettings(partial: unknown): string | undefined {
 		if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 0)) {
 			return 'rateLimit.limit must be a non-negative integer';
 		}
-		if (windowMs !== undefined && !(isNonNegative(windowMs) && windowMs > 0)) return 'rateLimit.windowMs must be positive';
+		if (windowMs !== undefined && !(isNonNegative(windowMs) && windowMs > 0))
+			return 'rateLimit.windowMs must be positive';
 	}
 	if (rules !== undefined) {
 		if (!Array.isArray(rules)) return 'rules must be an array';

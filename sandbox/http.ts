@@ -4,7 +4,10 @@ import type { SimResponse } from './types';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads the whole request body as UTF-8; undefined when it exceeds `limit` bytes. */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string | undefined> {
+export function readBody(
+	req: IncomingMessage,
+	limit = MAX_BODY_BYTES,
+): Promise<string | undefined> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -67,6 +70,10 @@ export function send(res: ServerResponse, response: SimResponse): void {
 }
 
 /** A JSON error body `{ error }` with the given status. */
-export function jsonError(status: number, error: string, headers?: Record<string, string>): SimResponse {
+export function jsonError(
+	status: number,
+	error: string,
+	headers?: Record<string, string>,
+): SimResponse {
 	return headers ? { status, body: { error }, headers } : { status, body: { error } };
 }

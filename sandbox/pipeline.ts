@@ -30,7 +30,11 @@ function rateLimited(retryAfterSeconds: number): SimResponse {
 }
 
 /** Handles one HTTP request: admin, QR images, or a provider route with faults and rate limits. */
-export async function handleHttp(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleHttp(
+	deps: PipelineDeps,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 	const path = url.pathname;
@@ -39,9 +43,20 @@ export async function handleHttp(deps: PipelineDeps, req: IncomingMessage, res: 
 	const body = raw === undefined ? undefined : parseBody(raw);
 	const origin = originOf(req, deps.baseUrl);
 	const sim = Object.values(deps.sims).find((each) => each.matches(path));
-	const base: LogBase = { method, path, query, provider: sim ? sim.name : path.startsWith(`${ADMIN_PREFIX}/`) ? 'admin' : 'other', body };
+	const base: LogBase = {
+		method,
+		path,
+		query,
+		provider: sim ? sim.name : path.startsWith(`${ADMIN_PREFIX}/`) ? 'admin' : 'other',
+		body,
+	};
 	const finish = (response: SimResponse, fault?: FaultKind): void => {
-		deps.log.add({ ...base, status: response.status, principal: response.principal ?? base.principal, ...(fault ? { fault } : {}) });
+		deps.log.add({
+			...base,
+			status: response.status,
+			principal: response.principal ?? base.principal,
+			...(fault ? { fault } : {}),
+		});
 		send(res, response);
 	};
 
@@ -82,10 +97,21 @@ async function handleProvider(
 		return;
 	}
 	if (before === '5xx') {
-		return finish(jsonError(503, UNAVAILABLE, retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) }), before);
+		return finish(
+			jsonError(
+				503,
+				UNAVAILABLE,
+				retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
+			),
+			before,
+		);
 	}
 	const { limit, windowMs } = settings.rateLimit;
-	if (before === '429') return finish(rateLimited(retryAfter ?? deps.limiter.retryAfter(base.principal, windowMs)), before);
+	if (before === '429')
+		return finish(
+			rateLimited(retryAfter ?? deps.limiter.retryAfter(base.principal, windowMs)),
+			before,
+		);
 	if (limit > 0 && base.principal !== undefined) {
 		const decision = deps.limiter.hit(base.principal, limit, windowMs);
 		if (!decision.allowed) return finish(rateLimited(decision.retryAfterSeconds));
@@ -95,13 +121,23 @@ async function handleProvider(
 	try {
 		response = await sim.handle(simReq);
 	} catch (error) {
-		response = jsonError(500, error instanceof Error ? `Internal sandbox error: ${error.message}` : 'Internal sandbox error');
+		response = jsonError(
+			500,
+			error instanceof Error
+				? `Internal sandbox error: ${error.message}`
+				: 'Internal sandbox error',
+		);
 	}
 	const after = response.committed ? deps.faults.takeAfterCommit(routeKey) : undefined;
 	if (!after) return finish(response);
 
 	// The change is committed; the client never hears about it.
-	deps.log.add({ ...base, status: response.status, principal: response.principal ?? base.principal, fault: after });
+	deps.log.add({
+		...base,
+		status: response.status,
+		principal: response.principal ?? base.principal,
+		fault: after,
+	});
 	if (after === 'reset-after-commit') {
 		req.socket.destroy();
 		return;

@@ -11,7 +11,11 @@ export const PLACEHOLDER_PNG = Buffer.from(
 export type ActivationLookup = (iccid: string) => string | undefined;
 
 function pngResponse(body: Buffer): SimResponse {
-	return { status: 200, body, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' } };
+	return {
+		status: 200,
+		body,
+		headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
+	};
 }
 
 /** The QR image of an LPA activation string; the placeholder when rendering fails. */

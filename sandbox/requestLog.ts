@@ -8,7 +8,8 @@ export interface RequestLogFilter {
 }
 
 /** Field names whose values never reach the log (matched case-insensitively, ignoring `-` and `_`). */
-const SECRET_NAME = /pass(word)?|secret|token|apikey|accesscode|authorization|cookie|session|jwt|bearer|credential/i;
+const SECRET_NAME =
+	/pass(word)?|secret|token|apikey|accesscode|authorization|cookie|session|jwt|bearer|credential/i;
 
 export function isSecretName(name: string): boolean {
 	return SECRET_NAME.test(name.replace(/[-_]/g, ''));
@@ -46,7 +47,9 @@ export class RequestLog {
 	private list: RequestLogEntry[] = [];
 	private seq = 0;
 
-	add(entry: Omit<RequestLogEntry, 'seq' | 'at' | 'body'> & { at?: number; body?: unknown }): RequestLogEntry {
+	add(
+		entry: Omit<RequestLogEntry, 'seq' | 'at' | 'body'> & { at?: number; body?: unknown },
+	): RequestLogEntry {
 		const stored: RequestLogEntry = {
 			...entry,
 			seq: ++this.seq,
@@ -78,7 +81,8 @@ function matches(entry: RequestLogEntry, filter: RequestLogFilter): boolean {
 	if (filter.method && entry.method !== filter.method.toUpperCase()) return false;
 	if (filter.path) {
 		const prefix = filter.path.endsWith('*') ? filter.path.slice(0, -1) : undefined;
-		if (prefix !== undefined ? !entry.path.startsWith(prefix) : entry.path !== filter.path) return false;
+		if (prefix !== undefined ? !entry.path.startsWith(prefix) : entry.path !== filter.path)
+			return false;
 	}
 	if (filter.provider && entry.provider !== filter.provider) return false;
 	return true;

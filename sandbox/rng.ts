@@ -36,7 +36,8 @@ export function createRng(seed: number): Rng {
 			let out = '';
 			for (let i = 0; i < length; i += 8) {
 				const n = uint32();
-				out += table[n >>> 24]! + table[(n >>> 16) & 255]! + table[(n >>> 8) & 255]! + table[n & 255]!;
+				out +=
+					table[n >>> 24]! + table[(n >>> 16) & 255]! + table[(n >>> 8) & 255]! + table[n & 255]!;
 			}
 			return out.length === length ? out : out.slice(0, length);
 		},

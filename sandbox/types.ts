@@ -40,7 +40,12 @@ export interface ProviderSim {
 	principalOf(req: SimRequest): string | undefined;
 	handle(req: SimRequest): Promise<SimResponse> | SimResponse;
 	/** Admin routes under `/__admin/<name>/...`; `subPath` is what follows that prefix. */
-	admin(method: string, subPath: string, body: unknown, origin: string): Promise<SimResponse> | SimResponse;
+	admin(
+		method: string,
+		subPath: string,
+		body: unknown,
+		origin: string,
+	): Promise<SimResponse> | SimResponse;
 	/** Back to the seeded state. */
 	reset(): void;
 }

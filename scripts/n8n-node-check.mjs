@@ -16,7 +16,15 @@
 // claiming a mode the tool would reject.
 //
 //   npm run lint:n8n-node [-- --no-build] [-- --keep] [-- <package name>…]   (--keep: leave the copies in build/n8n-node/)
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fmt } from './lib/common/progress.mjs';
@@ -26,20 +34,50 @@ import { PROVIDERS } from './lib/packaging/split-providers.mjs';
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'node_modules', '@n8n', 'node-cli');
 const bin = join(root, 'node_modules', '.bin', 'n8n-node');
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+const { values: args, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		'no-build': { type: 'boolean', default: false },
+		keep: { type: 'boolean', default: false },
+	},
+});
 
 /** node-cli's own template files, byte for byte (strict mode compares eslint.config.mjs with its template). */
 const TEMPLATES = {
-	'eslint.config.mjs': join(cli, 'dist', 'template', 'templates', 'shared', 'default', 'eslint.config.mjs'),
-	'tsconfig.json': join(cli, 'dist', 'template', 'templates', 'programmatic', 'example', 'template', 'tsconfig.json'),
+	'eslint.config.mjs': join(
+		cli,
+		'dist',
+		'template',
+		'templates',
+		'shared',
+		'default',
+		'eslint.config.mjs',
+	),
+	'tsconfig.json': join(
+		cli,
+		'dist',
+		'template',
+		'templates',
+		'programmatic',
+		'example',
+		'template',
+		'tsconfig.json',
+	),
 };
 function template(file) {
-	if (!existsSync(TEMPLATES[file])) throw new Error(`@n8n/node-cli has no template ${relative(root, TEMPLATES[file])}`);
+	if (!existsSync(TEMPLATES[file]))
+		throw new Error(`@n8n/node-cli has no template ${relative(root, TEMPLATES[file])}`);
 	return readFileSync(TEMPLATES[file], 'utf8');
 }
 
 const targets = [
-	...PROVIDERS.map((p) => ({ name: p.name, from: join(root, 'packaging', p.name), files: ['package.json', 'README.md', 'nodes', 'credentials'], strict: true, build: true })),
+	...PROVIDERS.map((p) => ({
+		name: p.name,
+		from: join(root, 'packaging', p.name),
+		files: ['package.json', 'README.md', 'nodes', 'credentials'],
+		strict: true,
+		build: true,
+	})),
 ].filter((t) => !positionals.length || positionals.includes(t.name));
 
 /** Every path under dir (files only), and whether any of them is a symbolic link. */
@@ -59,36 +97,64 @@ let failed = 0;
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 if (rootPkg.n8n?.strict !== false) {
 	failed++;
-	console.log('✘ n8n-nodes-esim: package.json must declare n8n.strict false (see README, "n8n\'s package tooling")');
+	console.log(
+		'✘ n8n-nodes-esim: package.json must declare n8n.strict false (see README, "n8n\'s package tooling")',
+	);
 }
 for (const target of targets) {
 	const started = Date.now();
 	const dir = join(root, 'build', 'n8n-node', target.name);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	for (const file of target.files) cpSync(join(target.from, file), join(dir, file), { recursive: true, dereference: true });
+	for (const file of target.files)
+		cpSync(join(target.from, file), join(dir, file), { recursive: true, dereference: true });
 	writeFileSync(join(dir, 'eslint.config.mjs'), template('eslint.config.mjs'));
 	writeFileSync(join(dir, 'tsconfig.json'), template('tsconfig.json'));
 	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 	const problems = [];
-	if (Boolean(pkg.n8n?.strict) !== target.strict) problems.push(`package.json has n8n.strict ${pkg.n8n?.strict}, expected ${target.strict}`);
+	if (Boolean(pkg.n8n?.strict) !== target.strict)
+		problems.push(`package.json has n8n.strict ${pkg.n8n?.strict}, expected ${target.strict}`);
 	const sources = walk(dir).filter((f) => f.endsWith('.ts'));
-	if (!sources.some((f) => f.endsWith('.node.ts')) || !sources.some((f) => f.endsWith('.credentials.ts'))) problems.push('the copy holds no node or credential source');
+	if (
+		!sources.some((f) => f.endsWith('.node.ts')) ||
+		!sources.some((f) => f.endsWith('.credentials.ts'))
+	)
+		problems.push('the copy holds no node or credential source');
 
-	const lint = await run(bin, ['lint'], { cwd: dir, env: plainEnv, check: false, timeoutMs: 10 * 60_000 });
-	if (lint.code !== 0) problems.push(`n8n-node lint exited with ${lint.code}:\n${`${lint.stdout}\n${lint.stderr}`.trim()}`);
+	const lint = await run(bin, ['lint'], {
+		cwd: dir,
+		env: plainEnv,
+		check: false,
+		timeoutMs: 10 * 60_000,
+	});
+	if (lint.code !== 0)
+		problems.push(
+			`n8n-node lint exited with ${lint.code}:\n${`${lint.stdout}\n${lint.stderr}`.trim()}`,
+		);
 	if (target.build && !args['no-build']) {
-		const build = await run(bin, ['build'], { cwd: dir, env: plainEnv, check: false, timeoutMs: 10 * 60_000 });
-		if (build.code !== 0) problems.push(`n8n-node build exited with ${build.code}:\n${`${build.stdout}\n${build.stderr}`.trim()}`);
+		const build = await run(bin, ['build'], {
+			cwd: dir,
+			env: plainEnv,
+			check: false,
+			timeoutMs: 10 * 60_000,
+		});
+		if (build.code !== 0)
+			problems.push(
+				`n8n-node build exited with ${build.code}:\n${`${build.stdout}\n${build.stderr}`.trim()}`,
+			);
 		else {
-			const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((entry) => !existsSync(join(dir, entry)));
+			const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter(
+				(entry) => !existsSync(join(dir, entry)),
+			);
 			if (missing.length) problems.push(`n8n-node build did not write ${missing.join(', ')}`);
 		}
 	}
 	const what = `${target.strict ? 'strict' : 'non-strict'} lint of ${sources.length} TypeScript files${target.build && !args['no-build'] ? ' + build' : ''}`;
 	if (problems.length) {
 		failed++;
-		console.log(`✘ ${target.name}: ${what} (${fmt(Date.now() - started)})\n  ${problems.join('\n  ').replaceAll('\n', '\n  ')}`);
+		console.log(
+			`✘ ${target.name}: ${what} (${fmt(Date.now() - started)})\n  ${problems.join('\n  ').replaceAll('\n', '\n  ')}`,
+		);
 	} else console.log(`✔ ${target.name}: ${what}, no findings (${fmt(Date.now() - started)})`);
 }
 // The copies would otherwise sit in the tree jest crawls (three package.json files with the packages' names).

@@ -30,8 +30,10 @@ const { values: args } = parseArgs({
 });
 const outDir = resolve(args.out);
 
-if (!args['no-build']) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-if (!existsSync(join(root, 'dist'))) throw new Error('dist/ is missing: run `npm run build` or drop --no-build');
+if (!args['no-build'])
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist')))
+	throw new Error('dist/ is missing: run `npm run build` or drop --no-build');
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -43,13 +45,21 @@ const stageRoot = mkdtempSync(join(tmpdir(), 'esim-stage-'));
 try {
 	for (const provider of PROVIDERS) {
 		const entries = allEntries.get(provider.name);
-		if (!entries.nodes.length) throw new Error(`${provider.name}: no node of ${provider.folder} is registered in package.json`);
+		if (!entries.nodes.length)
+			throw new Error(
+				`${provider.name}: no node of ${provider.folder} is registered in package.json`,
+			);
 		const stageDir = join(stageRoot, provider.name);
 		const staged = stageProvider({ root, rootPkg, provider, entries, allEntries, stageDir });
 		if (!args['no-sync']) {
 			for (const path of syncPackaging(root, provider, staged)) console.log(`updated ${path}`);
 		}
-		packages.push({ ...npmPack(stageDir, outDir), kind: 'single', folder: provider.folder, sources: staged.sources });
+		packages.push({
+			...npmPack(stageDir, outDir),
+			kind: 'single',
+			folder: provider.folder,
+			sources: staged.sources,
+		});
 	}
 } finally {
 	rmSync(stageRoot, { recursive: true, force: true });
@@ -62,9 +72,16 @@ if (!args['no-scan']) {
 	console.log('');
 	const legs = [await scanLeg(`${rootPkg.name} source`, root, SOURCE_FILE_PATTERNS)];
 	for (const provider of PROVIDERS) {
-		legs.push(await scanLeg(`${provider.name} source`, join(root, packagingDir(provider)), SOURCE_FILE_PATTERNS));
+		legs.push(
+			await scanLeg(
+				`${provider.name} source`,
+				join(root, packagingDir(provider)),
+				SOURCE_FILE_PATTERNS,
+			),
+		);
 	}
-	for (const pkg of packages) legs.push(await scanTarball(`${pkg.name} tarball`, join(outDir, pkg.filename)));
+	for (const pkg of packages)
+		legs.push(await scanTarball(`${pkg.name} tarball`, join(outDir, pkg.filename)));
 	if (legs.some((leg) => !leg.ok)) {
 		console.error('\nn8n scanner findings above: fix them before publishing.');
 		process.exitCode = 1;

@@ -8,7 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkChangelog, checkProviderSplit, checkTarball, checkVersions } from './lib/release/release-checks.mjs';
+import {
+	checkChangelog,
+	checkProviderSplit,
+	checkTarball,
+	checkVersions,
+} from './lib/release/release-checks.mjs';
 import { packagingDir } from './lib/packaging/split-manifest.mjs';
 import { readRecord, summaryLines } from './lib/packaging/split-pack.mjs';
 import { PROVIDERS } from './lib/packaging/split-providers.mjs';
@@ -19,7 +24,10 @@ const { values: args } = parseArgs({ options: { 'no-pack': { type: 'boolean', de
 
 if (!args['no-pack']) {
 	try {
-		execFileSync(process.execPath, [join(root, 'scripts', 'pack-all.mjs')], { cwd: root, stdio: 'inherit' });
+		execFileSync(process.execPath, [join(root, 'scripts', 'pack-all.mjs')], {
+			cwd: root,
+			stdio: 'inherit',
+		});
 	} catch {
 		console.error('release:check: pack:all failed (see above)');
 		process.exit(1);
@@ -30,12 +38,24 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const rootPkg = readJson(join(root, 'package.json'));
 const packages = readRecord(outDir);
 const manifestIn = (pkg) =>
-	JSON.parse(execFileSync('tar', ['-xzOf', join(outDir, pkg.filename), 'package/package.json'], { encoding: 'utf8' }));
+	JSON.parse(
+		execFileSync('tar', ['-xzOf', join(outDir, pkg.filename), 'package/package.json'], {
+			encoding: 'utf8',
+		}),
+	);
 
 function uncommittedPackaging() {
 	try {
-		const status = execFileSync('git', ['status', '--porcelain', '--', 'packaging'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-		return status.trim() ? [`packaging/ differs from the commit (run npm run pack:all and commit it):\n${status.trimEnd()}`] : [];
+		const status = execFileSync('git', ['status', '--porcelain', '--', 'packaging'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		return status.trim()
+			? [
+					`packaging/ differs from the commit (run npm run pack:all and commit it):\n${status.trimEnd()}`,
+				]
+			: [];
 	} catch {
 		console.log('release:check: not a git checkout, skipping the packaging/ commit check');
 		return [];
@@ -47,17 +67,31 @@ const checks = [
 		'versions',
 		checkVersions({
 			rootVersion: rootPkg.version,
-			manifests: PROVIDERS.map((p) => ({ path: `${packagingDir(p)}/package.json`, version: readJson(join(root, packagingDir(p), 'package.json')).version })),
+			manifests: PROVIDERS.map((p) => ({
+				path: `${packagingDir(p)}/package.json`,
+				version: readJson(join(root, packagingDir(p), 'package.json')).version,
+			})),
 			packages,
 			tag: process.env.GITHUB_REF_TYPE === 'tag' ? process.env.GITHUB_REF_NAME : undefined,
 		}),
 	],
 	['packaging/ committed', uncommittedPackaging()],
-	['tarball contents', packages.flatMap((pkg) => checkTarball({ pkg, manifest: manifestIn(pkg), rootPkg }))],
-	['provider split', packages.flatMap((pkg) => checkProviderSplit({ pkg, manifest: manifestIn(pkg) }))],
+	[
+		'tarball contents',
+		packages.flatMap((pkg) => checkTarball({ pkg, manifest: manifestIn(pkg), rootPkg })),
+	],
+	[
+		'provider split',
+		packages.flatMap((pkg) => checkProviderSplit({ pkg, manifest: manifestIn(pkg) })),
+	],
 	[
 		'changelog',
-		checkChangelog(existsSync(join(root, 'CHANGELOG.md')) ? readFileSync(join(root, 'CHANGELOG.md'), 'utf8') : undefined, rootPkg.version),
+		checkChangelog(
+			existsSync(join(root, 'CHANGELOG.md'))
+				? readFileSync(join(root, 'CHANGELOG.md'), 'utf8')
+				: undefined,
+			rootPkg.version,
+		),
 	],
 ];
 

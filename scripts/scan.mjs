@@ -13,7 +13,10 @@ const root = resolve(process.argv[2] ?? '.');
 const work = mkdtempSync(join(tmpdir(), 'esim-scan-'));
 try {
 	const source = await scanLeg('source', root, SOURCE_FILE_PATTERNS);
-	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: root,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();
@@ -21,7 +24,9 @@ try {
 	const unpacked = join(work, 'package');
 	execFileSync('tar', ['-xzf', tarball, '-C', work]);
 	const fileCount = glob.sync('**/*', { cwd: unpacked }).length;
-	console.log(`packed ${packed}: ${(statSync(tarball).size / 1024).toFixed(1)} kB, ${fileCount} files`);
+	console.log(
+		`packed ${packed}: ${(statSync(tarball).size / 1024).toFixed(1)} kB, ${fileCount} files`,
+	);
 	const packedLeg = await scanLeg('tarball', unpacked, TARBALL_PATTERNS);
 	if (!source.ok || !packedLeg.ok) process.exitCode = 1;
 } finally {

@@ -34,11 +34,24 @@ const SHOTS = [
 	{ file: 'example-shopify-order-to-esim.png', workflow: 'esimShopifyOrder', run: 'Run demo' },
 	{ file: 'node-esimtrade-create-order.png', workflow: 'esimShopifyOrder', node: 'Buy eSIM' },
 	{ file: 'example-daily-order-export.png', workflow: 'esimDailyExport1', run: 'Run now' },
-	{ file: 'node-esimdistribute-export.png', workflow: 'esimDailyExport1', node: 'eSIM Distribute export' },
+	{
+		file: 'node-esimdistribute-export.png',
+		workflow: 'esimDailyExport1',
+		node: 'eSIM Distribute export',
+	},
 	{ file: 'example-top-up-approval.png', workflow: 'esimTopUpApprove', run: 'Run now' },
-	{ file: 'node-esimdistribute-create-top-up.png', workflow: 'esimTopUpApprove', node: 'Create top-up' },
+	{
+		file: 'node-esimdistribute-create-top-up.png',
+		workflow: 'esimTopUpApprove',
+		node: 'Create top-up',
+	},
 	{ file: 'example-order-status-alerts.png', workflow: 'esimStatusAlerts' },
-	{ file: 'node-esimtrade-trigger.png', workflow: 'esimStatusAlerts', node: 'eSIMTrade Trigger', fetchTestEvent: true },
+	{
+		file: 'node-esimtrade-trigger.png',
+		workflow: 'esimStatusAlerts',
+		node: 'eSIMTrade Trigger',
+		fetchTestEvent: true,
+	},
 ];
 
 function parseArgs(argv) {
@@ -53,7 +66,10 @@ function parseArgs(argv) {
 
 function ensureChromium() {
 	if (existsSync(CHROMIUM)) return;
-	if (process.getuid?.() !== 0) throw new StepError(`${CHROMIUM} is missing: install Debian's Chromium with \`sudo apt-get install -y chromium\``);
+	if (process.getuid?.() !== 0)
+		throw new StepError(
+			`${CHROMIUM} is missing: install Debian's Chromium with \`sudo apt-get install -y chromium\``,
+		);
 	info('Installing Debian Chromium (apt-get install -y chromium) …');
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
 	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore' });
@@ -68,7 +84,10 @@ async function launch() {
 		args: CHROMIUM_FLAGS,
 		viewport: { width: 1600, height: 960 },
 	});
-	return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+	return {
+		context,
+		close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })),
+	};
 }
 
 async function signIn(page, url) {
@@ -95,15 +114,23 @@ async function runFrom(page, trigger) {
 	await page.locator(`[data-test-id="execute-workflow-button-${trigger}"]`).click({ force: true });
 	await page.waitForTimeout(1000);
 	/* global document -- the function runs in the browser page */
-	await page.waitForFunction(() => !document.querySelector('[data-test-id="canvas-node"] [class*="running"], [class*="_running_"]'), null, {
-		timeout: 120_000,
-	});
+	await page.waitForFunction(
+		() =>
+			!document.querySelector(
+				'[data-test-id="canvas-node"] [class*="running"], [class*="_running_"]',
+			),
+		null,
+		{
+			timeout: 120_000,
+		},
+	);
 	await page.waitForTimeout(1500);
 }
 
 /** Closes the "executed successfully" toasts so they do not cover the picture. */
 async function dismissToasts(page) {
-	for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => {});
+	for (const close of await page.locator('.el-notification__closeBtn').all())
+		await close.click().catch(() => {});
 	await page.waitForTimeout(400);
 }
 
@@ -113,12 +140,27 @@ async function openNode(page, name, { fetchTestEvent = false } = {}) {
 	await page.waitForTimeout(1000);
 	if (fetchTestEvent) {
 		// A manual poll, as "Fetch Test Event" does: shows what the trigger emits.
-		await page.locator('[data-test-id="ndv"]').getByRole('button', { name: 'Fetch Test Event' }).first().click();
-		await page.waitForSelector('[data-test-id="output-panel"] [data-test-id="ndv-items-count"], [data-test-id="ndv"] :text("No trigger output")', { timeout: 60_000 }).catch(() => {});
+		await page
+			.locator('[data-test-id="ndv"]')
+			.getByRole('button', { name: 'Fetch Test Event' })
+			.first()
+			.click();
+		await page
+			.waitForSelector(
+				'[data-test-id="output-panel"] [data-test-id="ndv-items-count"], [data-test-id="ndv"] :text("No trigger output")',
+				{ timeout: 60_000 },
+			)
+			.catch(() => {});
 		await page.waitForTimeout(1500);
 	}
-	const schema = page.locator('[data-test-id="output-panel"] [data-test-id="ndv-run-data-display-mode"]').getByText('Schema', { exact: true });
-	if (await schema.count()) await schema.first().click().catch(() => {});
+	const schema = page
+		.locator('[data-test-id="output-panel"] [data-test-id="ndv-run-data-display-mode"]')
+		.getByText('Schema', { exact: true });
+	if (await schema.count())
+		await schema
+			.first()
+			.click()
+			.catch(() => {});
 	await page.waitForTimeout(600);
 }
 
@@ -140,7 +182,8 @@ async function main() {
 			await step(`Capturing ${relative(repoDir, path)}`, async () => {
 				if (shot.node) {
 					await page.keyboard.press('Escape').catch(() => {});
-					if (!page.url().endsWith(`/workflow/${shot.workflow}`)) await openWorkflow(page, url, shot.workflow);
+					if (!page.url().endsWith(`/workflow/${shot.workflow}`))
+						await openWorkflow(page, url, shot.workflow);
 					await openNode(page, shot.node, shot);
 				} else {
 					await openWorkflow(page, url, shot.workflow);

@@ -29,14 +29,25 @@ function agentWorkflow(id: string, prompt: string): Json {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: 'e1000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e1000000-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'e1000000-0000-4000-8000-000000000002',
 				name: 'AI Agent',
 				type: '@n8n/n8n-nodes-langchain.agent',
 				typeVersion: 3.1,
 				position: [240, 0],
-				parameters: { promptType: 'define', text: prompt, options: { systemMessage: 'You sell eSIMs for travellers.' } },
+				parameters: {
+					promptType: 'define',
+					text: prompt,
+					options: { systemMessage: 'You sell eSIMs for travellers.' },
+				},
 			},
 			{
 				id: 'e1000000-0000-4000-8000-000000000003',
@@ -44,7 +55,11 @@ function agentWorkflow(id: string, prompt: string): Json {
 				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
 				typeVersion: 1.3,
 				position: [120, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: 'fake-model' }, responsesApiEnabled: false, options: {} },
+				parameters: {
+					model: { __rl: true, mode: 'id', value: 'fake-model' },
+					responsesApiEnabled: false,
+					options: {},
+				},
 				credentials: { openAiApi: OPENAI },
 			},
 			{
@@ -75,28 +90,51 @@ function agentWorkflow(id: string, prompt: string): Json {
 		],
 		connections: {
 			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			'Buy eSIM': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 			'Wallet balance': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
 	};
 }
 
-const WITHIN = agentWorkflow('aiAgentBuyWithin', 'Buy 2 Spain eSIMs for Alice. CALL Buy_eSIM {"quantity":2}');
-const ABOVE = agentWorkflow('aiAgentBuyAbove1', 'Buy 5 Spain eSIMs for a tour group. CALL Buy_eSIM {"quantity":5}');
-const READ = agentWorkflow('aiAgentReadWalle', 'How much money is in the wallet? CALL Wallet_balance {}');
+const WITHIN = agentWorkflow(
+	'aiAgentBuyWithin',
+	'Buy 2 Spain eSIMs for Alice. CALL Buy_eSIM {"quantity":2}',
+);
+const ABOVE = agentWorkflow(
+	'aiAgentBuyAbove1',
+	'Buy 5 Spain eSIMs for a tour group. CALL Buy_eSIM {"quantity":5}',
+);
+const READ = agentWorkflow(
+	'aiAgentReadWalle',
+	'How much money is in the wallet? CALL Wallet_balance {}',
+);
 
 let ctx: Json;
 
-const tradeOrders = async (): Promise<Json[]> => (await ctx.sandbox.admin.requests({ provider: 'trade', method: 'POST', path: '/api/v1/portal/order' })).entries;
+const tradeOrders = async (): Promise<Json[]> =>
+	(
+		await ctx.sandbox.admin.requests({
+			provider: 'trade',
+			method: 'POST',
+			path: '/api/v1/portal/order',
+		})
+	).entries;
 const ledger = async (): Promise<Json[]> => await ctx.sandbox.admin.trade.ledger();
 /** What the model received as the tool's answer, from the chat requests the sandbox logged. */
 async function toolMessages(): Promise<string[]> {
 	const { entries } = await ctx.sandbox.admin.requests({ path: '/openai/v1/chat/completions' });
-	return (entries as Json[]).flatMap((e) => (e.body?.messages ?? []).filter((m: Json) => m.role === 'tool').map((m: Json) => String(m.content)));
+	return (entries as Json[]).flatMap((e) =>
+		(e.body?.messages ?? [])
+			.filter((m: Json) => m.role === 'tool')
+			.map((m: Json) => String(m.content)),
+	);
 }
 const toolRun = (result: Json, name: string): Json => result.data.resultData.runData[name]?.[0];
-const agentOutput = (result: Json): string => String(nodeItems(result, 'AI Agent')[0]?.json?.output ?? '');
+const agentOutput = (result: Json): string =>
+	String(nodeItems(result, 'AI Agent')[0]?.json?.output ?? '');
 
 beforeAll(async () => {
 	setQuiet(process.env.E2E_VERBOSE !== '1');
@@ -104,9 +142,18 @@ beforeAll(async () => {
 		.map((entry: Json) => entry.workflow as Json)
 		.find((wf: Json) => wf.id === EXAMPLE_IDS.shopifyDistribute);
 	ctx = await prepareRun(repoDir, { examples: [WITHIN, ABOVE, READ, distributeShopify] });
-	await importJson(ctx.folder, 'credentials', [
-		{ ...OPENAI, type: 'openAiApi', data: { apiKey: 'sk-sandbox', url: `${ctx.sandbox.url}/openai/v1` } },
-	], 'openai-credentials.json');
+	await importJson(
+		ctx.folder,
+		'credentials',
+		[
+			{
+				...OPENAI,
+				type: 'openAiApi',
+				data: { apiKey: 'sk-sandbox', url: `${ctx.sandbox.url}/openai/v1` },
+			},
+		],
+		'openai-credentials.json',
+	);
 });
 
 afterAll(async () => {
@@ -139,7 +186,9 @@ describe('AI Agent with the eSIMTrade node as tools (real n8n, OpenAI Chat Model
 		expect(await ledger()).toEqual([]);
 		const told = await toolMessages();
 		expect(told).toHaveLength(1);
-		expect(told[0]).toContain('Max Total: this order costs 12.50 USD, more than the limit of 10.00 USD. Nothing was bought.');
+		expect(told[0]).toContain(
+			'Max Total: this order costs 12.50 USD, more than the limit of 10.00 USD. Nothing was bought.',
+		);
 		expect(told[0]).toContain('This tool may spend at most 10.00 USD per call');
 		expect(agentOutput(result)).toContain('more than the limit of 10.00 USD');
 	});
@@ -151,7 +200,8 @@ describe('AI Agent with the eSIMTrade node as tools (real n8n, OpenAI Chat Model
 		expect(toolRun(result, 'Wallet balance').executionStatus).toBe('success');
 		expect(agentOutput(result)).toContain('"walletBalanceCents":1000000');
 		expect(await tradeOrders()).toHaveLength(0);
-		const offered = (await ctx.sandbox.admin.requests({ path: '/openai/v1/chat/completions' })).entries[0].body.tools as Json[];
+		const offered = (await ctx.sandbox.admin.requests({ path: '/openai/v1/chat/completions' }))
+			.entries[0].body.tools as Json[];
 		expect(offered.map((t: Json) => [t.function.name, t.function.description]).sort()).toEqual([
 			['Buy_eSIM', 'Create an order within a fixed spending limit in eSIMTrade'],
 			['Wallet_balance', 'Get the wallet balance in eSIMTrade'],
@@ -168,16 +218,33 @@ describe('Shopify order → eSIM, eSIM Distribute variant (real n8n)', () => {
 		const items = nodeItems(result, 'Buy eSIM') as Json[];
 		expect(items).toHaveLength(3);
 		for (const item of items) {
-			expect(item.json).toMatchObject({ fulfilment: 'fulfilled', status: 'completed', customerEmail: expect.any(String) });
+			expect(item.json).toMatchObject({
+				fulfilment: 'fulfilled',
+				status: 'completed',
+				customerEmail: expect.any(String),
+			});
 			expect(item.json.iccid).toMatch(/^\d{20}$/);
 			expect(item.json.activationCode).toMatch(/^LPA:1\$/);
 			expect(item.binary?.qrCode?.mimeType).toBe('image/png');
 		}
-		const checkouts = (await ctx.sandbox.admin.requests({ provider: 'distribute', method: 'POST', path: '/api/tenant/orders/checkout' })).entries;
+		const checkouts = (
+			await ctx.sandbox.admin.requests({
+				provider: 'distribute',
+				method: 'POST',
+				path: '/api/tenant/orders/checkout',
+			})
+		).entries;
 		expect(checkouts).toHaveLength(1);
 		const ids = new Set(items.map((i) => String(i.json.id)));
-		const orders = ((await ctx.sandbox.admin.distribute.orders()) as Json[]).filter((o: Json) => ids.has(String(o.id)));
-		expect(orders.map((o: Json) => [o.status, o.quantity]).sort()).toEqual([['completed', 1], ['completed', 2]]);
-		expect((nodeItems(result, 'Email QR code') as Json[]).every((i) => i.binary?.qrCode)).toBe(true);
+		const orders = ((await ctx.sandbox.admin.distribute.orders()) as Json[]).filter((o: Json) =>
+			ids.has(String(o.id)),
+		);
+		expect(orders.map((o: Json) => [o.status, o.quantity]).sort()).toEqual([
+			['completed', 1],
+			['completed', 2],
+		]);
+		expect((nodeItems(result, 'Email QR code') as Json[]).every((i) => i.binary?.qrCode)).toBe(
+			true,
+		);
 	});
 });

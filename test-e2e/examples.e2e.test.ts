@@ -14,7 +14,13 @@ import { checkBaseNodeVersions } from '../scripts/lib/n8n/node-versions.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
 import { setQuiet } from '../scripts/lib/common/progress.mjs';
 import { exportFiles, shopifyOrders } from '../scripts/lib/demo/summary.mjs';
-import { esimLinesOf, expectCustomerEmails, type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helpers/expectations';
+import {
+	esimLinesOf,
+	expectCustomerEmails,
+	type Json,
+	runShopifyFirstTime,
+	runTopUpBelowThreshold,
+} from './helpers/expectations';
 import { triggerFiresOnceOnStatusChange } from './helpers/trigger';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
@@ -27,9 +33,16 @@ const esimLines = esimLinesOf(fixture);
 
 /** Rows of a simple CSV (no quoted commas in these files) as objects keyed by the header. */
 function csvRows(text: string): Json[] {
-	const [header, ...lines] = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.length > 0);
+	const [header, ...lines] = text
+		.replace(/^\uFEFF/, '')
+		.split(/\r?\n/)
+		.filter((line) => line.length > 0);
 	const columns = header!.split(',');
-	return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i], value.replace(/^"|"$/g, '')])));
+	return lines.map((line) =>
+		Object.fromEntries(
+			line.split(',').map((value, i) => [columns[i], value.replace(/^"|"$/g, '')]),
+		),
+	);
 }
 
 let ctx: Json;
@@ -48,16 +61,27 @@ afterAll(async () => {
 describe('example files', () => {
 	it('are n8n workflow exports with sticky notes, v1 execution order and this package’s node types', () => {
 		expect(examples.map((wf: Json) => wf.id).sort()).toEqual(
-			[EXAMPLE_IDS.alerts, EXAMPLE_IDS.export, EXAMPLE_IDS.shopify, EXAMPLE_IDS.shopifyDistribute, EXAMPLE_IDS.topUp, EXAMPLE_IDS.fulfilmentWebhook, EXAMPLE_IDS.distributeEmail].sort(),
+			[
+				EXAMPLE_IDS.alerts,
+				EXAMPLE_IDS.export,
+				EXAMPLE_IDS.shopify,
+				EXAMPLE_IDS.shopifyDistribute,
+				EXAMPLE_IDS.topUp,
+				EXAMPLE_IDS.fulfilmentWebhook,
+				EXAMPLE_IDS.distributeEmail,
+			].sort(),
 		);
 		for (const wf of examples) {
 			expect(wf.settings).toEqual({ executionOrder: 'v1' });
 			expect(wf.id).toMatch(/^[A-Za-z0-9]{16}$/);
-			expect(wf.nodes.filter((n: Json) => n.type === 'n8n-nodes-base.stickyNote').length).toBeGreaterThanOrEqual(2);
+			expect(
+				wf.nodes.filter((n: Json) => n.type === 'n8n-nodes-base.stickyNote').length,
+			).toBeGreaterThanOrEqual(2);
 			const names = new Set(wf.nodes.map((n: Json) => n.name));
 			for (const [from, outputs] of Object.entries(wf.connections as Json)) {
 				expect(names.has(from)).toBe(true);
-				for (const target of (outputs as Json).main.flat()) expect(names.has(target.node)).toBe(true);
+				for (const target of (outputs as Json).main.flat())
+					expect(names.has(target.node)).toBe(true);
 			}
 		}
 	});
@@ -67,8 +91,13 @@ describe('example files', () => {
 	});
 
 	it('replay exactly the recorded Shopify payload from examples/fixtures', () => {
-		const code = byId(EXAMPLE_IDS.shopify).nodes.find((n: Json) => n.name === 'Recorded Shopify order').parameters.jsCode as string;
-		const literal = code.slice(code.indexOf('const order = ') + 'const order = '.length, code.lastIndexOf(';\nreturn'));
+		const code = byId(EXAMPLE_IDS.shopify).nodes.find(
+			(n: Json) => n.name === 'Recorded Shopify order',
+		).parameters.jsCode as string;
+		const literal = code.slice(
+			code.indexOf('const order = ') + 'const order = '.length,
+			code.lastIndexOf(';\nreturn'),
+		);
 		expect(JSON.parse(literal)).toEqual(fixture);
 		expect(esimLines.length).toBeGreaterThan(0);
 	});
@@ -89,8 +118,18 @@ describe('Shopify order → eSIM', () => {
 		const again = await runWorkflow(ctx, EXAMPLE_IDS.shopify);
 		const items = nodeItems(again, 'Buy eSIM') as Json[];
 		expect(items.every((i) => i.json.replayed === true)).toBe(true);
-		expect(shopifyOrders(again).map((o: Json) => o.orderNo).sort()).toEqual(shopifyOrders(first).map((o: Json) => o.orderNo).sort());
-		expect(items.map((i) => i.json.iccid).sort()).toEqual((nodeItems(first, 'Buy eSIM') as Json[]).map((i) => i.json.iccid).sort());
+		expect(
+			shopifyOrders(again)
+				.map((o: Json) => o.orderNo)
+				.sort(),
+		).toEqual(
+			shopifyOrders(first)
+				.map((o: Json) => o.orderNo)
+				.sort(),
+		);
+		expect(items.map((i) => i.json.iccid).sort()).toEqual(
+			(nodeItems(first, 'Buy eSIM') as Json[]).map((i) => i.json.iccid).sort(),
+		);
 
 		expect(await ctx.sandbox.admin.trade.orders()).toHaveLength(ordersBefore.length);
 		expect(await ctx.sandbox.admin.trade.ledger()).toHaveLength(ledgerBefore.length);
@@ -120,22 +159,36 @@ describe('Daily order export (CSV)', () => {
 
 		const trade = files.find((f) => f.name.startsWith('esimtrade'))!;
 		const tradeOrders = (await ctx.sandbox.admin.trade.orders()) as Json[];
-		expect(trade.columns).toEqual(expect.arrayContaining(['providerOrderNo', 'slug', 'status', 'quantity', 'totalSellPrice', 'createdAt']));
-		const tradeRows = csvRows(readFileSync(trade.path, 'utf8'));
-		expect(tradeRows.map((r) => [r.providerOrderNo, r.slug, r.status, Number(r.quantity)]).sort()).toEqual(
-			tradeOrders.map((o) => [o.orderNo, o.slug, o.status, o.quantity]).sort(),
+		expect(trade.columns).toEqual(
+			expect.arrayContaining([
+				'providerOrderNo',
+				'slug',
+				'status',
+				'quantity',
+				'totalSellPrice',
+				'createdAt',
+			]),
 		);
+		const tradeRows = csvRows(readFileSync(trade.path, 'utf8'));
+		expect(
+			tradeRows.map((r) => [r.providerOrderNo, r.slug, r.status, Number(r.quantity)]).sort(),
+		).toEqual(tradeOrders.map((o) => [o.orderNo, o.slug, o.status, o.quantity]).sort());
 
 		const dist = files.find((f) => f.name.startsWith('esim-distribute'))!;
 		const distOrders = (await ctx.sandbox.admin.distribute.orders()) as Json[];
 		const distRows = csvRows(readFileSync(dist.path, 'utf8'));
-		expect(distRows.map((r) => [r.orderNumber, r.orderId, r.status]).sort()).toEqual(distOrders.map((o) => [o.orderNumber, o.id, o.status]).sort());
-		expect(nodeItems(result, 'eSIM Distribute export')[0]).toMatchObject({ json: { rowCount: distOrders.length } });
+		expect(distRows.map((r) => [r.orderNumber, r.orderId, r.status]).sort()).toEqual(
+			distOrders.map((o) => [o.orderNumber, o.id, o.status]).sort(),
+		);
+		expect(nodeItems(result, 'eSIM Distribute export')[0]).toMatchObject({
+			json: { rowCount: distOrders.length },
+		});
 	});
 });
 
 describe('Top-up approval', () => {
-	const topups = async (): Promise<Json[]> => (await ctx.sandbox.admin.distribute.topups()) as Json[];
+	const topups = async (): Promise<Json[]> =>
+		(await ctx.sandbox.admin.distribute.topups()) as Json[];
 
 	it('balance below the threshold, amount within the limit: creates a bank-transfer top-up and uploads the proof', async () => {
 		await runTopUpBelowThreshold(ctx);
@@ -155,7 +208,9 @@ describe('Top-up approval', () => {
 		variant.id = 'esimTopUpHold001';
 		variant.name = 'Top-up approval (limit 100)';
 		const settings = variant.nodes.find((n: Json) => n.name === 'Settings');
-		settings.parameters.assignments.assignments.find((a: Json) => a.name === 'autoApproveLimit').value = 100;
+		settings.parameters.assignments.assignments.find(
+			(a: Json) => a.name === 'autoApproveLimit',
+		).value = 100;
 		await importJson(ctx.folder, 'workflow', [variant], 'variant.json');
 
 		await ctx.sandbox.admin.distribute.setBalance(120);
@@ -165,13 +220,21 @@ describe('Top-up approval', () => {
 		expect(nodeRan(result, 'Upload transfer proof')).toBe(false);
 		const after = await topups();
 		expect(after).toHaveLength(before + 1);
-		expect(after[0]).toMatchObject({ amount: 500, status: 'awaiting_proof', paymentMethod: 'bank_transfer' });
+		expect(after[0]).toMatchObject({
+			amount: 500,
+			status: 'awaiting_proof',
+			paymentMethod: 'bank_transfer',
+		});
 	});
 });
 
 describe('Order status alerts (polling trigger under `n8n start`)', () => {
 	it('is an example that starts from the eSIMTrade Trigger', () => {
-		expect(examples.some((wf: Json) => wf.nodes.some((n: Json) => n.type === 'n8n-nodes-esim.esimTradeTrigger'))).toBe(true);
+		expect(
+			examples.some((wf: Json) =>
+				wf.nodes.some((n: Json) => n.type === 'n8n-nodes-esim.esimTradeTrigger'),
+			),
+		).toBe(true);
 	});
 
 	it('fires once when an order changes status at the provider, and only once', async () => {

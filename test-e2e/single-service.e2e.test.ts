@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { prepareRun, prepareSandboxScenario } from '../scripts/lib/demo/demo-run.mjs';
-import { EXAMPLE_IDS, PACKAGE_NAME, loadExamples, packageNodeTypes } from '../scripts/lib/demo/examples.mjs';
+import {
+	EXAMPLE_IDS,
+	PACKAGE_NAME,
+	loadExamples,
+	packageNodeTypes,
+} from '../scripts/lib/demo/examples.mjs';
 import { nodeItems } from '../scripts/lib/n8n/n8n-cli.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
 import { setQuiet } from '../scripts/lib/common/progress.mjs';
@@ -43,7 +48,11 @@ const workflow = (id: string): Json => ctx.workflows.find((wf: Json) => wf.id ==
 function expectPackageNodesRan(result: Json, nodes: Record<string, string>): void {
 	for (const name of Object.keys(nodes)) {
 		const runs = result.data.resultData.runData[name] as Json[] | undefined;
-		expect({ node: name, runs: runs?.length, status: runs?.[0]?.executionStatus }).toEqual({ node: name, runs: 1, status: 'success' });
+		expect({ node: name, runs: runs?.length, status: runs?.[0]?.executionStatus }).toEqual({
+			node: name,
+			runs: 1,
+			status: 'success',
+		});
 		expect(nodeItems(result, name).length).toBeGreaterThan(0);
 	}
 }
@@ -70,7 +79,9 @@ describe('single-service packages side by side', () => {
 			[DISTRIBUTE, 'single'],
 		]);
 		// Only the two packages: no combined package, and no n8n-workflow beside them (--omit=peer).
-		const installed = readdirSync(join(ctx.installed.nodesDir, 'node_modules')).filter((name) => !name.startsWith('.'));
+		const installed = readdirSync(join(ctx.installed.nodesDir, 'node_modules')).filter(
+			(name) => !name.startsWith('.'),
+		);
 		expect(installed.sort()).toEqual([TRADE, DISTRIBUTE].sort());
 		expect(ctx.installed.types.sort()).toEqual(
 			[
@@ -84,15 +95,22 @@ describe('single-service packages side by side', () => {
 	});
 
 	it('the examples are imported with the single-service node types, both credentials and the SMTP sink’s', () => {
-		expect(ctx.workflows.map((wf: Json) => wf.id).sort()).toEqual(CASES.map((c) => c.workflowId).sort());
+		expect(ctx.workflows.map((wf: Json) => wf.id).sort()).toEqual(
+			CASES.map((c) => c.workflowId).sort(),
+		);
 		for (const { pkg, workflowId, nodes } of CASES) {
 			const wf = workflow(workflowId);
 			expect(packageNodeTypes(wf)).toEqual([...new Set(Object.values(nodes))]);
 			expect(Object.values(nodes).every((type) => type.startsWith(`${pkg}.`))).toBe(true);
 			expect(wf.nodes.some((n: Json) => n.type.startsWith(`${PACKAGE_NAME}.`))).toBe(false);
-			for (const [name, type] of Object.entries(nodes)) expect(wf.nodes.find((n: Json) => n.name === name)?.type).toBe(type);
+			for (const [name, type] of Object.entries(nodes))
+				expect(wf.nodes.find((n: Json) => n.name === name)?.type).toBe(type);
 		}
-		expect(ctx.credentials.map((c: Json) => c.type).sort()).toEqual(['esimDistributeApi', 'esimTradeApi', 'smtp']);
+		expect(ctx.credentials.map((c: Json) => c.type).sort()).toEqual([
+			'esimDistributeApi',
+			'esimTradeApi',
+			'smtp',
+		]);
 	});
 });
 

@@ -31,7 +31,8 @@ const customers = [
 ];
 let exampleOrders: Json[] = [];
 
-const webhookUrl = (webhookId: string) => `http://127.0.0.1:${server.port}/webhook/${webhookId}/webhook`;
+const webhookUrl = (webhookId: string) =>
+	`http://127.0.0.1:${server.port}/webhook/${webhookId}/webhook`;
 
 /** Waits until the sandbox has delivered (or given up on) every webhook delivery. */
 async function drained(timeoutMs = 120_000): Promise<void> {
@@ -49,7 +50,10 @@ async function settledExecutions(workflowId: string, atLeast: number): Promise<J
 	let stableSince = Date.now();
 	for (;;) {
 		// n8n lists 20 executions unless asked for more (at most 100).
-		const body = (await client.get('executions', { filter: JSON.stringify({ workflowId }), limit: '100' })) as Json;
+		const body = (await client.get('executions', {
+			filter: JSON.stringify({ workflowId }),
+			limit: '100',
+		})) as Json;
 		const list = (body.data.results ?? body.data) as Json[];
 		const done = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 		if (done.length !== last) {
@@ -59,13 +63,18 @@ async function settledExecutions(workflowId: string, atLeast: number): Promise<J
 		if (done.length === list.length && done.length >= atLeast && Date.now() - stableSince > 3000) {
 			return await Promise.all(done.map((e) => client.execution(e.id, flattedParse(ctx.paths))));
 		}
-		if (Date.now() > deadline) throw new Error(`${done.length}/${list.length} executions of ${workflowId} finished, expected ${atLeast}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${done.length}/${list.length} executions of ${workflowId} finished, expected ${atLeast}`,
+			);
 		await sleep(500);
 	}
 }
 
 const triggerItems = (execution: Json, node: string): Json[] =>
-	(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json);
+	(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map(
+		(item: Json) => item.json,
+	);
 
 beforeAll(async () => {
 	setQuiet(process.env.E2E_VERBOSE !== '1');
@@ -90,19 +99,34 @@ beforeAll(async () => {
 				parameters: { events: ['statusChanged'], confirm: true, qrImage: 'none', options: {} },
 				credentials: { esimTradeApi: { id: 'esimTradeDemo001', name: 'eSIMTrade account' } },
 			},
-			{ id: 'e1000000-0000-4000-8000-000000000002', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+			{
+				id: 'e1000000-0000-4000-8000-000000000002',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
 		],
-		connections: { 'eSIMTrade Webhook Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		connections: {
+			'eSIMTrade Webhook Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 		active: false,
 	};
 	// The fulfilment example with its customer table filled in for the two orders.
-	const fulfilment = structuredClone(ctx.workflows.find((wf: Json) => wf.id === EXAMPLE_IDS.fulfilmentWebhook));
+	const fulfilment = structuredClone(
+		ctx.workflows.find((wf: Json) => wf.id === EXAMPLE_IDS.fulfilmentWebhook),
+	);
 	const lookup = fulfilment.nodes.find((n: Json) => n.name === 'Find the customer');
 	const table = Object.fromEntries(exampleOrders.map((o, i) => [o.orderNo, customers[i]]));
-	lookup.parameters.jsCode = lookup.parameters.jsCode.replace(/const CUSTOMERS = \{[\s\S]*?\n\};/, `const CUSTOMERS = ${JSON.stringify(table)};`);
+	lookup.parameters.jsCode = lookup.parameters.jsCode.replace(
+		/const CUSTOMERS = \{[\s\S]*?\n\};/,
+		`const CUSTOMERS = ${JSON.stringify(table)};`,
+	);
 	await importJson(ctx.folder, 'workflow', [count, fulfilment], 'webhook-workflows.json');
-	for (const id of [COUNT_WF, EXAMPLE_IDS.fulfilmentWebhook, EXAMPLE_IDS.distributeEmail]) await publishWorkflow(ctx.folder, id);
+	for (const id of [COUNT_WF, EXAMPLE_IDS.fulfilmentWebhook, EXAMPLE_IDS.distributeEmail])
+		await publishWorkflow(ctx.folder, id);
 
 	// Generous: the machine may be shared with other heavy jobs.
 	server = await startN8n(ctx.folder, { timeoutMs: 300_000 }).catch((error: Json) => {
@@ -110,7 +134,10 @@ beforeAll(async () => {
 	});
 	client = await connect(server.url);
 	// Readiness can come before the production webhooks are registered; a GET on a POST-only path tells.
-	for (const id of [COUNT_WEBHOOK_ID, fulfilment.nodes.find((n: Json) => n.type.endsWith('esimTradeWebhookTrigger')).webhookId]) {
+	for (const id of [
+		COUNT_WEBHOOK_ID,
+		fulfilment.nodes.find((n: Json) => n.type.endsWith('esimTradeWebhookTrigger')).webhookId,
+	]) {
 		const deadline = Date.now() + 60_000;
 		while (!(await (await fetch(webhookUrl(id))).text()).includes('Did you mean')) {
 			if (Date.now() > deadline) throw new Error(`webhook ${id} not registered`);
@@ -159,11 +186,15 @@ describe('eSIMTrade Webhook Trigger in n8n (n8n start, published workflow)', () 
 		expect(executions).toHaveLength(50);
 		// Every event delivery got a 2xx in the end (a slow answer may have been retried: 409 while the first still ran).
 		const undelivered = deliveries.filter((d) => d.origin === 'event' && d.state !== 'delivered');
-		expect(undelivered.map((d) => ({ id: d.id, state: d.state, attempts: d.attempts }))).toEqual([]);
+		expect(undelivered.map((d) => ({ id: d.id, state: d.state, attempts: d.attempts }))).toEqual(
+			[],
+		);
 		expect(executions.every((e) => e.mode === 'webhook' && e.status === 'success')).toBe(true);
 		expect(events).toHaveLength(50);
 		const got = events.map((e) => `${e.providerOrderNo} ${e.previousStatus}>${e.status}`).sort();
-		const want = orders.flatMap((o) => [`${o.orderNo} processing>got_resource`, `${o.orderNo} got_resource>in_use`]).sort();
+		const want = orders
+			.flatMap((o) => [`${o.orderNo} processing>got_resource`, `${o.orderNo} got_resource>in_use`])
+			.sort();
 		expect(got).toEqual(want);
 		expect(events.every((e) => e.delivery?.signature === 'valid')).toBe(true);
 		// Nothing claimed by a forged delivery got through.
@@ -176,15 +207,24 @@ describe('eSIMTrade Webhook Trigger in n8n (n8n start, published workflow)', () 
 		expect(replays.every((d) => d.state === 'delivered' && d.attempts.length === 1)).toBe(true);
 		const forged = deliveries.filter((d) => d.origin === 'forged');
 		expect(forged).toHaveLength(5);
-		expect(forged.every((d) => d.state === 'failed' && d.attempts.every((a: Json) => a.status === 401))).toBe(true);
+		expect(
+			forged.every((d) => d.state === 'failed' && d.attempts.every((a: Json) => a.status === 401)),
+		).toBe(true);
 		// Held-back deliveries happened (the order of arrival was not the order of events).
-		const arrival = deliveries.filter((d) => d.origin === 'event').sort((a, b) => a.attempts[0].at.localeCompare(b.attempts[0].at)).map((d) => d.seq);
+		const arrival = deliveries
+			.filter((d) => d.origin === 'event')
+			.sort((a, b) => a.attempts[0].at.localeCompare(b.attempts[0].at))
+			.map((d) => d.seq);
 		expect(arrival).not.toEqual([...arrival].sort((a, b) => a - b));
 	});
 
 	it('examples/fulfilment-webhook.json: a fulfilled order emails its customer the QR code', async () => {
 		const { trade } = ctx.sandbox.admin;
-		const url = webhookUrl(ctx.workflows.find((wf: Json) => wf.id === EXAMPLE_IDS.fulfilmentWebhook).nodes.find((n: Json) => n.type.endsWith('esimTradeWebhookTrigger')).webhookId);
+		const url = webhookUrl(
+			ctx.workflows
+				.find((wf: Json) => wf.id === EXAMPLE_IDS.fulfilmentWebhook)
+				.nodes.find((n: Json) => n.type.endsWith('esimTradeWebhookTrigger')).webhookId,
+		);
 		await trade.webhooks({ url, disorderRate: 0, duplicateRate: 0.5 });
 		const before = ctx.smtp.messages.length;
 		for (const order of exampleOrders) await trade.setStatus(order.orderNo, 'got_resource');
@@ -216,6 +256,10 @@ describe('examples/distribute-fulfilled-email.json (eSIM Distribute Trigger, n8n
 		expect(runs[0].status).toBe('success');
 		await ctx.smtp.waitFor(before + 1);
 		const esim = order.esims[0];
-		expectCustomerEmails(ctx.smtp.messages.slice(before), [{ json: { iccid: esim.iccid, activationCode: esim.activationCode } }], 'aiko.sato@example.com');
+		expectCustomerEmails(
+			ctx.smtp.messages.slice(before),
+			[{ json: { iccid: esim.iccid, activationCode: esim.activationCode } }],
+			'aiko.sato@example.com',
+		);
 	});
 });

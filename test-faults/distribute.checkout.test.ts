@@ -1,13 +1,19 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { FaultRule, RequestLogEntry } from '../sandbox';
-import { distributeFixture, PASSWORD, planIds, type DistributeFixture } from '../test/helpers/distribute';
+import {
+	distributeFixture,
+	PASSWORD,
+	planIds,
+	type DistributeFixture,
+} from '../test/helpers/distribute';
 import { expectNoSecrets, faultsFired } from './secrets';
 
 const CHECKOUTS = 150;
 const CHECKOUT = 'POST /api/tenant/orders/checkout';
 const PATH = '/api/tenant/orders/checkout';
-const OUTCOME_UNKNOWN = /^Outcome unknown — the checkout may or may not have been placed; check orders for \S+ before re-running$/;
+const OUTCOME_UNKNOWN =
+	/^Outcome unknown — the checkout may or may not have been placed; check orders for \S+ before re-running$/;
 
 /** The same fault mix as the eSIMTrade purchases, plus failing reads of the order list used to reconcile. */
 const RULES: FaultRule[] = [
@@ -37,7 +43,13 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 		f.sandbox.faults.set({ hangMs: 2500, rules: RULES });
 		const input = Array.from({ length: CHECKOUTS }, (_, n) => ({
 			email: `buyer-${n}@example.com`,
-			basket: n % 4 === 0 ? [{ planId: a, quantity: 1 }, { planId: b, quantity: 2 }] : [{ planId: a, quantity: 1 }],
+			basket:
+				n % 4 === 0
+					? [
+							{ planId: a, quantity: 1 },
+							{ planId: b, quantity: 2 },
+						]
+					: [{ planId: a, quantity: 1 }],
 		}));
 		const { status, items, run } = await f.run(
 			{
@@ -66,7 +78,12 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 			const out = byItem.get(n) ?? [];
 			const orders = sim.orders.filter((order) => order.customerEmail === email);
 			const requests = attempts.filter((entry) => emailOf(entry) === email && sent(entry));
-			const context = { item: n, fault: requests[0]?.fault ?? null, orders: orders.length, out: out.map((i) => i.json) };
+			const context = {
+				item: n,
+				fault: requests[0]?.fault ?? null,
+				orders: orders.length,
+				out: out.map((i) => i.json),
+			};
 
 			// Sent exactly once (only a 429, refused before any work, is sent again) …
 			expect({ ...context, sent: requests.length }).toEqual({ ...context, sent: 1 });
@@ -83,7 +100,9 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 				return;
 			}
 			// Otherwise the items are exactly the orders the provider holds for this request.
-			expect(out.map((item) => item.json.id).sort()).toEqual(orders.map((order) => order.id).sort());
+			expect(out.map((item) => item.json.id).sort()).toEqual(
+				orders.map((order) => order.id).sort(),
+			);
 			const reconciled = out.map((item) => item.json.reconciled);
 			if (context.fault === null) {
 				expect(reconciled.every((value) => value === false)).toBe(true);
@@ -101,10 +120,18 @@ describe('eSIM Distribute: checkouts while the provider drops, refuses and hangs
 		expect(sim.transactions.filter((t) => t.type === 'checkout')).toHaveLength(sim.orders.length);
 
 		const fired = faultsFired(f.sandbox, 'POST', PATH);
-		expect(Object.keys(fired).sort()).toEqual(['429', '5xx', 'hang-after-commit', 'reset-after-commit', 'reset-before']);
+		expect(Object.keys(fired).sort()).toEqual([
+			'429',
+			'5xx',
+			'hang-after-commit',
+			'reset-after-commit',
+			'reset-before',
+		]);
 		expect(tally.reconciled).toBeGreaterThan(5);
 		expect(tally.unknown).toBeGreaterThan(2);
-		process.stdout.write(`eSIM Distribute fault run: ${CHECKOUTS} checkouts, faults ${JSON.stringify(fired)}, outcomes ${JSON.stringify(tally)}\n`);
+		process.stdout.write(
+			`eSIM Distribute fault run: ${CHECKOUTS} checkouts, faults ${JSON.stringify(fired)}, outcomes ${JSON.stringify(tally)}\n`,
+		);
 
 		expectNoSecrets(f.sandbox, { 'workflow run': JSON.stringify(run) }, [PASSWORD, f.token()]);
 	});

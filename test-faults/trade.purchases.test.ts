@@ -48,7 +48,9 @@ describe('eSIMTrade: 1,000 purchases while the provider drops, refuses and hangs
 
 		// The workflow saw one order per input item, each paired with its item.
 		expect(items).toHaveLength(PURCHASES);
-		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(input.map((_, n) => n));
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+			input.map((_, n) => n),
+		);
 		const numbers = new Set(items.map((item) => String(item.json.orderNo)));
 		expect(numbers.size).toBe(PURCHASES);
 
@@ -64,7 +66,13 @@ describe('eSIMTrade: 1,000 purchases while the provider drops, refuses and hangs
 
 		// Every kind of fault really happened, more than once.
 		const fired = faultsFired(f.sandbox, 'POST', '/api/v1/portal/order');
-		expect(Object.keys(fired).sort()).toEqual(['429', '5xx', 'hang-after-commit', 'reset-after-commit', 'reset-before']);
+		expect(Object.keys(fired).sort()).toEqual([
+			'429',
+			'5xx',
+			'hang-after-commit',
+			'reset-after-commit',
+			'reset-before',
+		]);
 		expect(Math.min(...Object.values(fired))).toBeGreaterThan(1);
 		// An order saved behind a lost answer came back as a replay of its key, never as a second order.
 		const lost = new Set(
@@ -74,7 +82,9 @@ describe('eSIMTrade: 1,000 purchases while the provider drops, refuses and hangs
 				.map((entry) => (entry.body as { idempotencyKey?: string }).idempotencyKey),
 		);
 		expect(lost.size).toBe(fired['reset-after-commit'] + fired['hang-after-commit']);
-		const replayed = new Set(items.filter((item) => item.json.replayed === true).map((item) => item.json.idempotencyKey));
+		const replayed = new Set(
+			items.filter((item) => item.json.replayed === true).map((item) => item.json.idempotencyKey),
+		);
 		expect([...lost].filter((key) => !replayed.has(key))).toEqual([]);
 		process.stdout.write(
 			`eSIMTrade fault run: ${PURCHASES} purchases, ${f.sandbox.log.count({ method: 'POST', path: '/api/v1/portal/order' })} POSTs, faults ${JSON.stringify(fired)}\n`,

@@ -2,7 +2,13 @@ import { HttpCustomAuth } from 'n8n-nodes-base/dist/credentials/HttpCustomAuth.c
 import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node';
 import { NoOp } from 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node';
 import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node';
-import { NodeConnectionTypes, type IConnections, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IConnections,
+	type IDataObject,
+	type INode,
+	type INodeParameters,
+} from 'n8n-workflow';
 
 import { createHarness, runWorkflow, type Harness, type RunResult } from '../../test/harness/run';
 import { SECRET } from '../../test/helpers/trade';
@@ -21,7 +27,13 @@ export function baselineHarness(): Harness {
 	return createHarness(
 		{ [HTTP_TYPE]: new HttpRequest(), [SPLIT_OUT_TYPE]: new SplitOut(), [NOOP_TYPE]: new NoOp() },
 		[new HttpCustomAuth()],
-		{ httpCustomAuth: { json: JSON.stringify({ headers: { 'x-access-code': 'demo-access', 'x-secret-key': SECRET } }) } },
+		{
+			httpCustomAuth: {
+				json: JSON.stringify({
+					headers: { 'x-access-code': 'demo-access', 'x-secret-key': SECRET },
+				}),
+			},
+		},
 	);
 }
 
@@ -33,21 +45,38 @@ export function httpNode(name: string, parameters: IDataObject, x = 200): INode 
 		type: HTTP_TYPE,
 		typeVersion: HTTP_VERSION,
 		position: [x, 0],
-		parameters: { authentication: 'genericCredentialType', genericAuthType: 'httpCustomAuth', ...parameters } as INodeParameters,
+		parameters: {
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpCustomAuth',
+			...parameters,
+		} as INodeParameters,
 		credentials: { httpCustomAuth: { id: 'cred-custom', name: 'eSIMTrade headers' } },
 	};
 }
 
 export function otherNode(name: string, type: string, parameters: IDataObject, x = 400): INode {
-	return { id: name, name, type, typeVersion: 1, position: [x, 0], parameters: parameters as INodeParameters };
+	return {
+		id: name,
+		name,
+		type,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: parameters as INodeParameters,
+	};
 }
 
 /** Runs Start → nodes[0] → nodes[1] → … on the given input items. */
-export async function runChain(harness: Harness, nodes: INode[], input: IDataObject[] = [{}]): Promise<RunResult> {
+export async function runChain(
+	harness: Harness,
+	nodes: INode[],
+	input: IDataObject[] = [{}],
+): Promise<RunResult> {
 	const names = ['Start', ...nodes.map((node) => node.name)];
 	const connections: IConnections = {};
 	for (let i = 0; i + 1 < names.length; i++) {
-		connections[names[i]] = { main: [[{ node: names[i + 1], type: NodeConnectionTypes.Main, index: 0 }]] };
+		connections[names[i]] = {
+			main: [[{ node: names[i + 1], type: NodeConnectionTypes.Main, index: 0 }]],
+		};
 	}
 	return await runWorkflow(harness, nodes, connections, input);
 }

@@ -26,9 +26,16 @@ export async function runChild<T>(script: string, args: string[]): Promise<T> {
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-	const last = stdout.trim().split('\n').filter((line) => line.startsWith('{')).pop();
+	const last = stdout
+		.trim()
+		.split('\n')
+		.filter((line) => line.startsWith('{'))
+		.pop();
 	if (code !== 0 || !last) {
-		const noise = stderr.split('\n').filter((line) => !/ExperimentalWarning|--trace-warnings/.test(line)).join('\n');
+		const noise = stderr
+			.split('\n')
+			.filter((line) => !/ExperimentalWarning|--trace-warnings/.test(line))
+			.join('\n');
 		throw new Error(`${script} ${args.join(' ')} exited with ${code}: ${noise.slice(-2000)}`);
 	}
 	return JSON.parse(last) as T;
@@ -47,7 +54,10 @@ export type ContenderFactory<T> = (args: string[]) => Promise<Contender<T>>;
  * builds the contender, warms it up, measures `run()` and prints
  * `{ contender, ms, cpuMs, rss…, ...summary(value) }` as the line the parent reads.
  */
-export function contenderMain<T>(factories: Record<string, ContenderFactory<T>>, summary: (value: T) => object): void {
+export function contenderMain<T>(
+	factories: Record<string, ContenderFactory<T>>,
+	summary: (value: T) => object,
+): void {
 	const [name, ...args] = process.argv.slice(2);
 	const main = async () => {
 		const factory = factories[name];

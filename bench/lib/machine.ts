@@ -7,7 +7,8 @@ const ROOT = join(__dirname, '..', '..');
 
 function version(pkg: string): string {
 	try {
-		return (require(join(ROOT, 'node_modules', pkg, 'package.json')) as { version: string }).version;
+		return (require(join(ROOT, 'node_modules', pkg, 'package.json')) as { version: string })
+			.version;
 	} catch {
 		return 'not installed';
 	}
@@ -16,8 +17,12 @@ function version(pkg: string): string {
 /** The commit measured, and any uncommitted change to the shipped code (which the bench compiles too). */
 function commit(): string {
 	try {
-		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: ROOT })
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
+			.toString()
+			.trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], {
+			cwd: ROOT,
+		})
 			.toString()
 			.split('\n')
 			.filter(Boolean)
@@ -28,16 +33,27 @@ function commit(): string {
 	}
 }
 
-export const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' / ');
+export const load = (): string =>
+	loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' / ');
 
 /** CPU ticks: busy time of the whole machine (/proc/stat) and of this process with its finished children (/proc/self/stat). */
 function ticks(): { machine: number; own: number } | undefined {
 	try {
-		const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+		const cpu = readFileSync('/proc/stat', 'utf8')
+			.split('\n')[0]
+			.trim()
+			.split(/\s+/)
+			.slice(1)
+			.map(Number);
 		// user nice system idle iowait irq softirq steal
 		const machineBusy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + (cpu[7] ?? 0);
 		const self = readFileSync('/proc/self/stat', 'utf8');
-		const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+		const fields = self
+			.slice(self.lastIndexOf(')') + 2)
+			.split(' ')
+			.map(Number);
 		// utime stime cutime cstime are fields 14–17 of the file, 12–15 after "(comm) state"
 		return { machine: machineBusy, own: fields[11] + fields[12] + fields[13] + fields[14] };
 	} catch {

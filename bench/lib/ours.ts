@@ -16,12 +16,18 @@ const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'bench', '.out', 'dist');
 
 export function buildDist(): void {
-	execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', DIST], { cwd: ROOT, stdio: 'inherit' });
+	execFileSync(
+		join(ROOT, 'node_modules', '.bin', 'tsc'),
+		['-p', 'tsconfig.build.json', '--outDir', DIST],
+		{ cwd: ROOT, stdio: 'inherit' },
+	);
 }
 
 /** The node, credential and trigger files n8n loads from this package (package.json `n8n`). */
 export function packageEntries(): string[] {
-	const pkg = require(join(ROOT, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+	const pkg = require(join(ROOT, 'package.json')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
 	return [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => file.replace(/^dist\//, ''));
 }
 
@@ -32,11 +38,17 @@ export function loadCompiled<T>(file: string, name: string): T {
 /** The test harness with the compiled eSIMTrade node and trigger. */
 export function compiledTradeHarness(baseUrl: string): Harness {
 	const Node = loadCompiled<new () => INodeType>('nodes/EsimTrade/EsimTrade.node.js', 'EsimTrade');
-	const Trigger = loadCompiled<new () => INodeType>('nodes/EsimTrade/EsimTradeTrigger.node.js', 'EsimTradeTrigger');
+	const Trigger = loadCompiled<new () => INodeType>(
+		'nodes/EsimTrade/EsimTradeTrigger.node.js',
+		'EsimTradeTrigger',
+	);
 	return tradeHarness(baseUrl, {}, { node: new Node(), trigger: new Trigger() });
 }
 
 export function newTrigger(): INodeType {
-	const Trigger = loadCompiled<new () => INodeType>('nodes/EsimTrade/EsimTradeTrigger.node.js', 'EsimTradeTrigger');
+	const Trigger = loadCompiled<new () => INodeType>(
+		'nodes/EsimTrade/EsimTradeTrigger.node.js',
+		'EsimTradeTrigger',
+	);
 	return new Trigger();
 }

@@ -21,9 +21,19 @@ export interface Section {
 }
 
 export const fmt = {
-	ms: (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`),
+	ms: (ms: number) =>
+		ms >= 10_000
+			? `${(ms / 1000).toFixed(1)} s`
+			: ms >= 1000
+				? `${(ms / 1000).toFixed(2)} s`
+				: `${ms.toFixed(ms < 10 ? 2 : 0)} ms`,
 	mib: (mib: number) => `${mib.toFixed(1)} MiB`,
-	bytes: (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`),
+	bytes: (bytes: number) =>
+		bytes >= 1024 * 1024
+			? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+			: bytes >= 1024
+				? `${(bytes / 1024).toFixed(1)} KiB`
+				: `${bytes} B`,
 	ratio: (ratio: number) => `${ratio.toFixed(2)}×`,
 };
 
@@ -38,16 +48,28 @@ export function verdict(row: Row): string {
 export function table(rows: Row[]): string {
 	const head = '| Scenario | Metric | Ours | Baseline | Baseline figure | Ratio | Target |';
 	const rule = '|---|---|---|---|---|---|---|';
-	const body = rows.map((row) =>
-		`| ${row.scenario} | ${row.metric} | ${row.ours} | ${row.baseline} | ${row.theirs} | ${row.ratio === undefined ? '—' : fmt.ratio(row.ratio)} | ${verdict(row)} |`,
+	const body = rows.map(
+		(row) =>
+			`| ${row.scenario} | ${row.metric} | ${row.ours} | ${row.baseline} | ${row.theirs} | ${row.ratio === undefined ? '—' : fmt.ratio(row.ratio)} | ${verdict(row)} |`,
 	);
 	return [head, rule, ...body].join('\n');
 }
 
 /** The table for the terminal: fixed-width columns, no Markdown. */
 export function plainTable(rows: Row[]): string {
-	const cells = rows.map((row) => [row.scenario, row.metric, row.ours, row.baseline, row.theirs, row.ratio === undefined ? '—' : fmt.ratio(row.ratio), verdict(row).replace(/\*\*/g, '')]);
-	const all = [['Scenario', 'Metric', 'Ours', 'Baseline', 'Baseline figure', 'Ratio', 'Target'], ...cells];
+	const cells = rows.map((row) => [
+		row.scenario,
+		row.metric,
+		row.ours,
+		row.baseline,
+		row.theirs,
+		row.ratio === undefined ? '—' : fmt.ratio(row.ratio),
+		verdict(row).replace(/\*\*/g, ''),
+	]);
+	const all = [
+		['Scenario', 'Metric', 'Ours', 'Baseline', 'Baseline figure', 'Ratio', 'Target'],
+		...cells,
+	];
 	const widths = all[0].map((_, i) => Math.max(...all.map((line) => line[i].length)));
 	return all.map((line) => line.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n');
 }

@@ -9,7 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { contenderMain, type ContenderFactory } from '../lib/child';
 
 const WARM_UP_ITEMS = 10;
-const lines = (count: number): IDataObject[] => Array.from({ length: count }, (_, line) => ({ line }));
+const lines = (count: number): IDataObject[] =>
+	Array.from({ length: count }, (_, line) => ({ line }));
 
 /** Runs the operation on `count` items; returns how many output items carry a balance. */
 type Operation = (count: number) => Promise<number>;
@@ -26,7 +27,11 @@ const contenders: Record<string, ContenderFactory<number>> = {
 		const { runTrade } = await import('../../test/helpers/trade');
 		const harness = compiledTradeHarness(baseUrl);
 		return timed(async (count) => {
-			const { items } = await runTrade(harness, { resource: 'wallet', operation: 'getBalance' }, lines(count));
+			const { items } = await runTrade(
+				harness,
+				{ resource: 'wallet', operation: 'getBalance' },
+				lines(count),
+			);
 			return items.filter((item) => item.json.walletBalanceCents !== undefined).length;
 		}, Number(n));
 	},
@@ -44,15 +49,26 @@ const contenders: Record<string, ContenderFactory<number>> = {
 	noop: async ([, n]) => {
 		const { baselineHarness, otherNode, runChain, NOOP_TYPE } = await import('../lib/baseline');
 		const harness = baselineHarness();
-		return timed(async (count) => (await runChain(harness, [otherNode('No Operation', NOOP_TYPE, {})], lines(count))).outputs['No Operation'].length, Number(n));
+		return timed(
+			async (count) =>
+				(await runChain(harness, [otherNode('No Operation', NOOP_TYPE, {})], lines(count))).outputs[
+					'No Operation'
+				].length,
+			Number(n),
+		);
 	},
 	/** The bare request: ky, one GET after the other. */
 	ky: async ([baseUrl, n]) => {
 		const { default: ky } = await import('ky');
-		const api = ky.create({ prefixUrl: baseUrl, headers: { 'x-access-code': 'demo-access', 'x-secret-key': 'demo-secret' }, retry: 0 });
+		const api = ky.create({
+			prefixUrl: baseUrl,
+			headers: { 'x-access-code': 'demo-access', 'x-secret-key': 'demo-secret' },
+			retry: 0,
+		});
 		return timed(async (count) => {
 			let ok = 0;
-			for (let i = 0; i < count; i++) if ((await api.get('portal/balance').json<{ data?: unknown }>()).data) ok++;
+			for (let i = 0; i < count; i++)
+				if ((await api.get('portal/balance').json<{ data?: unknown }>()).data) ok++;
 			return ok;
 		}, Number(n));
 	},

@@ -10,7 +10,8 @@ const ROOT = join(__dirname, '..', '..');
 const REQUIRE_RUNS = 3;
 const ITEMS = 1000;
 const ITEM_RUNS = 3;
-const HTTP_REQUEST_FILE = require.resolve('n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js');
+const HTTP_REQUEST_FILE =
+	require.resolve('n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js');
 
 /** Milliseconds to `require` a file in a fresh plain-Node process, with n8n-workflow loaded first (as in n8n) or not. */
 function requireMs(file: string, preload: boolean): number {
@@ -19,10 +20,16 @@ function requireMs(file: string, preload: boolean): number {
 		const started = performance.now();
 		require(${JSON.stringify(file)});
 		process.stdout.write(String(performance.now() - started));`;
-	return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } }).toString());
+	return Number(
+		execFileSync(process.execPath, ['-e', script], {
+			cwd: ROOT,
+			env: { ...process.env, NODE_OPTIONS: '' },
+		}).toString(),
+	);
 }
 
-const medianRequire = (file: string, preload: boolean) => median(Array.from({ length: REQUIRE_RUNS }, () => requireMs(file, preload)));
+const medianRequire = (file: string, preload: boolean) =>
+	median(Array.from({ length: REQUIRE_RUNS }, () => requireMs(file, preload)));
 
 interface ItemsResult {
 	ms: number;
@@ -33,7 +40,11 @@ interface ItemsResult {
 export async function packageLoad(sandbox: Sandbox): Promise<Section> {
 	sandbox.reset();
 	const entries = packageEntries();
-	const load = entries.map((entry) => ({ entry, warm: medianRequire(join(DIST, entry), true), cold: medianRequire(join(DIST, entry), false) }));
+	const load = entries.map((entry) => ({
+		entry,
+		warm: medianRequire(join(DIST, entry), true),
+		cold: medianRequire(join(DIST, entry), false),
+	}));
 	const httpWarm = medianRequire(HTTP_REQUEST_FILE, true);
 	const httpCold = medianRequire(HTTP_REQUEST_FILE, false);
 
@@ -41,7 +52,11 @@ export async function packageLoad(sandbox: Sandbox): Promise<Section> {
 	const times: Record<string, number[]> = { ky: [], node: [], httpRequest: [], noop: [] };
 	for (let round = 0; round < ITEM_RUNS; round++) {
 		for (const name of contenders) {
-			const result = await runChild<ItemsResult>('scenarios/items.child.ts', [name, sandbox.tradeBaseUrl, String(ITEMS)]);
+			const result = await runChild<ItemsResult>('scenarios/items.child.ts', [
+				name,
+				sandbox.tradeBaseUrl,
+				String(ITEMS),
+			]);
 			if (result.ok !== ITEMS) throw new Error(`${name}: ${result.ok} of ${ITEMS} items succeeded`);
 			times[name].push(result.ms);
 		}
@@ -52,9 +67,30 @@ export async function packageLoad(sandbox: Sandbox): Promise<Section> {
 	const scenario = '4. Package load and per-item cost';
 	const trade = load.find((l) => l.entry.endsWith('EsimTrade.node.js'));
 	const rows: Row[] = [
-		{ scenario, metric: 'require eSIMTrade node (n8n-workflow loaded)', ours: fmt.ms(trade?.warm ?? NaN), baseline: 'HTTP Request node', theirs: fmt.ms(httpWarm), ratio: (trade?.warm ?? NaN) / httpWarm },
-		{ scenario, metric: 'per-item overhead, excl. the request', ours: perItem(ours - bare), baseline: 'No Operation node (no request)', theirs: perItem(noop), ratio: (ours - bare) / noop },
-		{ scenario, metric: `wall time per item, ${ITEMS} balance reads`, ours: perItem(ours), baseline: 'HTTP Request (requests in parallel)', theirs: perItem(http), ratio: ours / http },
+		{
+			scenario,
+			metric: 'require eSIMTrade node (n8n-workflow loaded)',
+			ours: fmt.ms(trade?.warm ?? NaN),
+			baseline: 'HTTP Request node',
+			theirs: fmt.ms(httpWarm),
+			ratio: (trade?.warm ?? NaN) / httpWarm,
+		},
+		{
+			scenario,
+			metric: 'per-item overhead, excl. the request',
+			ours: perItem(ours - bare),
+			baseline: 'No Operation node (no request)',
+			theirs: perItem(noop),
+			ratio: (ours - bare) / noop,
+		},
+		{
+			scenario,
+			metric: `wall time per item, ${ITEMS} balance reads`,
+			ours: perItem(ours),
+			baseline: 'HTTP Request (requests in parallel)',
+			theirs: perItem(http),
+			ratio: ours / http,
+		},
 	];
 	return {
 		title: scenario,

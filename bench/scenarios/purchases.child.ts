@@ -28,7 +28,13 @@ const contenders: Record<string, ContenderFactory<Outcome>> = {
 		const { compiledTradeHarness } = await import('../lib/ours');
 		const { runTrade, plan } = await import('../../test/helpers/trade');
 		const harness = compiledTradeHarness(baseUrl);
-		const parameters = { resource: 'order', operation: 'create', plan: plan(PLAN), quantity: 1, waitForFulfilment: false };
+		const parameters = {
+			resource: 'order',
+			operation: 'create',
+			plan: plan(PLAN),
+			quantity: 1,
+			waitForFulfilment: false,
+		};
 		return {
 			// Fails validation (quantity 0), so the whole execution path runs without a request.
 			warmUp: async () => await runTrade(harness, { ...parameters, quantity: 0 }),
@@ -52,10 +58,13 @@ const contenders: Record<string, ContenderFactory<Outcome>> = {
 			jsonBody: `={ "slug": "${PLAN}", "qty": 1, "idempotencyKey": "http-{{ $json.line }}" }`,
 		});
 		return {
-			warmUp: async () => await runChain(harness, [httpNode('HTTP Request', { url: healthUrl(baseUrl) })]),
+			warmUp: async () =>
+				await runChain(harness, [httpNode('HTTP Request', { url: healthUrl(baseUrl) })]),
 			run: async () => {
 				const { status, outputs, error } = await runChain(harness, [node], lines(count));
-				const ok = (outputs['HTTP Request'] ?? []).filter((item) => (item.json.data as { orderNo?: string } | undefined)?.orderNo).length;
+				const ok = (outputs['HTTP Request'] ?? []).filter(
+					(item) => (item.json.data as { orderNo?: string } | undefined)?.orderNo,
+				).length;
 				return { status, ok, error: error ? String(error.message) : undefined };
 			},
 		};
@@ -68,7 +77,13 @@ const contenders: Record<string, ContenderFactory<Outcome>> = {
 			prefixUrl: baseUrl,
 			headers: { 'x-access-code': 'demo-access', 'x-secret-key': 'demo-secret' },
 			timeout: 30_000,
-			retry: { limit: 5, methods: ['post'], statusCodes: [429], afterStatusCodes: [429], maxRetryAfter: 65_000 },
+			retry: {
+				limit: 5,
+				methods: ['post'],
+				statusCodes: [429],
+				afterStatusCodes: [429],
+				maxRetryAfter: 65_000,
+			},
 		});
 		return {
 			warmUp: async () => await ky.get(healthUrl(baseUrl)).json(),
@@ -77,7 +92,9 @@ const contenders: Record<string, ContenderFactory<Outcome>> = {
 				let error: string | undefined;
 				for (const { line } of lines(count)) {
 					try {
-						await api.post('portal/order', { json: { slug: PLAN, qty: 1, idempotencyKey: `ky-${line}` } }).json();
+						await api
+							.post('portal/order', { json: { slug: PLAN, qty: 1, idempotencyKey: `ky-${line}` } })
+							.json();
 						ok++;
 					} catch (caught) {
 						error ??= String((caught as Error).message);

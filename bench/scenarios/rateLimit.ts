@@ -26,9 +26,15 @@ interface Measured extends ChildResult {
 async function measure(sandbox: Sandbox, contender: string, count: number): Promise<Measured> {
 	sandbox.reset();
 	sandbox.faults.set({ rateLimit: LIMIT });
-	const result = await runChild<ChildResult>('scenarios/purchases.child.ts', [contender, sandbox.tradeBaseUrl, String(count)]);
+	const result = await runChild<ChildResult>('scenarios/purchases.child.ts', [
+		contender,
+		sandbox.tradeBaseUrl,
+		String(count),
+	]);
 	const posts = sandbox.log.entries({ method: 'POST', path: '/api/v1/portal/order' });
-	process.stdout.write(`  purchases, ${contender}: ${fmt.ms(result.ms)}, ${sandbox.trade.orders.length} bought\n`);
+	process.stdout.write(
+		`  purchases, ${contender}: ${fmt.ms(result.ms)}, ${sandbox.trade.orders.length} bought\n`,
+	);
 	return {
 		...result,
 		failed: count - sandbox.trade.orders.length,
@@ -53,24 +59,63 @@ export async function rateLimited(sandbox: Sandbox, count = PURCHASES): Promise<
 	return {
 		title: scenario,
 		rows: [
-			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: `rate floor ${count} ÷ ${perSecond}/s`, theirs: fmt.ms(rateFloor), ratio: ours.ms / rateFloor, target: 1.05 },
-			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'fixed-window floor', theirs: fmt.ms(windowFloor), ratio: ours.ms / windowFloor, target: 1.05 },
-			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'bare ky loop, retry on 429', theirs: fmt.ms(bare.ms), ratio: ours.ms / bare.ms },
+			{
+				scenario,
+				metric: 'wall time',
+				ours: fmt.ms(ours.ms),
+				baseline: `rate floor ${count} ÷ ${perSecond}/s`,
+				theirs: fmt.ms(rateFloor),
+				ratio: ours.ms / rateFloor,
+				target: 1.05,
+			},
+			{
+				scenario,
+				metric: 'wall time',
+				ours: fmt.ms(ours.ms),
+				baseline: 'fixed-window floor',
+				theirs: fmt.ms(windowFloor),
+				ratio: ours.ms / windowFloor,
+				target: 1.05,
+			},
+			{
+				scenario,
+				metric: 'wall time',
+				ours: fmt.ms(ours.ms),
+				baseline: 'bare ky loop, retry on 429',
+				theirs: fmt.ms(bare.ms),
+				ratio: ours.ms / bare.ms,
+			},
 			{
 				scenario,
 				metric: 'failed purchases',
 				ours: String(ours.failed),
 				baseline: 'HTTP Request, defaults',
 				theirs: String(http.failed),
-				goal: { text: 'zero failures, one order and one debit per purchase', met: ours.failed === 0 && ours.ok === count && ours.orders === count && ours.debits === count },
+				goal: {
+					text: 'zero failures, one order and one debit per purchase',
+					met:
+						ours.failed === 0 &&
+						ours.ok === count &&
+						ours.orders === count &&
+						ours.debits === count,
+				},
 			},
-			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'HTTP Request, defaults', theirs: `${fmt.ms(http.ms)} (${http.orders} bought, run ${http.status})` },
+			{
+				scenario,
+				metric: 'wall time',
+				ours: fmt.ms(ours.ms),
+				baseline: 'HTTP Request, defaults',
+				theirs: `${fmt.ms(http.ms)} (${http.orders} bought, run ${http.status})`,
+			},
 		],
 		notes: [
 			`Sandbox rate limit: fixed window of ${LIMIT.limit} requests per ${LIMIT.windowMs / 1000} s per key (= ${perSecond}/s, the real eSIMTrade limit of 600/min scaled to a shorter window), 429 \`{"error":"API rate limit exceeded"}\` with \`Retry-After\` in whole seconds. Each contender starts on a fresh sandbox (ledger and window reset), in its own process; each purchase has its own idempotency key; Wait for Fulfilment is off (purchases only).`,
 			`Rate floor: ${count} ÷ ${perSecond}/s = ${fmt.ms(rateFloor)} (the issue's definition). Fixed-window floor: a window admits ${LIMIT.limit} at once, so the last of ${Math.ceil(count / LIMIT.limit)} windows opens at ${fmt.ms(windowFloor)}; no client can finish earlier.`,
 			line('eSIMTrade node', ours),
-			line('bare ky loop (ky 1, `retry: { methods: [post], statusCodes: [429], afterStatusCodes: [429] }`)', bare),
+			line(
+				'bare ky loop (ky 1, `retry: { methods: [post], statusCodes: [429], afterStatusCodes: [429] }`)',
+				bare,
+			),
 			line('HTTP Request v4.2, default settings (all items sent at once, no retry)', http),
 		],
 	};

@@ -9,7 +9,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { contenderMain, type ContenderFactory } from '../lib/child';
 
 const PAGE_SIZE = 100;
-const HEADERS = { 'x-access-code': 'demo-access', 'x-secret-key': 'demo-secret', accept: 'application/json' };
+const HEADERS = {
+	'x-access-code': 'demo-access',
+	'x-secret-key': 'demo-secret',
+	accept: 'application/json',
+};
 
 const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
 	/** This package: Order → Get Many with Return All; Simplify off, so it outputs the same rows as the others. */
@@ -17,7 +21,8 @@ const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
 		const { compiledTradeHarness } = await import('../lib/ours');
 		const { runTrade } = await import('../../test/helpers/trade');
 		const harness = compiledTradeHarness(baseUrl);
-		const getMany = async (extra: IDataObject) => await runTrade(harness, { resource: 'order', operation: 'getMany', ...extra });
+		const getMany = async (extra: IDataObject) =>
+			await runTrade(harness, { resource: 'order', operation: 'getMany', ...extra });
 		return {
 			warmUp: async () => await getMany({ returnAll: false, limit: 1 }),
 			run: async () => {
@@ -34,7 +39,10 @@ const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
 		return {
 			warmUp: async () => await runChain(harness, allOrdersChain(baseUrl, 1, false)),
 			run: async () => {
-				const { status, outputs, error } = await runChain(harness, allOrdersChain(baseUrl, PAGE_SIZE, true));
+				const { status, outputs, error } = await runChain(
+					harness,
+					allOrdersChain(baseUrl, PAGE_SIZE, true),
+				);
 				if (status !== 'success') throw new Error(String(error?.message));
 				return outputs['Split Out'].map((item) => item.json);
 			},
@@ -43,7 +51,9 @@ const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
 	/** The floor: Node's global `fetch` (undici) walking the same pages, no framework. */
 	fetch: async ([baseUrl]) => {
 		const page = async (n: number, size: number) => {
-			const response = await fetch(`${baseUrl}/reseller/orders?page=${n}&pageSize=${size}`, { headers: HEADERS });
+			const response = await fetch(`${baseUrl}/reseller/orders?page=${n}&pageSize=${size}`, {
+				headers: HEADERS,
+			});
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			return ((await response.json()) as { orders: IDataObject[] }).orders;
 		};
@@ -61,4 +71,7 @@ const contenders: Record<string, ContenderFactory<IDataObject[]>> = {
 	},
 };
 
-contenderMain(contenders, (rows) => ({ count: rows.length, jsonBytes: Buffer.byteLength(JSON.stringify(rows)) }));
+contenderMain(contenders, (rows) => ({
+	count: rows.length,
+	jsonBytes: Buffer.byteLength(JSON.stringify(rows)),
+}));

@@ -29,7 +29,8 @@ interface Figures {
 
 const LABEL: Record<Name, string> = {
 	node: 'eSIMTrade node, Order → Get Many, Return All (Simplify off: the same rows as the others)',
-	httpRequest: 'HTTP Request v4.2 (pagination: page +1, complete when `orders.length < 100`) → Split Out `orders`',
+	httpRequest:
+		'HTTP Request v4.2 (pagination: page +1, complete when `orders.length < 100`) → Split Out `orders`',
 	fetch: 'bare loop: global `fetch` (undici), sequential pages of 100',
 };
 
@@ -37,14 +38,25 @@ const LABEL: Record<Name, string> = {
 export async function returnAll(sandbox: Sandbox, runs = 3): Promise<Section> {
 	sandbox.reset();
 	sandbox.trade.seedOrders(ORDERS);
-	const results: Record<Name, Array<ChildResult & { requests: number }>> = { fetch: [], node: [], httpRequest: [] };
+	const results: Record<Name, Array<ChildResult & { requests: number }>> = {
+		fetch: [],
+		node: [],
+		httpRequest: [],
+	};
 	for (let round = 0; round < runs; round++) {
 		for (const name of CONTENDERS) {
 			sandbox.log.clear();
-			const result = await runChild<ChildResult>('scenarios/returnAll.child.ts', [name, sandbox.tradeBaseUrl]);
-			if (result.count !== ORDERS) throw new Error(`${name} returned ${result.count} orders, expected ${ORDERS}`);
+			const result = await runChild<ChildResult>('scenarios/returnAll.child.ts', [
+				name,
+				sandbox.tradeBaseUrl,
+			]);
+			if (result.count !== ORDERS)
+				throw new Error(`${name} returned ${result.count} orders, expected ${ORDERS}`);
 			// Each contender first warms up with one request.
-			results[name].push({ ...result, requests: sandbox.log.count({ path: '/api/v1/reseller/orders' }) - 1 });
+			results[name].push({
+				...result,
+				requests: sandbox.log.count({ path: '/api/v1/reseller/orders' }) - 1,
+			});
 			process.stdout.write(`  return all, round ${round + 1}, ${name}: ${fmt.ms(result.ms)}\n`);
 		}
 	}
@@ -68,12 +80,57 @@ export async function returnAll(sandbox: Sandbox, runs = 3): Promise<Section> {
 	return {
 		title: scenario,
 		rows: [
-			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'bare fetch loop (floor)', theirs: fmt.ms(floor.ms), ratio: ours.ms / floor.ms, target: 1.1 },
-			{ scenario, metric: 'wall time', ours: fmt.ms(ours.ms), baseline: 'HTTP Request + Split Out', theirs: fmt.ms(http.ms), ratio: ours.ms / http.ms, target: 0.5 },
-			{ scenario, metric: 'peak RSS growth vs output JSON', ours: fmt.mib(ours.growthMiB), baseline: 'output JSON size', theirs: fmt.bytes(ours.jsonBytes), ratio: ours.growthMiB / jsonMiB, target: 2 },
-			{ scenario, metric: 'peak RSS growth', ours: fmt.mib(ours.growthMiB), baseline: 'bare fetch loop (floor)', theirs: fmt.mib(floor.growthMiB), ratio: ours.growthMiB / floor.growthMiB },
-			{ scenario, metric: 'peak RSS growth', ours: fmt.mib(ours.growthMiB), baseline: 'HTTP Request + Split Out', theirs: fmt.mib(http.growthMiB), ratio: ours.growthMiB / http.growthMiB },
-			{ scenario, metric: 'peak RSS of the process', ours: fmt.mib(ours.peakMiB), baseline: 'HTTP Request + Split Out', theirs: fmt.mib(http.peakMiB), ratio: ours.peakMiB / http.peakMiB },
+			{
+				scenario,
+				metric: 'wall time',
+				ours: fmt.ms(ours.ms),
+				baseline: 'bare fetch loop (floor)',
+				theirs: fmt.ms(floor.ms),
+				ratio: ours.ms / floor.ms,
+				target: 1.1,
+			},
+			{
+				scenario,
+				metric: 'wall time',
+				ours: fmt.ms(ours.ms),
+				baseline: 'HTTP Request + Split Out',
+				theirs: fmt.ms(http.ms),
+				ratio: ours.ms / http.ms,
+				target: 0.5,
+			},
+			{
+				scenario,
+				metric: 'peak RSS growth vs output JSON',
+				ours: fmt.mib(ours.growthMiB),
+				baseline: 'output JSON size',
+				theirs: fmt.bytes(ours.jsonBytes),
+				ratio: ours.growthMiB / jsonMiB,
+				target: 2,
+			},
+			{
+				scenario,
+				metric: 'peak RSS growth',
+				ours: fmt.mib(ours.growthMiB),
+				baseline: 'bare fetch loop (floor)',
+				theirs: fmt.mib(floor.growthMiB),
+				ratio: ours.growthMiB / floor.growthMiB,
+			},
+			{
+				scenario,
+				metric: 'peak RSS growth',
+				ours: fmt.mib(ours.growthMiB),
+				baseline: 'HTTP Request + Split Out',
+				theirs: fmt.mib(http.growthMiB),
+				ratio: ours.growthMiB / http.growthMiB,
+			},
+			{
+				scenario,
+				metric: 'peak RSS of the process',
+				ours: fmt.mib(ours.peakMiB),
+				baseline: 'HTTP Request + Split Out',
+				theirs: fmt.mib(http.peakMiB),
+				ratio: ours.peakMiB / http.peakMiB,
+			},
 		],
 		notes: [
 			`Median of ${runs} rounds; contenders interleaved per round, each in a fresh child process (tsx), sandbox in the parent process. Each contender makes one warm-up request before the timed run.`,

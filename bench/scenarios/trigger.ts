@@ -38,7 +38,12 @@ function seed(sandbox: Sandbox): void {
 export async function triggerCost(sandbox: Sandbox): Promise<Section> {
 	seed(sandbox);
 	const requests = () => sandbox.log.count({ provider: 'trade' });
-	const poller = new Poller(compiledTradeHarness(sandbox.tradeBaseUrl), newTrigger(), node, newTrigger);
+	const poller = new Poller(
+		compiledTradeHarness(sandbox.tradeBaseUrl),
+		newTrigger(),
+		node,
+		newTrigger,
+	);
 	sandbox.log.clear();
 	const first = await poller.poll();
 	const firstRequests = requests();
@@ -53,18 +58,40 @@ export async function triggerCost(sandbox: Sandbox): Promise<Section> {
 
 	// The baseline: re-read the whole list each poll (HTTP Request paginating, Split Out) and keep every status to compare.
 	sandbox.log.clear();
-	const { status, outputs } = await runChain(baselineHarness(), allOrdersChain(sandbox.tradeBaseUrl, 100, true));
+	const { status, outputs } = await runChain(
+		baselineHarness(),
+		allOrdersChain(sandbox.tradeBaseUrl, 100, true),
+	);
 	const rows = outputs['Split Out'] ?? [];
-	if (status !== 'success' || rows.length !== ORDERS) throw new Error(`baseline read ${rows.length} orders (${status})`);
+	if (status !== 'success' || rows.length !== ORDERS)
+		throw new Error(`baseline read ${rows.length} orders (${status})`);
 	const scanRequests = requests();
-	const scanState = Buffer.byteLength(JSON.stringify(Object.fromEntries(rows.map((row) => [row.json.providerOrderNo, row.json.status]))));
+	const scanState = Buffer.byteLength(
+		JSON.stringify(
+			Object.fromEntries(rows.map((row) => [row.json.providerOrderNo, row.json.status])),
+		),
+	);
 
 	const scenario = `3. Trigger, ${ORDERS.toLocaleString('en')} orders, ${OPEN} open`;
 	return {
 		title: scenario,
 		rows: [
-			{ scenario, metric: 'requests per no-change poll', ours: String(idleRequests), baseline: 'full re-scan (HTTP Request)', theirs: String(scanRequests), ratio: idleRequests / scanRequests },
-			{ scenario, metric: 'state kept between polls', ours: fmt.bytes(state), baseline: 'full re-scan: every status', theirs: fmt.bytes(scanState), ratio: state / scanState },
+			{
+				scenario,
+				metric: 'requests per no-change poll',
+				ours: String(idleRequests),
+				baseline: 'full re-scan (HTTP Request)',
+				theirs: String(scanRequests),
+				ratio: idleRequests / scanRequests,
+			},
+			{
+				scenario,
+				metric: 'state kept between polls',
+				ours: fmt.bytes(state),
+				baseline: 'full re-scan: every status',
+				theirs: fmt.bytes(scanState),
+				ratio: state / scanState,
+			},
 		],
 		notes: [
 			`Orders: ${ORDERS.toLocaleString('en')}, of which ${OPEN} are open (${OPEN_STATUSES.join(', ')}) and spread through the list; the rest \`used_up\`. eSIMTrade Trigger, event "Order Status Changed", polled through n8n-core's PollContext with the static data round-tripped through JSON between polls (test/helpers/poller.ts).`,

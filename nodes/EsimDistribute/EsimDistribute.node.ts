@@ -18,7 +18,8 @@ export class EsimDistribute implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Buy eSIM plans from the credit balance, follow orders and top up with the eSIM Distribute partner API',
+		description:
+			'Buy eSIM plans from the credit balance, follow orders and top up with the eSIM Distribute partner API',
 		defaults: { name: 'eSIM Distribute' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,7 +17,8 @@ export class EsimDistributeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when eSIM Distribute orders change or the credit balance runs low',
+		description:
+			'Starts the workflow when eSIM Distribute orders change or the credit balance runs low',
 		defaults: { name: 'eSIM Distribute Trigger' },
 		polling: true,
 		inputs: [],

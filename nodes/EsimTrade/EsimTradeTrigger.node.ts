@@ -17,7 +17,8 @@ export class EsimTradeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when eSIMTrade orders or eSIMs change, or the wallet runs low',
+		description:
+			'Starts the workflow when eSIMTrade orders or eSIMs change, or the wallet runs low',
 		defaults: { name: 'eSIMTrade Trigger' },
 		polling: true,
 		inputs: [],

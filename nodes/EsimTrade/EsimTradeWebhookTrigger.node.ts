@@ -18,7 +18,8 @@ export class EsimTradeWebhookTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow the moment eSIMTrade reports an order, status change, top-up or refund',
+		description:
+			'Starts the workflow the moment eSIMTrade reports an order, status change, top-up or refund',
 		defaults: { name: 'eSIMTrade Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

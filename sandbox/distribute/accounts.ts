@@ -5,7 +5,10 @@ import { toUsd } from './ledger';
 import type { State, Tenant } from './model';
 import { email, invalid, objectBody, requiredString, sameEmail } from './validate';
 
-export const DEMO_CREDENTIALS = { email: 'demo@esimdistribute.test', password: 'demo-password' } as const;
+export const DEMO_CREDENTIALS = {
+	email: 'demo@esimdistribute.test',
+	password: 'demo-password',
+} as const;
 
 export interface NewTenant {
 	name: string;
@@ -65,7 +68,13 @@ export function register(state: State, req: SimRequest): SimResponse {
 	if (typeof body.password !== 'string' || body.password.length < 8) {
 		invalid('password must be a string of at least 8 characters');
 	}
-	const tenant = createTenant(state, { name, subdomain, contactEmail, password: body.password, balanceCents: 0 });
+	const tenant = createTenant(state, {
+		name,
+		subdomain,
+		contactEmail,
+		password: body.password,
+		balanceCents: 0,
+	});
 	const { currency: _currency, ...view } = tenantView(tenant);
 	return ok({ tenant: view }, 'Tenant registered', 201);
 }

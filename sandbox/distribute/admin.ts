@@ -19,7 +19,12 @@ function balanceOf(tenant: Tenant) {
 	return { tenantId: tenant.id, ...balanceView(tenant) };
 }
 
-type AdminRun = (state: State, body: Record<string, unknown>, match: string[], origin: string) => SimResponse;
+type AdminRun = (
+	state: State,
+	body: Record<string, unknown>,
+	match: string[],
+	origin: string,
+) => SimResponse;
 type AdminRoute = [method: string, pattern: RegExp, run: AdminRun];
 
 function stats(s: State): SimResponse {
@@ -42,57 +47,100 @@ const ROUTES: AdminRoute[] = [
 	['GET', /^stats$/, stats],
 	['GET', /^tenants$/, (s) => ok([...s.tenants.values()].map(tenantView), 'Tenants')],
 	['GET', /^balance$/, (s, b) => ok(balanceOf(tenantOf(s, b)), 'Balance')],
-	['POST', /^balance$/, (s, b) => {
-		const tenant = tenantOf(s, b);
-		tenant.balanceCents = toCents(amount(b.amount, 'amount', 0, 1_000_000_000));
-		return ok(balanceOf(tenant), 'Balance set');
-	}],
+	[
+		'POST',
+		/^balance$/,
+		(s, b) => {
+			const tenant = tenantOf(s, b);
+			tenant.balanceCents = toCents(amount(b.amount, 'amount', 0, 1_000_000_000));
+			return ok(balanceOf(tenant), 'Balance set');
+		},
+	],
 	['GET', /^transactions$/, (s) => ok(s.transactions, 'Transactions')],
 	['GET', /^orders$/, (s) => ok(s.orders, 'Orders')],
-	['POST', /^orders\/seed$/, (s, b, _m, origin) => {
-		const n = integer(b.n, 'n', 1, 100_000);
-		const seeded = seedOrders(s, n, {
-			status: b.status as OrderStatus | undefined,
-			tenantId: b.tenantId === undefined ? undefined : String(b.tenantId),
-			email: typeof b.email === 'string' ? b.email : undefined,
-			origin,
-		});
-		return ok({ seeded: seeded.length, total: s.orders.length }, 'Orders seeded', 201);
-	}],
-	['POST', /^orders\/([^/]+)\/status$/, (s, b, m) => ok(setOrderStatus(s, m[1] as string, b.status), 'Order status set')],
-	['GET', /^topups$/, (s) => ok(s.topups.map(topupView), 'Top-ups')],
-	['POST', /^topups\/([^/]+)\/(paid|approve|reject)$/, (s, _b, m) =>
-		ok(topupView(settleTopup(s, m[1] as string, m[2] as string)), 'Top-up updated'),
+	[
+		'POST',
+		/^orders\/seed$/,
+		(s, b, _m, origin) => {
+			const n = integer(b.n, 'n', 1, 100_000);
+			const seeded = seedOrders(s, n, {
+				status: b.status as OrderStatus | undefined,
+				tenantId: b.tenantId === undefined ? undefined : String(b.tenantId),
+				email: typeof b.email === 'string' ? b.email : undefined,
+				origin,
+			});
+			return ok({ seeded: seeded.length, total: s.orders.length }, 'Orders seeded', 201);
+		},
 	],
-	['POST', /^token-lifetime$/, (s, b) => {
-		s.tokenLifetimeSec = integer(b.seconds, 'seconds', 1, 31_536_000);
-		return ok({ seconds: s.tokenLifetimeSec }, 'Token lifetime set');
-	}],
-	['POST', /^tokens\/revoke$/, (s) => {
-		// Every token issued before this millisecond is refused from now on.
-		s.revokedBeforeMs = s.now();
-		s.revocations++;
-		return ok({ revokedBefore: s.iso(s.revokedBeforeMs), revocations: s.revocations }, 'Tokens revoked');
-	}],
-	['POST', /^fulfilment$/, (s, b) => {
-		if (b.delayMs !== undefined) s.fulfilmentDelayMs = integer(b.delayMs, 'delayMs', 0, 86_400_000);
-		if (b.failureRate !== undefined) {
-			if (typeof b.failureRate !== 'number' || b.failureRate < 0 || b.failureRate > 1) {
-				invalid('failureRate must be a number between 0 and 1');
+	[
+		'POST',
+		/^orders\/([^/]+)\/status$/,
+		(s, b, m) => ok(setOrderStatus(s, m[1] as string, b.status), 'Order status set'),
+	],
+	['GET', /^topups$/, (s) => ok(s.topups.map(topupView), 'Top-ups')],
+	[
+		'POST',
+		/^topups\/([^/]+)\/(paid|approve|reject)$/,
+		(s, _b, m) => ok(topupView(settleTopup(s, m[1] as string, m[2] as string)), 'Top-up updated'),
+	],
+	[
+		'POST',
+		/^token-lifetime$/,
+		(s, b) => {
+			s.tokenLifetimeSec = integer(b.seconds, 'seconds', 1, 31_536_000);
+			return ok({ seconds: s.tokenLifetimeSec }, 'Token lifetime set');
+		},
+	],
+	[
+		'POST',
+		/^tokens\/revoke$/,
+		(s) => {
+			// Every token issued before this millisecond is refused from now on.
+			s.revokedBeforeMs = s.now();
+			s.revocations++;
+			return ok(
+				{ revokedBefore: s.iso(s.revokedBeforeMs), revocations: s.revocations },
+				'Tokens revoked',
+			);
+		},
+	],
+	[
+		'POST',
+		/^fulfilment$/,
+		(s, b) => {
+			if (b.delayMs !== undefined)
+				s.fulfilmentDelayMs = integer(b.delayMs, 'delayMs', 0, 86_400_000);
+			if (b.failureRate !== undefined) {
+				if (typeof b.failureRate !== 'number' || b.failureRate < 0 || b.failureRate > 1) {
+					invalid('failureRate must be a number between 0 and 1');
+				}
+				s.failureRate = b.failureRate;
 			}
-			s.failureRate = b.failureRate;
-		}
-		return ok({ delayMs: s.fulfilmentDelayMs, failureRate: s.failureRate }, 'Fulfilment settings set');
-	}],
-	['POST', /^clock\/advance$/, (s, b) => {
-		s.clockOffsetMs += integer(b.ms, 'ms', 1, 31_536_000_000);
-		return ok({ now: s.iso() }, 'Clock advanced');
-	}],
+			return ok(
+				{ delayMs: s.fulfilmentDelayMs, failureRate: s.failureRate },
+				'Fulfilment settings set',
+			);
+		},
+	],
+	[
+		'POST',
+		/^clock\/advance$/,
+		(s, b) => {
+			s.clockOffsetMs += integer(b.ms, 'ms', 1, 31_536_000_000);
+			return ok({ now: s.iso() }, 'Clock advanced');
+		},
+	],
 	['GET', /^contacts$/, (s) => ok(s.contacts, 'Contact submissions')],
 ];
 
 /** `/__admin/distribute/<subPath>`: test controls; answers in the same envelope. */
-export function adminDispatch(state: State, method: string, subPath: string, body: unknown, origin: string): SimResponse {
+export function adminDispatch(
+	state: State,
+	method: string,
+	subPath: string,
+	body: unknown,
+	origin: string,
+): SimResponse {
 	return guarded(() => {
 		const path = subPath.split('?')[0]?.replace(/^\/+|\/+$/g, '') ?? '';
 		const verb = method.toUpperCase();

@@ -42,14 +42,17 @@ export function issueToken(state: State, tenant: Tenant): IssuedToken {
 type Verdict = { tenant: Tenant } | { error: 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'REVOKED' };
 
 function verify(state: State, req: SimRequest): Verdict {
-	const header = Object.entries(req.headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+	const header = Object.entries(req.headers).find(
+		([name]) => name.toLowerCase() === 'authorization',
+	)?.[1];
 	const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
 	const parts = match?.[1]?.split('.') ?? [];
 	if (parts.length !== 3) return { error: 'UNAUTHORIZED' };
 	const [head, body, signature] = parts as [string, string, string];
 	const expected = Buffer.from(sign(state, `${head}.${body}`));
 	const given = Buffer.from(signature);
-	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { error: 'UNAUTHORIZED' };
+	if (expected.length !== given.length || !timingSafeEqual(expected, given))
+		return { error: 'UNAUTHORIZED' };
 	let payload: { sub?: unknown; exp?: unknown; iat?: unknown };
 	try {
 		payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
@@ -58,7 +61,8 @@ function verify(state: State, req: SimRequest): Verdict {
 	}
 	const tenant = typeof payload.sub === 'string' ? state.tenants.get(payload.sub) : undefined;
 	if (!tenant || typeof payload.exp !== 'number') return { error: 'UNAUTHORIZED' };
-	if (typeof payload.iat === 'number' && payload.iat * 1000 < state.revokedBeforeMs) return { error: 'REVOKED' };
+	if (typeof payload.iat === 'number' && payload.iat * 1000 < state.revokedBeforeMs)
+		return { error: 'REVOKED' };
 	if (state.now() >= payload.exp * 1000) return { error: 'TOKEN_EXPIRED' };
 	return { tenant };
 }
@@ -67,8 +71,10 @@ function verify(state: State, req: SimRequest): Verdict {
 export function authenticate(state: State, req: SimRequest): Tenant {
 	const verdict = verify(state, req);
 	if ('tenant' in verdict) return verdict.tenant;
-	if (verdict.error === 'TOKEN_EXPIRED') throw new ApiError('TOKEN_EXPIRED', 'Token has expired, log in again');
-	if (verdict.error === 'REVOKED') throw new ApiError('UNAUTHORIZED', 'Token has been revoked, log in again');
+	if (verdict.error === 'TOKEN_EXPIRED')
+		throw new ApiError('TOKEN_EXPIRED', 'Token has expired, log in again');
+	if (verdict.error === 'REVOKED')
+		throw new ApiError('UNAUTHORIZED', 'Token has been revoked, log in again');
 	throw new ApiError('UNAUTHORIZED', 'Missing or invalid Bearer token');
 }
 

@@ -4,7 +4,15 @@ import { formatUsd, post, toCents, toUsd } from './ledger';
 import { orderView } from './orders';
 import { activePlan } from './plans';
 import type { OrderRecord, Plan, State, Tenant } from './model';
-import { email, integer, invalid, objectBody, optionalString, requiredString, type Fields } from './validate';
+import {
+	email,
+	integer,
+	invalid,
+	objectBody,
+	optionalString,
+	requiredString,
+	type Fields,
+} from './validate';
 
 interface Line {
 	plan: Plan;
@@ -14,7 +22,8 @@ interface Line {
 
 function parseLine(state: State, item: unknown, i: number): Line {
 	const field = `items[${i}]`;
-	if (!item || typeof item !== 'object' || Array.isArray(item)) invalid(`${field} must be an object`);
+	if (!item || typeof item !== 'object' || Array.isArray(item))
+		invalid(`${field} must be an object`);
 	const fields = item as Fields;
 	const planId = requiredString(fields.planId, `${field}.planId`, 100);
 	const plan = activePlan(state, planId);
@@ -65,7 +74,8 @@ export function newOrder(
 /** `POST /orders/checkout`: one order per item, paid from the credit balance. */
 export function checkout(state: State, tenant: Tenant, req: SimRequest): SimResponse {
 	const body = objectBody(req.body);
-	if (!Array.isArray(body.items) || body.items.length === 0) invalid('items must be a non-empty array');
+	if (!Array.isArray(body.items) || body.items.length === 0)
+		invalid('items must be a non-empty array');
 	if (body.items.length > 20) invalid('items must have at most 20 entries');
 	const lines = body.items.map((item, i) => parseLine(state, item, i));
 	const customer: Customer = {
@@ -85,7 +95,14 @@ export function checkout(state: State, tenant: Tenant, req: SimRequest): SimResp
 		const order = newOrder(state, tenant.id, line, customer, { createdMs, origin: req.origin });
 		order.charged = true;
 		order.dueAt = createdMs + state.fulfilmentDelayMs;
-		post(state, tenant, 'checkout', -line.cents, order.id, `Checkout ${order.orderNumber}: ${line.plan.name} x${line.quantity}`);
+		post(
+			state,
+			tenant,
+			'checkout',
+			-line.cents,
+			order.id,
+			`Checkout ${order.orderNumber}: ${line.plan.name} x${line.quantity}`,
+		);
 		return order;
 	});
 	state.addOrders(orders);
@@ -96,5 +113,8 @@ export function checkout(state: State, tenant: Tenant, req: SimRequest): SimResp
 		refundedAmount: 0,
 		creditBalance: toUsd(tenant.balanceCents),
 	};
-	return { ...ok({ orders: orders.map(orderView), summary }, 'Balance checkout completed'), committed: true };
+	return {
+		...ok({ orders: orders.map(orderView), summary }, 'Balance checkout completed'),
+		committed: true,
+	};
 }

@@ -45,7 +45,14 @@ function refund(state: State, order: OrderRecord): void {
 	const tenant = state.tenants.get(order.tenantId);
 	if (!order.charged || order.refunded || !tenant) return;
 	order.refunded = true;
-	post(state, tenant, 'refund', toCents(order.totalAmount), order.id, `Refund for order ${order.orderNumber}`);
+	post(
+		state,
+		tenant,
+		'refund',
+		toCents(order.totalAmount),
+		order.id,
+		`Refund for order ${order.orderNumber}`,
+	);
 }
 
 function moveTo(state: State, order: OrderRecord, status: OrderStatus, at: number): void {

@@ -15,7 +15,14 @@ export interface DistributeOptions {
 	now?: () => number;
 }
 
-export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'failed', 'refunded', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+	'pending',
+	'processing',
+	'completed',
+	'failed',
+	'refunded',
+	'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Plan {
@@ -99,7 +106,8 @@ export interface TransactionRecord extends Transaction {
 
 export const PAYMENT_METHODS = ['stripe', 'bank_transfer'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export type TopupStatus = 'pending' | 'paid' | 'awaiting_proof' | 'proof_submitted' | 'approved' | 'rejected';
+export type TopupStatus =
+	'pending' | 'paid' | 'awaiting_proof' | 'proof_submitted' | 'approved' | 'rejected';
 
 export interface BankDetails {
 	bankName: string;
@@ -140,7 +148,8 @@ export interface ContactSubmission {
 	createdAt: string;
 }
 
-const newestFirst = (a: OrderRecord, b: OrderRecord): number => b.createdMs - a.createdMs || b.seq - a.seq;
+const newestFirst = (a: OrderRecord, b: OrderRecord): number =>
+	b.createdMs - a.createdMs || b.seq - a.seq;
 
 /** Everything the simulator knows; rebuilt from the options on reset. */
 export class State {

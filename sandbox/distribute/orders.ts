@@ -1,6 +1,13 @@
 import type { SimRequest, SimResponse } from '../types';
 import { ApiError, ok } from './envelope';
-import { ORDER_STATUSES, type Order, type OrderRecord, type OrderStatus, type State, type Tenant } from './model';
+import {
+	ORDER_STATUSES,
+	type Order,
+	type OrderRecord,
+	type OrderStatus,
+	type State,
+	type Tenant,
+} from './model';
 import { invalid, isoDate, optionalOneOf, paginate, sameEmail } from './validate';
 
 /** An order as the API shows it. */
@@ -41,7 +48,11 @@ export function orderFilter(query: Record<string, string>): OrderFilter {
 }
 
 /** A tenant's orders matching the filter, newest first. */
-export function tenantOrders(state: State, tenantId: string, filter: OrderFilter = {}): OrderRecord[] {
+export function tenantOrders(
+	state: State,
+	tenantId: string,
+	filter: OrderFilter = {},
+): OrderRecord[] {
 	return state.orders.filter(
 		(o) =>
 			o.tenantId === tenantId &&
@@ -54,13 +65,17 @@ export function tenantOrders(state: State, tenantId: string, filter: OrderFilter
 
 /** `GET /orders?page=&limit=&status=&email=&from=&to=`. */
 export function listOrders(state: State, tenant: Tenant, req: SimRequest): SimResponse {
-	const { items, pagination } = paginate(tenantOrders(state, tenant.id, orderFilter(req.query)), req.query);
+	const { items, pagination } = paginate(
+		tenantOrders(state, tenant.id, orderFilter(req.query)),
+		req.query,
+	);
 	return ok({ orders: items.map(orderView), pagination }, 'Orders retrieved');
 }
 
 /** `GET /orders/:orderId`. */
 export function getOrder(state: State, tenant: Tenant, id: string): SimResponse {
 	const order = state.orderIndex.get(id);
-	if (!order || order.tenantId !== tenant.id) throw new ApiError('NOT_FOUND', `Order ${id} not found`);
+	if (!order || order.tenantId !== tenant.id)
+		throw new ApiError('NOT_FOUND', `Order ${id} not found`);
 	return ok(orderDetailView(order), 'Order retrieved');
 }

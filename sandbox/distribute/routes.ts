@@ -46,7 +46,9 @@ const ROUTES: Route[] = [
 	route('POST', 'orders/checkout', true, (c) => checkout(c.state, c.tenant, c.req)),
 	route('GET', 'orders/export', true, (c) => exportOrders(c.state, c.tenant, c.req)),
 	route('GET', 'orders', true, (c) => listOrders(c.state, c.tenant, c.req)),
-	route('GET', 'orders/:orderId', true, (c) => getOrder(c.state, c.tenant, c.params.orderId as string)),
+	route('GET', 'orders/:orderId', true, (c) =>
+		getOrder(c.state, c.tenant, c.params.orderId as string),
+	),
 	route('GET', 'balance', true, (c) => ok(balanceView(c.tenant), 'Balance retrieved')),
 	route('GET', 'transactions', true, (c) => {
 		const own = c.state.transactions.filter((t) => t.tenantId === c.tenant.id);
@@ -54,7 +56,9 @@ const ROUTES: Route[] = [
 		return ok({ transactions: items.map(transactionView), pagination }, 'Transactions retrieved');
 	}),
 	route('POST', 'top-up', true, (c) => createTopup(c.state, c.tenant, c.req)),
-	route('GET', 'top-up/:orderId', true, (c) => getTopup(c.state, c.tenant, c.params.orderId as string)),
+	route('GET', 'top-up/:orderId', true, (c) =>
+		getTopup(c.state, c.tenant, c.params.orderId as string),
+	),
 	route('POST', 'top-up/:orderId/proof', true, (c) =>
 		submitProof(c.state, c.tenant, c.params.orderId as string, c.req),
 	),

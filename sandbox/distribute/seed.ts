@@ -23,7 +23,8 @@ export interface SeedOrderOptions {
  * fulfil automatically. Plans and quantities (1-3) cycle through the catalog.
  */
 export function seedOrders(state: State, n: number, opts: SeedOrderOptions = {}): OrderRecord[] {
-	const status = opts.status === undefined ? 'completed' : oneOf(opts.status, 'status', ORDER_STATUSES);
+	const status =
+		opts.status === undefined ? 'completed' : oneOf(opts.status, 'status', ORDER_STATUSES);
 	const tenantId = opts.tenantId ?? state.demoTenantId;
 	if (!state.tenants.has(tenantId)) throw new ApiError('NOT_FOUND', `Tenant ${tenantId} not found`);
 	const plans = availablePlans(state);

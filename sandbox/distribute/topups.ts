@@ -1,7 +1,13 @@
 import type { SimRequest, SimResponse } from '../types';
 import { ApiError, ok } from './envelope';
 import { post, toCents } from './ledger';
-import { PAYMENT_METHODS, type State, type Tenant, type TopupRecord, type TopupStatus } from './model';
+import {
+	PAYMENT_METHODS,
+	type State,
+	type Tenant,
+	type TopupRecord,
+	type TopupStatus,
+} from './model';
 import { amount, httpsUrl, objectBody, oneOf } from './validate';
 
 /** Statuses a top-up never leaves. */
@@ -20,7 +26,8 @@ export function findTopup(state: State, id: string): TopupRecord | undefined {
 
 function find(state: State, id: string, tenant?: Tenant): TopupRecord {
 	const topup = findTopup(state, id);
-	if (!topup || (tenant && topup.tenantId !== tenant.id)) throw new ApiError('NOT_FOUND', `Top-up ${id} not found`);
+	if (!topup || (tenant && topup.tenantId !== tenant.id))
+		throw new ApiError('NOT_FOUND', `Top-up ${id} not found`);
 	return topup;
 }
 
@@ -34,8 +41,12 @@ export function createTopup(state: State, tenant: Tenant, req: SimRequest): SimR
 	const value = amount(body.amount, 'amount', 10, 10_000);
 	const paymentMethod = oneOf(body.paymentMethod, 'paymentMethod', PAYMENT_METHODS);
 	const stripe = paymentMethod === 'stripe';
-	const successUrl = stripe ? httpsUrl(body.successUrl, 'successUrl') : optionalUrl(body.successUrl, 'successUrl');
-	const cancelUrl = stripe ? httpsUrl(body.cancelUrl, 'cancelUrl') : optionalUrl(body.cancelUrl, 'cancelUrl');
+	const successUrl = stripe
+		? httpsUrl(body.successUrl, 'successUrl')
+		: optionalUrl(body.successUrl, 'successUrl');
+	const cancelUrl = stripe
+		? httpsUrl(body.cancelUrl, 'cancelUrl')
+		: optionalUrl(body.cancelUrl, 'cancelUrl');
 	const id = state.uuid();
 	const createdAt = state.iso();
 	const topup: TopupRecord = {
@@ -84,18 +95,31 @@ function transition(state: State, topup: TopupRecord, status: TopupStatus): Topu
 }
 
 /** `POST /top-up/:orderId/proof`: bank transfers awaiting proof only. */
-export function submitProof(state: State, tenant: Tenant, id: string, req: SimRequest): SimResponse {
+export function submitProof(
+	state: State,
+	tenant: Tenant,
+	id: string,
+	req: SimRequest,
+): SimResponse {
 	const topup = find(state, id, tenant);
 	const body = objectBody(req.body);
 	const url = httpsUrl(body.transferProofUrl, 'transferProofUrl');
-	if (topup.paymentMethod !== 'bank_transfer' || topup.status !== 'awaiting_proof') conflict(topup, 'submit proof');
+	if (topup.paymentMethod !== 'bank_transfer' || topup.status !== 'awaiting_proof')
+		conflict(topup, 'submit proof');
 	topup.transferProofUrl = url;
 	return ok(topupView(transition(state, topup, 'proof_submitted')), 'Transfer proof submitted');
 }
 
 function credit(state: State, topup: TopupRecord, status: TopupStatus): TopupRecord {
 	const tenant = state.tenants.get(topup.tenantId) as Tenant;
-	post(state, tenant, 'topup', toCents(topup.amount), topup.id, `Top-up via ${topup.paymentMethod}`);
+	post(
+		state,
+		tenant,
+		'topup',
+		toCents(topup.amount),
+		topup.id,
+		`Top-up via ${topup.paymentMethod}`,
+	);
 	return transition(state, topup, status);
 }
 
@@ -103,7 +127,8 @@ function credit(state: State, topup: TopupRecord, status: TopupStatus): TopupRec
 export function settleTopup(state: State, id: string, action: string): TopupRecord {
 	const topup = find(state, id);
 	if (action === 'paid') {
-		if (topup.paymentMethod !== 'stripe' || topup.status !== 'pending') conflict(topup, 'mark paid');
+		if (topup.paymentMethod !== 'stripe' || topup.status !== 'pending')
+			conflict(topup, 'mark paid');
 		return credit(state, topup, 'paid');
 	}
 	if (action === 'approve') {

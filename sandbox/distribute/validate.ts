@@ -15,7 +15,8 @@ export function invalid(message: string): never {
 export function objectBody(body: unknown): Fields {
 	if (body === undefined || body === null || body === '') return {};
 	if (typeof body === 'string') invalid('Request body is not valid JSON');
-	if (typeof body !== 'object' || Array.isArray(body)) invalid('Request body must be a JSON object');
+	if (typeof body !== 'object' || Array.isArray(body))
+		invalid('Request body must be a JSON object');
 	return body as Fields;
 }
 
@@ -63,7 +64,11 @@ export function httpsUrl(value: unknown, field: string): string {
 export function integer(value: unknown, field: string, min: number, max: number): number {
 	if (value === undefined || value === null) invalid(`${field} is required`);
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-		invalid(min === 1 ? `${field} must be a positive integer` : `${field} must be an integer of at least ${min}`);
+		invalid(
+			min === 1
+				? `${field} must be a positive integer`
+				: `${field} must be an integer of at least ${min}`,
+		);
 	}
 	if (value > max) invalid(`${field} must be at most ${max}`);
 	return value;
@@ -74,7 +79,8 @@ export function amount(value: unknown, field: string, min: number, max: number):
 	if (value === undefined || value === null) invalid(`${field} is required`);
 	if (typeof value !== 'number' || !Number.isFinite(value)) invalid(`${field} must be a number`);
 	if (value < min || value > max) invalid(`${field} must be between ${min} and ${max}`);
-	if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) invalid(`${field} must have at most 2 decimals`);
+	if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6)
+		invalid(`${field} must have at most 2 decimals`);
 	return value;
 }
 
@@ -120,7 +126,10 @@ function positiveQueryInt(value: string | undefined, field: string, fallback: nu
 }
 
 /** One page of `items` per the `page` (default 1) and `limit` (default 20, capped at 100) query. */
-export function paginate<T>(items: readonly T[], query: Record<string, string>): { items: T[]; pagination: Pagination } {
+export function paginate<T>(
+	items: readonly T[],
+	query: Record<string, string>,
+): { items: T[]; pagination: Pagination } {
 	const page = positiveQueryInt(query.page, 'page', 1);
 	const limit = Math.min(positiveQueryInt(query.limit, 'limit', 20), 100);
 	const start = (page - 1) * limit;

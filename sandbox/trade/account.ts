@@ -7,7 +7,13 @@ import { usdString } from './wallet';
 /** GET /portal/balance */
 export function getBalance({ sim }: TradeContext) {
 	const cents = sim.walletCents;
-	return ok({ data: { balance: `$${usdString(cents)}`, walletBalanceUsd: usdString(cents), walletBalanceCents: cents } });
+	return ok({
+		data: {
+			balance: `$${usdString(cents)}`,
+			walletBalanceUsd: usdString(cents),
+			walletBalanceCents: cents,
+		},
+	});
 }
 
 /** GET /portal/plans[?slug=]: the whole catalog as an array, or one plan. */
@@ -53,9 +59,11 @@ function isHttpUrl(value: string): boolean {
 
 /** PATCH /reseller/webhook {webhookUrl}: portal session only; '' clears the URL. */
 export function updateWebhook({ sim, auth, body }: TradeContext) {
-	if (auth.kind !== 'session') return fail(403, 'Webhook settings require a reseller portal session');
+	if (auth.kind !== 'session')
+		return fail(403, 'Webhook settings require a reseller portal session');
 	const url = body.webhookUrl;
-	if (typeof url !== 'string' || (url !== '' && !isHttpUrl(url))) return fail(400, 'Invalid webhookUrl');
+	if (typeof url !== 'string' || (url !== '' && !isHttpUrl(url)))
+		return fail(400, 'Invalid webhookUrl');
 	sim.webhookUrl = url === '' ? null : url;
 	return ok({ ok: true, webhookUrl: url });
 }

@@ -46,24 +46,39 @@ function attempt(action: () => SimResponse): SimResponse {
 	}
 }
 
-const isNonNegative = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isNonNegative = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**
  * `/__admin/trade/...`: wallet, ledger, orders (list, seed, status), top-ups,
  * portal sessions, runtime config, profile, tick and reset.
  */
-export function handleTradeAdmin(sim: TradeSim, method: string, subPath: string, rawBody: unknown, origin: string): SimResponse {
+export function handleTradeAdmin(
+	sim: TradeSim,
+	method: string,
+	subPath: string,
+	rawBody: unknown,
+	origin: string,
+): SimResponse {
 	const path = subPath.split('?')[0]!.replace(/^\/+|\/+$/g, '');
 	const body = objectBody(rawBody);
 	if (!body) return fail(400, 'Invalid JSON body');
-	if (path === 'webhooks' || path.startsWith('webhooks/')) return attempt(() => handleWebhookAdmin(sim, method, path, body));
+	if (path === 'webhooks' || path.startsWith('webhooks/'))
+		return attempt(() => handleWebhookAdmin(sim, method, path, body));
 	const route = `${method} ${path}`;
 	const statusMatch = /^orders\/([^/]+)\/status$/.exec(path);
 	if (method === 'POST' && statusMatch) {
 		const orderNo = decodeURIComponent(statusMatch[1] as string);
 		if (!sim.findOrder(orderNo)) return fail(404, 'Order not found');
 		const orderUsage = body.orderUsage as number | undefined;
-		return attempt(() => ok({ order: adminOrderView(sim.setOrderStatus(orderNo, String(body.status), { orderUsage }), origin) }));
+		return attempt(() =>
+			ok({
+				order: adminOrderView(
+					sim.setOrderStatus(orderNo, String(body.status), { orderUsage }),
+					origin,
+				),
+			}),
+		);
 	}
 	const orderMatch = /^orders\/([^/]+)$/.exec(path);
 	if (method === 'GET' && orderMatch && orderMatch[1] !== 'seed') {
@@ -81,11 +96,15 @@ export function handleTradeAdmin(sim: TradeSim, method: string, subPath: string,
 		case 'GET ledger':
 			return ok({ entries: sim.ledger });
 		case 'GET orders':
-			return ok({ total: sim.orderList.length, orders: sim.orders.map((order) => adminOrderView(order, origin)) });
+			return ok({
+				total: sim.orderList.length,
+				orders: sim.orders.map((order) => adminOrderView(order, origin)),
+			});
 		case 'POST orders/seed':
 			return attempt(() => {
 				const n = body.n;
-				if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > 1_000_000) throw new Error('n must be an integer 0..1000000');
+				if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > 1_000_000)
+					throw new Error('n must be an integer 0..1000000');
 				const spacingMs = body.spacingMs as number | undefined;
 				const status = body.status as string | undefined;
 				const slug = body.slug as string | undefined;
@@ -99,13 +118,21 @@ export function handleTradeAdmin(sim: TradeSim, method: string, subPath: string,
 			return ok({ token, cookie: `${SESSION_COOKIE}=${token}` });
 		}
 		case 'GET config':
-			return ok({ fulfilmentDelayMs: sim.options.fulfilmentDelayMs, failureRate: sim.options.failureRate });
+			return ok({
+				fulfilmentDelayMs: sim.options.fulfilmentDelayMs,
+				failureRate: sim.options.failureRate,
+			});
 		case 'POST config': {
 			const { fulfilmentDelayMs, failureRate } = body;
-			if (fulfilmentDelayMs !== undefined && !isNonNegative(fulfilmentDelayMs)) return fail(400, 'fulfilmentDelayMs must be >= 0');
-			if (failureRate !== undefined && !(isNonNegative(failureRate) && failureRate <= 1)) return fail(400, 'failureRate must be 0..1');
+			if (fulfilmentDelayMs !== undefined && !isNonNegative(fulfilmentDelayMs))
+				return fail(400, 'fulfilmentDelayMs must be >= 0');
+			if (failureRate !== undefined && !(isNonNegative(failureRate) && failureRate <= 1))
+				return fail(400, 'failureRate must be 0..1');
 			sim.configure({ fulfilmentDelayMs, failureRate });
-			return ok({ fulfilmentDelayMs: sim.options.fulfilmentDelayMs, failureRate: sim.options.failureRate });
+			return ok({
+				fulfilmentDelayMs: sim.options.fulfilmentDelayMs,
+				failureRate: sim.options.failureRate,
+			});
 		}
 		case 'GET profile':
 			return ok({ profile: sim.profile, webhookUrl: sim.webhookUrl });

@@ -6,10 +6,26 @@ import type { Plan, TopupOption } from './model';
  */
 
 const COUNTRY_NAMES: Record<string, string> = {
-	ES: 'Spain', JP: 'Japan', PK: 'Pakistan', US: 'United States', GB: 'United Kingdom', FR: 'France',
-	DE: 'Germany', IT: 'Italy', TH: 'Thailand', TR: 'Turkey', AE: 'United Arab Emirates', SG: 'Singapore',
-	AU: 'Australia', BR: 'Brazil', MX: 'Mexico', KR: 'South Korea', CN: 'China', IN: 'India',
-	EU: 'Europe', GL: 'Global',
+	ES: 'Spain',
+	JP: 'Japan',
+	PK: 'Pakistan',
+	US: 'United States',
+	GB: 'United Kingdom',
+	FR: 'France',
+	DE: 'Germany',
+	IT: 'Italy',
+	TH: 'Thailand',
+	TR: 'Turkey',
+	AE: 'United Arab Emirates',
+	SG: 'Singapore',
+	AU: 'Australia',
+	BR: 'Brazil',
+	MX: 'Mexico',
+	KR: 'South Korea',
+	CN: 'China',
+	IN: 'India',
+	EU: 'Europe',
+	GL: 'Global',
 };
 
 /** [slug, packageCode, volume GB, duration days (1 for daily plans), cost USD, sell USD] */

@@ -17,7 +17,13 @@ export class OrderFactory {
 		this.ids = new IdFactory(rng);
 	}
 
-	order(input: OrderInput, seq: number, at: number, dueAt: number, source: TradeOrder['source']): TradeOrder {
+	order(
+		input: OrderInput,
+		seq: number,
+		at: number,
+		dueAt: number,
+		source: TradeOrder['source'],
+	): TradeOrder {
 		return {
 			seq,
 			orderNo: this.ids.orderNo(at),

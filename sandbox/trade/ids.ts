@@ -15,13 +15,12 @@ export function minuteStamp(at: number): string {
 	if (minute === cachedMinute) return cachedStamp;
 	const d = new Date(at);
 	cachedMinute = minute;
-	cachedStamp = (
+	cachedStamp =
 		pad2(d.getUTCFullYear() % 100) +
 		pad2(d.getUTCMonth() + 1) +
 		pad2(d.getUTCDate()) +
 		pad2(d.getUTCHours()) +
-		pad2(d.getUTCMinutes())
-	);
+		pad2(d.getUTCMinutes());
 	return cachedStamp;
 }
 
@@ -65,7 +64,8 @@ export class IdFactory {
 	/** 19 digits: `8948010000` + 8 digits, unique per simulator, + the Luhn check digit (ITU-T E.118). */
 	iccid(): string {
 		this.iccidCount += 1;
-		const body = ICCID_PREFIX + String((this.iccidBase + this.iccidCount) % 100_000_000).padStart(8, '0');
+		const body =
+			ICCID_PREFIX + String((this.iccidBase + this.iccidCount) % 100_000_000).padStart(8, '0');
 		return body + luhnDigit(body);
 	}
 

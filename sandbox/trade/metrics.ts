@@ -22,7 +22,13 @@ function buckets(range: string, now: number): Bucket[] {
 		for (let back = 11; back >= 0; back--) {
 			const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1);
 			const d = new Date(start);
-			out.push({ start, label: `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`, revenueCents: 0, profitCents: 0, orders: 0 });
+			out.push({
+				start,
+				label: `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+				revenueCents: 0,
+				profitCents: 0,
+				orders: 0,
+			});
 		}
 		return out;
 	}
@@ -31,7 +37,13 @@ function buckets(range: string, now: number): Bucket[] {
 	for (let back = days - 1; back >= 0; back--) {
 		const start = midnight - back * DAY;
 		const d = new Date(start);
-		out.push({ start, label: `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`, revenueCents: 0, profitCents: 0, orders: 0 });
+		out.push({
+			start,
+			label: `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`,
+			revenueCents: 0,
+			profitCents: 0,
+			orders: 0,
+		});
 	}
 	return out;
 }
@@ -54,7 +66,10 @@ export function getMetrics({ sim, req, now }: TradeContext) {
 	if (range !== '7d' && range !== '30d' && range !== '12m') return fail(400, 'Invalid range');
 	const series = buckets(range, now);
 	const from = (series[0] as Bucket).start;
-	const countries = new Map<string, { locationCode: string; orders: number; revenueCents: number }>();
+	const countries = new Map<
+		string,
+		{ locationCode: string; orders: number; revenueCents: number }
+	>();
 	let totalOrders = 0;
 	let activeEsims = 0;
 	for (const order of sim.orderList) {
@@ -73,11 +88,21 @@ export function getMetrics({ sim, req, now }: TradeContext) {
 		country.revenueCents += revenue;
 		countries.set(code, country);
 	}
-	const sum = (pick: (bucket: Bucket) => number): number => series.reduce((acc, bucket) => acc + pick(bucket), 0);
+	const sum = (pick: (bucket: Bucket) => number): number =>
+		series.reduce((acc, bucket) => acc + pick(bucket), 0);
 	const topCountries = [...countries.values()]
-		.sort((a, b) => b.revenueCents - a.revenueCents || b.orders - a.orders || a.locationCode.localeCompare(b.locationCode))
+		.sort(
+			(a, b) =>
+				b.revenueCents - a.revenueCents ||
+				b.orders - a.orders ||
+				a.locationCode.localeCompare(b.locationCode),
+		)
 		.slice(0, 5)
-		.map((c) => ({ locationCode: c.locationCode, orders: c.orders, revenue: usdNumber(c.revenueCents) }));
+		.map((c) => ({
+			locationCode: c.locationCode,
+			orders: c.orders,
+			revenue: usdNumber(c.revenueCents),
+		}));
 	const { purchaseCalls, purchaseSuccesses, syncCalls } = sim.stats;
 	const ledger = sim.ledger;
 	return ok({
@@ -101,7 +126,10 @@ export function getMetrics({ sim, req, now }: TradeContext) {
 				syncCalls,
 				walletActions: ledger.length,
 				refundEvents: ledger.filter((entry) => entry.type === 'refund').length,
-				successRate: purchaseCalls === 0 ? 100 : Math.round((purchaseSuccesses / purchaseCalls) * 10_000) / 100,
+				successRate:
+					purchaseCalls === 0
+						? 100
+						: Math.round((purchaseSuccesses / purchaseCalls) * 10_000) / 100,
 			},
 		},
 	});

@@ -11,7 +11,9 @@ const MAX_KEY_LENGTH = 255;
 /** `days` is optional: absent/null, or an integer 1..365. */
 function parseDays(value: unknown): number | null | undefined {
 	if (value === undefined || value === null) return null;
-	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 365 ? (value as number) : undefined;
+	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 365
+		? (value as number)
+		: undefined;
 }
 
 /** An optional client retry key: absent, null and '' mean none. */
@@ -36,7 +38,8 @@ export function createOrder({ sim, body, now }: TradeContext) {
 	if (idempotencyKey) {
 		const previous = sim.idempotentOrder(idempotencyKey);
 		if (previous) {
-			if (previous.fingerprint !== fingerprint) return fail(409, 'Idempotency key already used with a different request');
+			if (previous.fingerprint !== fingerprint)
+				return fail(409, 'Idempotency key already used with a different request');
 			sim.stats.purchaseSuccesses += 1;
 			return ok({ data: orderCreatedView(previous.order) }, 200, { 'Idempotent-Replayed': 'true' });
 		}
@@ -45,7 +48,9 @@ export function createOrder({ sim, body, now }: TradeContext) {
 	const plan = findPlan(slug);
 	if (!plan) return fail(404, 'Plan not found');
 	if (!sim.purse.canPay(plan.sellCents * quantity)) {
-		return fail(402, 'Insufficient wallet balance', { walletBalanceUsd: usdString(sim.walletCents) });
+		return fail(402, 'Insufficient wallet balance', {
+			walletBalanceUsd: usdString(sim.walletCents),
+		});
 	}
 	const order = sim.placeOrder({ plan, quantity, days, idempotencyKey }, fingerprint, now);
 	sim.stats.purchaseSuccesses += 1;
@@ -60,10 +65,14 @@ export function syncOrder({ sim, req }: TradeContext) {
 	if (!orderNo && !iccid) return fail(400, 'Missing orderno or iccid');
 	if (orderNo) {
 		const order = sim.findOrder(orderNo);
-		return order ? ok({ data: syncView(order, undefined, req.origin) }) : fail(404, 'Order not found');
+		return order
+			? ok({ data: syncView(order, undefined, req.origin) })
+			: fail(404, 'Order not found');
 	}
 	const found = sim.findEsim(iccid as string);
-	return found ? ok({ data: syncView(found.order, found.unit, req.origin) }) : fail(404, 'Order not found');
+	return found
+		? ok({ data: syncView(found.order, found.unit, req.origin) })
+		: fail(404, 'Order not found');
 }
 
 function statusFilter(raw: string | undefined): ((order: TradeOrder) => boolean) | undefined {
@@ -84,7 +93,12 @@ export function listOrders({ sim, req }: TradeContext) {
 			order.plan.slug.toLowerCase().includes(q));
 	// An exact order number (unique, fixed length) can only match itself: answer it without a scan.
 	const exact = q && /^b\d{8,}$/.test(q) ? sim.findOrder(q.toUpperCase()) : undefined;
-	const { total, rows } = pageNewestFirst(exact ? [exact] : sim.orderList, paging, (order) => (matches(order) ? 1 : 0), orderRow);
+	const { total, rows } = pageNewestFirst(
+		exact ? [exact] : sim.orderList,
+		paging,
+		(order) => (matches(order) ? 1 : 0),
+		orderRow,
+	);
 	return ok({ page: paging.page, pageSize: paging.pageSize, total, orders: rows });
 }
 

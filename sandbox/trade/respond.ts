@@ -6,7 +6,11 @@ export function ok(body: unknown, status = 200, headers?: Record<string, string>
 }
 
 /** The documented error body `{ "error": "<message>" }`, with optional extra fields. */
-export function fail(status: number, error: string, extra: Record<string, unknown> = {}): SimResponse {
+export function fail(
+	status: number,
+	error: string,
+	extra: Record<string, unknown> = {},
+): SimResponse {
 	return { status, body: { error, ...extra } };
 }
 
@@ -20,5 +24,7 @@ export function objectBody(body: unknown): Record<string, unknown> | undefined {
 /** An integer quantity in 1..100 (`undefined` means 1), or undefined when invalid. */
 export function parseQuantity(value: unknown): number | undefined {
 	if (value === undefined || value === null) return 1;
-	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100 ? (value as number) : undefined;
+	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100
+		? (value as number)
+		: undefined;
 }

@@ -73,7 +73,9 @@ export class TradeSim implements ProviderSim {
 	stats!: TradeStats;
 
 	constructor(options: TradeSimOptions = {}) {
-		const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+		const defined = Object.fromEntries(
+			Object.entries(options).filter(([, value]) => value !== undefined),
+		);
 		this.initial = { ...TRADE_DEFAULTS, ...defined };
 		this.webhooks = new WebhookSender(() => this.webhookUrl, this.initial.seed);
 		this.reset();
@@ -85,7 +87,8 @@ export class TradeSim implements ProviderSim {
 	}
 
 	configure(changes: { fulfilmentDelayMs?: number; failureRate?: number }): void {
-		if (changes.fulfilmentDelayMs !== undefined) this.config.fulfilmentDelayMs = changes.fulfilmentDelayMs;
+		if (changes.fulfilmentDelayMs !== undefined)
+			this.config.fulfilmentDelayMs = changes.fulfilmentDelayMs;
 		if (changes.failureRate !== undefined) this.config.failureRate = changes.failureRate;
 	}
 
@@ -155,11 +158,18 @@ export class TradeSim implements ProviderSim {
 	/** Debits the wallet and stores a new processing order. The caller has checked the balance. */
 	placeOrder(input: OrderInput, fingerprint: string, now = Date.now()): TradeOrder {
 		const totalCents = input.plan.sellCents * input.quantity;
-		const order = this.factory.order(input, this.list.length + 1, now, now + this.config.fulfilmentDelayMs, 'api');
+		const order = this.factory.order(
+			input,
+			this.list.length + 1,
+			now,
+			now + this.config.fulfilmentDelayMs,
+			'api',
+		);
 		order.paidCents = totalCents;
 		this.wallet.record('debit', totalCents, { orderNo: order.orderNo }, now);
 		this.insert(order);
-		if (input.idempotencyKey) this.idempotency.set(input.idempotencyKey, { fingerprint, orderNo: order.orderNo });
+		if (input.idempotencyKey)
+			this.idempotency.set(input.idempotencyKey, { fingerprint, orderNo: order.orderNo });
 		this.webhooks.emit(orderCreatedEvent(order));
 		return order;
 	}
@@ -197,14 +207,17 @@ export class TradeSim implements ProviderSim {
 		const order = this.byOrderNo.get(orderNo);
 		if (!order) throw new Error(`Order ${orderNo} not found`);
 		if (!isOrderStatus(status)) throw new Error(`Unknown status ${status}`);
-		if (status === 'processing' && order.status !== 'processing') throw new Error('An order cannot go back to processing');
+		if (status === 'processing' && order.status !== 'processing')
+			throw new Error('An order cannot go back to processing');
 		if (extra.orderUsage !== undefined) {
-			if (!Number.isFinite(extra.orderUsage) || extra.orderUsage < 0) throw new Error('orderUsage must be a non-negative number');
+			if (!Number.isFinite(extra.orderUsage) || extra.orderUsage < 0)
+				throw new Error('orderUsage must be a non-negative number');
 			order.orderUsage = extra.orderUsage;
 		}
 		const wasProcessing = order.status === 'processing';
 		this.transition(order, status, Date.now());
-		if (wasProcessing && status !== 'processing') this.pending = this.pending.filter((o) => o.status === 'processing');
+		if (wasProcessing && status !== 'processing')
+			this.pending = this.pending.filter((o) => o.status === 'processing');
 		return order;
 	}
 

@@ -23,8 +23,11 @@ export function listTopupOptions({ sim, req }: TradeContext) {
 	if (!iccid) return fail(400, 'Missing iccid');
 	const found = sim.findEsim(iccid);
 	if (!found) return fail(404, 'Owned ICCID not found');
-	if (!ACTIVE_STATUSES.includes(found.order.status)) return ok({ data: { error: 'No packageList returned' } });
-	return ok({ data: { packageList: topupOptions(found.order.plan.locationCode).map(topupOptionView) } });
+	if (!ACTIVE_STATUSES.includes(found.order.status))
+		return ok({ data: { error: 'No packageList returned' } });
+	return ok({
+		data: { packageList: topupOptions(found.order.plan.locationCode).map(topupOptionView) },
+	});
 }
 
 /** POST /portal/topups {iccid, slug, qty?}: charged to the wallet, no idempotency. */
@@ -36,11 +39,14 @@ export function createTopup({ sim, body, now }: TradeContext) {
 	if (quantity === undefined) return fail(400, 'Invalid quantity');
 	const found = sim.findEsim(iccid);
 	if (!found) return fail(404, 'Owned ICCID not found');
-	if (!ACTIVE_STATUSES.includes(found.order.status)) return fail(400, 'ICCID is not eligible for top-up');
+	if (!ACTIVE_STATUSES.includes(found.order.status))
+		return fail(400, 'ICCID is not eligible for top-up');
 	const option = topupOptions(found.order.plan.locationCode).find((each) => each.slug === slug);
 	if (!option) return fail(404, 'Topup package not found');
 	if (!sim.purse.canPay(option.priceCents * quantity)) {
-		return fail(402, 'Insufficient wallet balance', { walletBalanceUsd: usdString(sim.walletCents) });
+		return fail(402, 'Insufficient wallet balance', {
+			walletBalanceUsd: usdString(sim.walletCents),
+		});
 	}
 	const record = sim.placeTopup(iccid, option, quantity, now);
 	const data = {

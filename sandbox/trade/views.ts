@@ -78,7 +78,11 @@ export function orderRow(order: TradeOrder): Record<string, unknown> {
 }
 
 /** A row of `GET /reseller/esims`: one per eSIM. */
-export function esimRow(order: TradeOrder, unit: EsimUnit, origin: string): Record<string, unknown> {
+export function esimRow(
+	order: TradeOrder,
+	unit: EsimUnit,
+	origin: string,
+): Record<string, unknown> {
 	const plan = order.plan;
 	return {
 		providerOrderNo: order.orderNo,
@@ -99,7 +103,11 @@ export function esimRow(order: TradeOrder, unit: EsimUnit, origin: string): Reco
 }
 
 /** Per-eSIM fields of the sync route; empty strings while the order has no resources. */
-function esimFields(order: TradeOrder, unit: EsimUnit | undefined, origin: string): Record<string, unknown> {
+function esimFields(
+	order: TradeOrder,
+	unit: EsimUnit | undefined,
+	origin: string,
+): Record<string, unknown> {
 	return {
 		esimTranNo: unit?.esimTranNo ?? '',
 		iccid: unit?.iccid ?? '',
@@ -113,7 +121,11 @@ function esimFields(order: TradeOrder, unit: EsimUnit | undefined, origin: strin
 }
 
 /** Body `data` of `GET /portal/orders`: the documented fields for `unit` (default the first eSIM). */
-export function syncView(order: TradeOrder, unit: EsimUnit | undefined, origin: string): Record<string, unknown> {
+export function syncView(
+	order: TradeOrder,
+	unit: EsimUnit | undefined,
+	origin: string,
+): Record<string, unknown> {
 	const plan = order.plan;
 	const shown = unit ?? order.esims[0];
 	const fields = esimFields(order, shown, origin);
@@ -135,6 +147,7 @@ export function syncView(order: TradeOrder, unit: EsimUnit | undefined, origin: 
 		ac: fields.ac,
 		status: order.status,
 	};
-	if (order.quantity > 1) view.esimList = order.esims.map((each) => esimFields(order, each, origin));
+	if (order.quantity > 1)
+		view.esimList = order.esims.map((each) => esimFields(order, each, origin));
 	return view;
 }

@@ -19,7 +19,8 @@ export class Wallet {
 
 	/** Admin override of the balance; not a ledger movement. */
 	set(cents: number): void {
-		if (!Number.isInteger(cents) || cents < 0) throw new Error('Wallet cents must be a non-negative integer');
+		if (!Number.isInteger(cents) || cents < 0)
+			throw new Error('Wallet cents must be a non-negative integer');
 		this.balance = cents;
 	}
 
@@ -28,11 +29,22 @@ export class Wallet {
 	}
 
 	/** Records a movement; `cents` is the absolute amount, the sign follows the type. */
-	record(type: LedgerType, cents: number, refs: { orderNo?: string; topupNo?: string }, at = Date.now()): LedgerEntry {
+	record(
+		type: LedgerType,
+		cents: number,
+		refs: { orderNo?: string; topupNo?: string },
+		at = Date.now(),
+	): LedgerEntry {
 		const delta = type === 'refund' ? cents : -cents;
 		if (delta < 0 && this.balance + delta < 0) throw new Error('Insufficient wallet balance');
 		this.balance += delta;
-		const entry: LedgerEntry = { seq: this.entries.length + 1, type, cents: delta, balanceAfterCents: this.balance, at };
+		const entry: LedgerEntry = {
+			seq: this.entries.length + 1,
+			type,
+			cents: delta,
+			balanceAfterCents: this.balance,
+			at,
+		};
 		if (refs.orderNo) entry.orderNo = refs.orderNo;
 		if (refs.topupNo) entry.topupNo = refs.topupNo;
 		this.entries.push(entry);

@@ -96,15 +96,21 @@ export class WebhookSender {
 	configure(changes: Partial<WebhookConfig>): WebhookConfig {
 		const next = { ...this.config, ...changes };
 		for (const key of ['duplicateRate', 'disorderRate'] as const) {
-			if (!(typeof next[key] === 'number' && next[key] >= 0 && next[key] <= 1)) throw new Error(`${key} must be 0..1`);
+			if (!(typeof next[key] === 'number' && next[key] >= 0 && next[key] <= 1))
+				throw new Error(`${key} must be 0..1`);
 		}
 		for (const key of ['disorderDelayMs', 'retryDelayMs', 'timeoutMs'] as const) {
-			if (!(typeof next[key] === 'number' && next[key] >= 0)) throw new Error(`${key} must be >= 0`);
+			if (!(typeof next[key] === 'number' && next[key] >= 0))
+				throw new Error(`${key} must be >= 0`);
 		}
-		if (!Number.isInteger(next.maxAttempts) || next.maxAttempts < 1 || next.maxAttempts > 20) throw new Error('maxAttempts must be an integer 1..20');
-		if (!['sha256=hex', 'hex', 'base64'].includes(next.signatureFormat)) throw new Error('signatureFormat must be sha256=hex, hex or base64');
-		if (next.secret !== null && (typeof next.secret !== 'string' || next.secret === '')) throw new Error('secret must be a non-empty string or null');
-		if (typeof next.signatureHeader !== 'string' || !/^[A-Za-z0-9-]+$/.test(next.signatureHeader)) throw new Error('Invalid signatureHeader');
+		if (!Number.isInteger(next.maxAttempts) || next.maxAttempts < 1 || next.maxAttempts > 20)
+			throw new Error('maxAttempts must be an integer 1..20');
+		if (!['sha256=hex', 'hex', 'base64'].includes(next.signatureFormat))
+			throw new Error('signatureFormat must be sha256=hex, hex or base64');
+		if (next.secret !== null && (typeof next.secret !== 'string' || next.secret === ''))
+			throw new Error('secret must be a non-empty string or null');
+		if (typeof next.signatureHeader !== 'string' || !/^[A-Za-z0-9-]+$/.test(next.signatureHeader))
+			throw new Error('Invalid signatureHeader');
 		this.config = next;
 		return this.config;
 	}
@@ -114,26 +120,38 @@ export class WebhookSender {
 		if (!isLoopback(this.urlOf()) || this.stopped) return;
 		const record = this.record(event, 'event', this.config.secret);
 		this.enqueue(record, this.rng.chance(this.config.disorderRate));
-		if (this.rng.chance(this.config.duplicateRate)) this.enqueue(this.copy(record, 'duplicate'), false);
+		if (this.rng.chance(this.config.duplicateRate))
+			this.enqueue(this.copy(record, 'duplicate'), false);
 	}
 
 	/** Sends the last `count` delivered deliveries again, unchanged. */
 	replay(count: number): number {
-		const delivered = this.records.filter((r) => r.state === 'delivered' && r.origin === 'event').slice(-count);
+		const delivered = this.records
+			.filter((r) => r.state === 'delivered' && r.origin === 'event')
+			.slice(-count);
 		for (const record of delivered) this.enqueue(this.copy(record, 'replay'), false);
 		return delivered.length;
 	}
 
 	/** Sends an event signed with the wrong secret (or unsigned when `unsigned`). */
 	forge(event: TradeEvent, unsigned = false): DeliveryRecord {
-		const record = this.record(event, 'forged', unsigned ? null : `forged-${this.config.secret ?? 'secret'}`);
+		const record = this.record(
+			event,
+			'forged',
+			unsigned ? null : `forged-${this.config.secret ?? 'secret'}`,
+		);
 		this.enqueue(record, false);
 		return record;
 	}
 
 	/** Sends any JSON body as a delivery, signed with the configured secret. */
 	custom(type: string, body: Record<string, unknown>): DeliveryRecord {
-		const record = this.record({ type: type as TradeEvent['type'], data: body }, 'custom', this.config.secret, body);
+		const record = this.record(
+			{ type: type as TradeEvent['type'], data: body },
+			'custom',
+			this.config.secret,
+			body,
+		);
 		this.enqueue(record, false);
 		return record;
 	}
@@ -158,7 +176,12 @@ export class WebhookSender {
 
 	private headers = new WeakMap<DeliveryRecord, Record<string, string>>();
 
-	private record(event: TradeEvent, origin: DeliveryRecord['origin'], secret: string | null, rawBody?: Record<string, unknown>): DeliveryRecord {
+	private record(
+		event: TradeEvent,
+		origin: DeliveryRecord['origin'],
+		secret: string | null,
+		rawBody?: Record<string, unknown>,
+	): DeliveryRecord {
 		const seq = ++this.seq;
 		const id = `evt_${String(seq).padStart(6, '0')}_${this.rng.hex(8)}`;
 		const createdAt = new Date().toISOString();
@@ -171,7 +194,16 @@ export class WebhookSender {
 			'X-Esimtrade-Timestamp': createdAt,
 		};
 		if (secret !== null) headers[this.config.signatureHeader] = this.sign(body, secret);
-		const record: DeliveryRecord = { seq, id, type: event.type, body, origin, signed: secret !== null, state: 'queued', attempts: [] };
+		const record: DeliveryRecord = {
+			seq,
+			id,
+			type: event.type,
+			body,
+			origin,
+			signed: secret !== null,
+			state: 'queued',
+			attempts: [],
+		};
 		this.headers.set(record, headers);
 		this.records.push(record);
 		return record;
@@ -179,7 +211,13 @@ export class WebhookSender {
 
 	/** The same delivery once more: same id, body and headers (signature included). */
 	private copy(record: DeliveryRecord, origin: DeliveryRecord['origin']): DeliveryRecord {
-		const copy: DeliveryRecord = { ...record, seq: ++this.seq, origin, state: 'queued', attempts: [] };
+		const copy: DeliveryRecord = {
+			...record,
+			seq: ++this.seq,
+			origin,
+			state: 'queued',
+			attempts: [],
+		};
 		this.headers.set(copy, { ...this.headers.get(record) });
 		this.records.push(copy);
 		return copy;
@@ -237,16 +275,29 @@ export class WebhookSender {
 	private async send(record: DeliveryRecord): Promise<void> {
 		const url = this.urlOf();
 		if (!url || !isLoopback(url)) {
-			record.attempts.push({ at: new Date().toISOString(), status: 0, error: 'The sandbox delivers webhooks only to 127.0.0.1, localhost or [::1]' });
+			record.attempts.push({
+				at: new Date().toISOString(),
+				status: 0,
+				error: 'The sandbox delivers webhooks only to 127.0.0.1, localhost or [::1]',
+			});
 			record.state = 'failed';
 			return;
 		}
 		record.state = 'sending';
-		const headers = { ...this.headers.get(record), 'X-Esimtrade-Attempt': String(record.attempts.length + 1) };
+		const headers = {
+			...this.headers.get(record),
+			'X-Esimtrade-Attempt': String(record.attempts.length + 1),
+		};
 		let status = 0;
 		let error: string | undefined;
 		try {
-			const response = await fetch(url, { method: 'POST', headers, body: record.body, redirect: 'manual', signal: AbortSignal.timeout(this.config.timeoutMs) });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers,
+				body: record.body,
+				redirect: 'manual',
+				signal: AbortSignal.timeout(this.config.timeoutMs),
+			});
 			status = response.status;
 			await response.arrayBuffer().catch(() => undefined);
 		} catch (caught) {

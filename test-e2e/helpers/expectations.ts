@@ -13,7 +13,8 @@ import { nodeItems, nodeRan } from '../../scripts/lib/n8n/n8n-cli.mjs';
 export type Json = Record<string, any>;
 
 /** Shopify line items that are eSIMs, as the Shopify example's Code node selects them. */
-export const esimLinesOf = (fixture: Json): Json[] => (fixture.line_items as Json[]).filter((line) => String(line.sku).startsWith('ESIM-'));
+export const esimLinesOf = (fixture: Json): Json[] =>
+	(fixture.line_items as Json[]).filter((line) => String(line.sku).startsWith('ESIM-'));
 
 /**
  * The emails the SMTP sink received for these eSIMs: exactly one per eSIM, each to `recipient`, with a QR PNG
@@ -44,7 +45,10 @@ export function expectCustomerEmails(messages: Json[], esims: Json[], recipient:
  * bought one order per eSIM line item, waited for fulfilment and handed each eSIM on with its ICCID and
  * QR code, and that the sandbox charged each order once. Resolves the execution.
  */
-export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPLE_IDS.shopify): Promise<Json> {
+export async function runShopifyFirstTime(
+	ctx: Json,
+	workflowId: string = EXAMPLE_IDS.shopify,
+): Promise<Json> {
 	const fixture = ctx.fixture as Json;
 	const esimLines = esimLinesOf(fixture);
 	const walletBefore = (await ctx.sandbox.admin.trade.wallet()).walletCents;
@@ -62,7 +66,9 @@ export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPL
 		expect(item.json.activationCode).toMatch(/^LPA:1\$/);
 		expect(item.binary?.qrCode?.mimeType).toBe('image/png');
 	}
-	expect(new Set(items.map((i) => i.json.idempotencyKey))).toEqual(new Set(esimLines.map((line) => `${fixture.id}-${line.id}`)));
+	expect(new Set(items.map((i) => i.json.idempotencyKey))).toEqual(
+		new Set(esimLines.map((line) => `${fixture.id}-${line.id}`)),
+	);
 	// The email step ran once per eSIM.
 	const emailed = nodeItems(result, 'Email QR code') as Json[];
 	expect(emailed).toHaveLength(esimCount);
@@ -78,13 +84,18 @@ export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPL
 		expect(order.quantity).toBe(line.quantity);
 		expect(order.status).toBe('got_resource');
 		expect(order.esims.map((e: Json) => e.iccid).sort()).toEqual(
-			items.filter((i) => i.json.orderNo === order.orderNo).map((i) => i.json.iccid).sort(),
+			items
+				.filter((i) => i.json.orderNo === order.orderNo)
+				.map((i) => i.json.iccid)
+				.sort(),
 		);
 	}
 	const charged = orders.reduce((n, o) => n + o.paidCents, 0);
 	const walletAfter = (await ctx.sandbox.admin.trade.wallet()).walletCents;
 	expect(walletBefore - walletAfter).toBe(charged);
-	const debits = ((await ctx.sandbox.admin.trade.ledger()) as Json[]).filter((e) => e.type === 'debit');
+	const debits = ((await ctx.sandbox.admin.trade.ledger()) as Json[]).filter(
+		(e) => e.type === 'debit',
+	);
 	expect(debits).toHaveLength(esimLines.length);
 	return result;
 }
@@ -94,8 +105,12 @@ export async function runShopifyFirstTime(ctx: Json, workflowId: string = EXAMPL
  * the auto-approval limit), runs the example and checks that it created a bank-transfer top-up and
  * uploaded the transfer proof, and that the balance is not credited yet. Resolves the execution.
  */
-export async function runTopUpBelowThreshold(ctx: Json, workflowId: string = EXAMPLE_IDS.topUp): Promise<Json> {
-	const topups = async (): Promise<Json[]> => (await ctx.sandbox.admin.distribute.topups()) as Json[];
+export async function runTopUpBelowThreshold(
+	ctx: Json,
+	workflowId: string = EXAMPLE_IDS.topUp,
+): Promise<Json> {
+	const topups = async (): Promise<Json[]> =>
+		(await ctx.sandbox.admin.distribute.topups()) as Json[];
 	await ctx.sandbox.admin.distribute.setBalance(120);
 	const before = (await topups()).length;
 	const result = (await runWorkflow(ctx, workflowId)) as Json;
@@ -103,7 +118,9 @@ export async function runTopUpBelowThreshold(ctx: Json, workflowId: string = EXA
 	expect(nodeItems(result, 'Get balance')[0]).toMatchObject({ json: { creditBalance: 120 } });
 	expect(nodeRan(result, 'Balance is fine')).toBe(false);
 	expect(nodeRan(result, 'Needs manual approval')).toBe(false);
-	expect(nodeItems(result, 'Get top-up status')[0]).toMatchObject({ json: { status: 'proof_submitted' } });
+	expect(nodeItems(result, 'Get top-up status')[0]).toMatchObject({
+		json: { status: 'proof_submitted' },
+	});
 
 	const after = await topups();
 	expect(after).toHaveLength(before + 1);

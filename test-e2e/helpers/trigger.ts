@@ -18,7 +18,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * sandbox, and checks that the next poll stores one successful trigger execution reporting it — and,
  * after one more poll, still only that one. Resolves { execution, startLog }.
  */
-export async function triggerFiresOnceOnStatusChange(ctx: Json, { triggerType = 'esimTradeTrigger' } = {}): Promise<Json> {
+export async function triggerFiresOnceOnStatusChange(
+	ctx: Json,
+	{ triggerType = 'esimTradeTrigger' } = {},
+): Promise<Json> {
 	const workflow = structuredClone(ctx.workflows.find((wf: Json) => wf.id === EXAMPLE_IDS.alerts));
 	const trigger = workflow.nodes.find((n: Json) => n.type.endsWith(`.${triggerType}`));
 	trigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
@@ -26,7 +29,8 @@ export async function triggerFiresOnceOnStatusChange(ctx: Json, { triggerType = 
 	await publishWorkflow(ctx.folder, workflow.id);
 
 	const listPath = '/api/v1/reseller/orders';
-	const polls = async (): Promise<number> => (await ctx.sandbox.admin.requests({ provider: 'trade', path: listPath })).count;
+	const polls = async (): Promise<number> =>
+		(await ctx.sandbox.admin.requests({ provider: 'trade', path: listPath })).count;
 	/** Waits until the trigger has listed the orders again (a new poll), up to `ms`. */
 	const nextPoll = async (after: number, ms: number): Promise<number> => {
 		const deadline = Date.now() + ms;
@@ -57,9 +61,15 @@ export async function triggerFiresOnceOnStatusChange(ctx: Json, { triggerType = 
 		const execution = await waitForExecution(client, executions[0].id, flattedParse(ctx.paths));
 		expect(execution.mode).toBe('trigger');
 		expect(execution.status).toBe('success');
-		const alerts = (execution.data.resultData.runData['Alert text'][0].data.main[0] as Json[]).map((i) => i.json);
+		const alerts = (execution.data.resultData.runData['Alert text'][0].data.main[0] as Json[]).map(
+			(i) => i.json,
+		);
 		expect(alerts).toEqual([
-			expect.objectContaining({ orderNo: order.orderNo, status: 'in_use', text: expect.stringContaining('got_resource → in_use') }),
+			expect.objectContaining({
+				orderNo: order.orderNo,
+				status: 'in_use',
+				text: expect.stringContaining('got_resource → in_use'),
+			}),
 		]);
 
 		// One more poll with no change: still exactly one execution (the change is not reported twice).
@@ -70,7 +80,11 @@ export async function triggerFiresOnceOnStatusChange(ctx: Json, { triggerType = 
 		return { execution, startLog: server.log() };
 	} catch (error) {
 		// What n8n itself said is the quickest way to the cause (activation errors, node load errors).
-		const tail = String(server.log() ?? '').trim().split('\n').slice(-40).join('\n');
+		const tail = String(server.log() ?? '')
+			.trim()
+			.split('\n')
+			.slice(-40)
+			.join('\n');
 		if (error instanceof Error) error.message += `\n--- n8n start log (last 40 lines) ---\n${tail}`;
 		throw error;
 	} finally {

@@ -13,8 +13,11 @@ export function record(name: string, value: unknown): void {
 
 export function printFigures(): void {
 	const text = Object.entries(figures)
-		.map(([name, value]) => `  ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+		.map(
+			([name, value]) => `  ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+		)
 		.join('\n');
 	process.stdout.write(`\nQueue-mode figures\n${text}\n`);
-	if (process.env.QUEUE_FIGURES_FILE) writeFileSync(process.env.QUEUE_FIGURES_FILE, JSON.stringify(figures, null, 2));
+	if (process.env.QUEUE_FIGURES_FILE)
+		writeFileSync(process.env.QUEUE_FIGURES_FILE, JSON.stringify(figures, null, 2));
 }

@@ -8,7 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 
-import { prepareRun, prepareSandboxScenario, runWorkflow } from '../../scripts/lib/demo/demo-run.mjs';
+import {
+	prepareRun,
+	prepareSandboxScenario,
+	runWorkflow,
+} from '../../scripts/lib/demo/demo-run.mjs';
 import { EXAMPLE_IDS, loadExamples } from '../../scripts/lib/demo/examples.mjs';
 import { n8n, nodeItems } from '../../scripts/lib/n8n/n8n-cli.mjs';
 import { N8N_MATRIX } from '../../scripts/lib/n8n/n8n-install.mjs';
@@ -19,7 +23,9 @@ import { triggerFiresOnceOnStatusChange } from '../helpers/trigger';
 
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));
 const VERSIONS = process.env.N8N_ESIM_VERSIONS
-	? process.env.N8N_ESIM_VERSIONS.split(',').map((v) => v.trim()).filter(Boolean)
+	? process.env.N8N_ESIM_VERSIONS.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean)
 	: N8N_MATRIX.filter((entry: Json) => !entry.pinned).map((entry: Json) => entry.version as string);
 const SMOKE = [EXAMPLE_IDS.shopify, EXAMPLE_IDS.topUp, EXAMPLE_IDS.alerts];
 const examples = loadExamples(repoDir)
@@ -36,7 +42,11 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 	beforeAll(async () => {
 		// One build for all versions (none with E2E_BUILD=0: pack the dist/ there is); each version gets its own
 		// user folder, sandbox and install.
-		ctx = await prepareRun(repoDir, { version, examples, build: !built && process.env.E2E_BUILD !== '0' });
+		ctx = await prepareRun(repoDir, {
+			version,
+			examples,
+			build: !built && process.env.E2E_BUILD !== '0',
+		});
 		built = true;
 		await prepareSandboxScenario(ctx);
 	});
@@ -49,7 +59,12 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 		const { stdout } = await n8n(ctx.folder, ['--version']);
 		expect(stdout.trim().split('\n').pop()).toBe(version);
 		expect(ctx.installed.types.sort()).toEqual(
-			['n8n-nodes-esim.esimDistribute', 'n8n-nodes-esim.esimDistributeTrigger', 'n8n-nodes-esim.esimTrade', 'n8n-nodes-esim.esimTradeTrigger'].sort(),
+			[
+				'n8n-nodes-esim.esimDistribute',
+				'n8n-nodes-esim.esimDistributeTrigger',
+				'n8n-nodes-esim.esimTrade',
+				'n8n-nodes-esim.esimTradeTrigger',
+			].sort(),
 		);
 	});
 
@@ -62,7 +77,9 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 	});
 
 	it('an expired eSIM Distribute session: n8n signs in again by itself and the run succeeds', async () => {
-		const logins = async (): Promise<number> => (await ctx.sandbox.admin.requests({ provider: 'distribute', path: '/api/tenant/login' })).count;
+		const logins = async (): Promise<number> =>
+			(await ctx.sandbox.admin.requests({ provider: 'distribute', path: '/api/tenant/login' }))
+				.count;
 		await ctx.sandbox.admin.distribute.setBalance(5000);
 		const before = await logins();
 		// The session token n8n stored with the credential (valid for an hour) is now expired at the provider.

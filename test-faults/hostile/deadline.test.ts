@@ -11,7 +11,13 @@ import { figure, json, startHostile, type Hostile, type Received } from './recor
  */
 
 const DRIP_SECONDS = 30;
-const ORDER = { resource: 'order', operation: 'create', plan: { __rl: true, mode: 'list', value: 'ES_3_30' }, quantity: 1, waitForFulfilment: false };
+const ORDER = {
+	resource: 'order',
+	operation: 'create',
+	plan: { __rl: true, mode: 'list', value: 'ES_3_30' },
+	quantity: 1,
+	waitForFulfilment: false,
+};
 
 /** Sends `body` one character per interval, spread over about `seconds`; stops when the client goes away. */
 function drip(res: ServerResponse, body: string, seconds: number): void {
@@ -37,15 +43,30 @@ function rawAnswer(socket: Socket, head: string, body: string): void {
 const CUTS: Array<{ name: string; send(req: Received, res: ServerResponse): void }> = [
 	{
 		name: 'shorter than its Content-Length',
-		send: (_req, res) => rawAnswer(res.socket as Socket, 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200', '{"data": {"orderNo": "B2611'),
+		send: (_req, res) =>
+			rawAnswer(
+				res.socket as Socket,
+				'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200',
+				'{"data": {"orderNo": "B2611',
+			),
 	},
 	{
 		name: 'cut off before the end of a chunked body',
-		send: (_req, res) => rawAnswer(res.socket as Socket, 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked', '1b\r\n{"data": {"orderNo": "B2611\r\n'),
+		send: (_req, res) =>
+			rawAnswer(
+				res.socket as Socket,
+				'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked',
+				'1b\r\n{"data": {"orderNo": "B2611\r\n',
+			),
 	},
 	{
 		name: 'cut off by closing the connection',
-		send: (_req, res) => rawAnswer(res.socket as Socket, 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close', '{"data": {"orderNo": "B2611'),
+		send: (_req, res) =>
+			rawAnswer(
+				res.socket as Socket,
+				'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close',
+				'{"data": {"orderNo": "B2611',
+			),
 	},
 ];
 
@@ -61,31 +82,58 @@ describe('hostile provider: slow and cut-off answers', () => {
 	});
 
 	it('eSIMTrade Create Order: an answer dripping for 30 s is given up at the Request Timeout', async () => {
-		answer = (_req, res) => drip(res, JSON.stringify({ data: { orderNo: 'B26DRIP', status: 'GOT_RESOURCE' } }), DRIP_SECONDS);
+		answer = (_req, res) =>
+			drip(
+				res,
+				JSON.stringify({ data: { orderNo: 'B26DRIP', status: 'GOT_RESOURCE' } }),
+				DRIP_SECONDS,
+			);
 		const started = Date.now();
-		const { items } = await tradeAt(`${server.origin}/api/v1`).run({ ...ORDER, options: { requestTimeout: 2 } }, [{}], {
-			onError: 'continueRegularOutput',
-		});
+		const { items } = await tradeAt(`${server.origin}/api/v1`).run(
+			{ ...ORDER, options: { requestTimeout: 2 } },
+			[{}],
+			{
+				onError: 'continueRegularOutput',
+			},
+		);
 		const seconds = (Date.now() - started) / 1000;
-		figure('drip eSIMTrade create order (timeout 2 s)', { seconds, attempts: server.received.length, success: items[0]?.json.error === undefined });
+		figure('drip eSIMTrade create order (timeout 2 s)', {
+			seconds,
+			attempts: server.received.length,
+			success: items[0]?.json.error === undefined,
+		});
 		expect(seconds).toBeLessThan(15);
-		expect(String(items[0]?.json.error)).toBe('eSIMTrade did not finish answering within 2 s (tried 3 times)');
+		expect(String(items[0]?.json.error)).toBe(
+			'eSIMTrade did not finish answering within 2 s (tried 3 times)',
+		);
 		// Keyed, so it may be asked again; a trickling provider is asked at most three times.
 		expect(server.received.length).toBeLessThanOrEqual(3);
 	});
 
 	it('eSIM Distribute Checkout: an answer dripping for 30 s is given up and reconciled', async () => {
 		answer = (req, res) => {
-			if (req.path === '/api/tenant/login') return json(res, 200, { success: true, data: { token: TOKEN } });
+			if (req.path === '/api/tenant/login')
+				return json(res, 200, { success: true, data: { token: TOKEN } });
 			if (req.method === 'GET') return json(res, 200, { success: true, data: { orders: [] } });
-			drip(res, JSON.stringify({ success: true, data: { orders: [{ id: 'o1' }] }, message: '', error: '' }), DRIP_SECONDS);
+			drip(
+				res,
+				JSON.stringify({ success: true, data: { orders: [{ id: 'o1' }] }, message: '', error: '' }),
+				DRIP_SECONDS,
+			);
 		};
 		const started = Date.now();
-		const { items } = await distributeAt(server.origin).run(checkoutOf('drip@example.com', { options: { requestTimeout: 2 } }), [{}], {
-			onError: 'continueRegularOutput',
-		});
+		const { items } = await distributeAt(server.origin).run(
+			checkoutOf('drip@example.com', { options: { requestTimeout: 2 } }),
+			[{}],
+			{
+				onError: 'continueRegularOutput',
+			},
+		);
 		const seconds = (Date.now() - started) / 1000;
-		figure('drip eSIM Distribute checkout (timeout 2 s)', { seconds, success: items[0]?.json.error === undefined });
+		figure('drip eSIM Distribute checkout (timeout 2 s)', {
+			seconds,
+			success: items[0]?.json.error === undefined,
+		});
 		expect(seconds).toBeLessThan(15);
 		expect(String(items[0]?.json.error)).toMatch(/^Outcome unknown/);
 		expect(server.received.filter((r) => r.path.endsWith('/checkout'))).toHaveLength(1);
@@ -96,7 +144,9 @@ describe('hostile provider: slow and cut-off answers', () => {
 			answer = cut.send;
 			const node = tradeAt(`${server.origin}/api/v1`);
 			const read = await node.run({ resource: 'wallet', operation: 'getBalance' });
-			const buy = await node.run({ ...ORDER, options: { requestTimeout: 5 } }, [{}], { onError: 'continueRegularOutput' });
+			const buy = await node.run({ ...ORDER, options: { requestTimeout: 5 } }, [{}], {
+				onError: 'continueRegularOutput',
+			});
 			figure(`cut body ${cut.name}`, {
 				readSucceeded: read.error === undefined,
 				purchaseReportedAsOrder: buy.items[0]?.json.error === undefined,

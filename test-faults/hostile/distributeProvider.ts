@@ -12,19 +12,34 @@ export interface ExportAnswer {
 }
 
 /** An eSIM Distribute look-alike on 127.0.0.1: signs in, and answers the order export as the test says. */
-export async function distributeProvider(exportAnswer: () => ExportAnswer): Promise<HostileServer & { run(parameters: IDataObject): ReturnType<typeof runNode> }> {
+export async function distributeProvider(
+	exportAnswer: () => ExportAnswer,
+): Promise<HostileServer & { run(parameters: IDataObject): ReturnType<typeof runNode> }> {
 	const server = await hostileServer((req, res) => {
-		if (req.method === 'POST' && req.path === '/api/tenant/login') return sendJson(res, 200, { success: true, data: { token: 'hostile-token' } });
+		if (req.method === 'POST' && req.path === '/api/tenant/login')
+			return sendJson(res, 200, { success: true, data: { token: 'hostile-token' } });
 		if (req.method === 'GET' && req.path === '/api/tenant/orders/export') {
 			const { csv, disposition = 'attachment; filename="orders-2026-03-10.csv"' } = exportAnswer();
-			res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition });
+			res.writeHead(200, {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': disposition,
+			});
 			return void res.end(csv);
 		}
 		return sendJson(res, 404, { success: false, message: 'Not found' });
 	});
-	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute() }, [new EsimDistributeApi()], {
-		esimDistributeApi: { email: EMAIL, password: PASSWORD, baseUrl: server.url, sessionToken: '' },
-	});
+	const harness = createHarness(
+		{ [DISTRIBUTE_TYPE]: new EsimDistribute() },
+		[new EsimDistributeApi()],
+		{
+			esimDistributeApi: {
+				email: EMAIL,
+				password: PASSWORD,
+				baseUrl: server.url,
+				sessionToken: '',
+			},
+		},
+	);
 	return {
 		...server,
 		run: async (parameters) =>
@@ -34,7 +49,9 @@ export async function distributeProvider(exportAnswer: () => ExportAnswer): Prom
 					name: 'eSIM Distribute',
 					type: DISTRIBUTE_TYPE,
 					parameters: parameters as INodeParameters,
-					credentials: { esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' } },
+					credentials: {
+						esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' },
+					},
 				},
 				[{}],
 			),

@@ -13,8 +13,13 @@ describe('Large outputs: 500,000 items', () => {
 		const csv = Buffer.from(`${lines.join('\r\n')}\r\n`);
 		const provider = await distributeProvider(() => ({ csv }));
 		server = provider;
-		const { status, error, items } = await provider.run({ ...EXPORT, options: { includeRows: true } });
-		process.stdout.write(`500k items: status ${status}, ${items.length} items, error ${JSON.stringify(error?.message ?? null)}\n`);
+		const { status, error, items } = await provider.run({
+			...EXPORT,
+			options: { includeRows: true },
+		});
+		process.stdout.write(
+			`500k items: status ${status}, ${items.length} items, error ${JSON.stringify(error?.message ?? null)}\n`,
+		);
 		expect(error?.message).toBeUndefined();
 		expect(status).toBe('success');
 		expect(items).toHaveLength(ROWS);

@@ -17,20 +17,31 @@ const DISTRIBUTE_TYPE = 'n8n-nodes-esim.esimDistribute';
 
 export interface NodeAt {
 	harness: Harness;
-	run(parameters: IDataObject, input?: IDataObject[], node?: Partial<INode>): ReturnType<typeof runNode>;
+	run(
+		parameters: IDataObject,
+		input?: IDataObject[],
+		node?: Partial<INode>,
+	): ReturnType<typeof runNode>;
 }
 
 /** The eSIMTrade node with a credential whose Base URL is `baseUrl`. */
 export function tradeAt(baseUrl: string): NodeAt {
 	const harness = tradeHarness(baseUrl, { accessCode: ACCESS_CODE, secretKey: TRADE_SECRET });
-	return { harness, run: async (parameters, input, node) => await runTrade(harness, parameters, input, node) };
+	return {
+		harness,
+		run: async (parameters, input, node) => await runTrade(harness, parameters, input, node),
+	};
 }
 
 /** The eSIM Distribute node with a credential whose Base URL is `baseUrl` (not signed in yet). */
 export function distributeAt(baseUrl: string): NodeAt {
-	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute() }, [new EsimDistributeApi()], {
-		esimDistributeApi: { email: EMAIL, password: PASSWORD, baseUrl, sessionToken: '' },
-	});
+	const harness = createHarness(
+		{ [DISTRIBUTE_TYPE]: new EsimDistribute() },
+		[new EsimDistributeApi()],
+		{
+			esimDistributeApi: { email: EMAIL, password: PASSWORD, baseUrl, sessionToken: '' },
+		},
+	);
 	return {
 		harness,
 		run: async (parameters, input = [{}], node = {}) =>
@@ -40,7 +51,9 @@ export function distributeAt(baseUrl: string): NodeAt {
 					name: 'eSIM Distribute',
 					type: DISTRIBUTE_TYPE,
 					parameters: parameters as INodeParameters,
-					credentials: { esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' } },
+					credentials: {
+						esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' },
+					},
 					...node,
 				},
 				input,

@@ -24,7 +24,9 @@ async function qrHost(): Promise<HostileServer> {
 				res.writeHead(302, { location: `http://localhost:${host.port}/ok.png` });
 				return void res.end();
 			case '/to-metadata':
-				res.writeHead(307, { location: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/' });
+				res.writeHead(307, {
+					location: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+				});
 				return void res.end();
 			case '/to-private':
 				res.writeHead(301, { location: 'https://10.0.0.7/qr.png' });
@@ -38,7 +40,10 @@ async function qrHost(): Promise<HostileServer> {
 				let written = 0;
 				const pump = () => {
 					while (written < BIG && !res.destroyed) {
-						const chunk = written === 0 ? Buffer.concat([PNG.subarray(0, 8), Buffer.alloc(65536 - 8)]) : Buffer.alloc(65536);
+						const chunk =
+							written === 0
+								? Buffer.concat([PNG.subarray(0, 8), Buffer.alloc(65536 - 8)])
+								: Buffer.alloc(65536);
 						written += chunk.length;
 						host.sent.bytes += chunk.length;
 						if (!res.write(chunk)) return void res.once('drain', pump);
@@ -93,7 +98,11 @@ describe('eSIMTrade: the QR image URL from the provider is fetched only within s
 	});
 
 	/** Buys one eSIM whose QR URL is `url`, in the given QR Image mode, with or without an activation code. */
-	async function buy(url: string, qrImage = 'download', withActivationCode = false): Promise<INodeExecutionData> {
+	async function buy(
+		url: string,
+		qrImage = 'download',
+		withActivationCode = false,
+	): Promise<INodeExecutionData> {
 		qrUrl = url;
 		await provider?.close();
 		provider = await tradeProvider({
@@ -130,7 +139,9 @@ describe('eSIMTrade: the QR image URL from the provider is fetched only within s
 
 	it('refuses a redirect to the metadata address before any connection', async () => {
 		const item = await buy(`${qr.url}/to-metadata`);
-		process.stdout.write(`QR redirect to 169.254.169.254: connection attempts to non-loopback hosts ${JSON.stringify(guard.attempts)}\n`);
+		process.stdout.write(
+			`QR redirect to 169.254.169.254: connection attempts to non-loopback hosts ${JSON.stringify(guard.attempts)}\n`,
+		);
 		expect(guard.attempts).toEqual([]);
 		expect(item.binary).toBeUndefined();
 		expect(item.json.qrImageNote).toMatch(/internal address \(169\.254\.169\.254\)/);
@@ -149,13 +160,17 @@ describe('eSIMTrade: the QR image URL from the provider is fetched only within s
 		const item = await buy(url || `${qr.url}/to-private`);
 		expect(guard.attempts).toEqual([]);
 		expect(item.binary).toBeUndefined();
-		expect(item.json.qrImageNote).toMatch(/^No QR image: it was not downloaded because the QR URL (points to an internal address|must use https)/);
+		expect(item.json.qrImageNote).toMatch(
+			/^No QR image: it was not downloaded because the QR URL (points to an internal address|must use https)/,
+		);
 	});
 
 	it('stops reading an oversized body at the cap', async () => {
 		const item = await buy(`${qr.url}/huge`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		process.stdout.write(`QR oversized body: ${qr.sent.bytes} bytes written by the server before the node closed the connection (of ${BIG})\n`);
+		process.stdout.write(
+			`QR oversized body: ${qr.sent.bytes} bytes written by the server before the node closed the connection (of ${BIG})\n`,
+		);
 		expect(item.binary).toBeUndefined();
 		expect(item.json.qrImageNote).toMatch(/larger than 512 kB/);
 		expect(qr.sent.bytes).toBeLessThan(8 * 1024 * 1024);
@@ -163,7 +178,9 @@ describe('eSIMTrade: the QR image URL from the provider is fetched only within s
 
 	it('gives up on a body that drips for ever, within the total bound', async () => {
 		const item = await buy(`${qr.url}/slow`);
-		process.stdout.write(`QR slow body: ${qr.sent.bytes} bytes dripped (one a second) before the node gave up\n`);
+		process.stdout.write(
+			`QR slow body: ${qr.sent.bytes} bytes dripped (one a second) before the node gave up\n`,
+		);
 		expect(item.binary).toBeUndefined();
 		expect(item.json.qrImageNote).toMatch(/did not arrive within 10 s/);
 		expect(qr.sent.bytes).toBeLessThanOrEqual(12);

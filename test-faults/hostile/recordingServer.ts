@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer as createHttpServer,
+	type IncomingHttpHeaders,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,11 +46,29 @@ export function selfSignedCert(): Tls {
 	try {
 		execFileSync(
 			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-				'-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-addext',
+				'subjectAltName=IP:127.0.0.1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+			],
 			{ stdio: 'ignore' },
 		);
-		return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+		return {
+			key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+			cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -91,14 +114,28 @@ export async function startHostile(handler: Handler, tls?: Tls): Promise<Hostile
 }
 
 /** Sends a JSON body. */
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
 /** Sends a raw body with the given content type. */
-export function raw(res: ServerResponse, status: number, body: string, contentType = 'application/json'): void {
+export function raw(
+	res: ServerResponse,
+	status: number,
+	body: string,
+	contentType = 'application/json',
+): void {
 	res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
 	res.end(body);
 }
@@ -113,8 +150,11 @@ export function leaks(other: Hostile, secrets: string[]): Record<string, number>
 	const text = other.transcript();
 	return {
 		requests: other.received.length,
-		credentialHeaders: other.received.filter((r) => r.headers['x-secret-key'] || r.headers.authorization).length,
+		credentialHeaders: other.received.filter(
+			(r) => r.headers['x-secret-key'] || r.headers.authorization,
+		).length,
 		secretValues: secrets.filter((s) => text.includes(s)).length,
-		purchases: other.received.filter((r) => r.method === 'POST' && /order|checkout/.test(r.path)).length,
+		purchases: other.received.filter((r) => r.method === 'POST' && /order|checkout/.test(r.path))
+			.length,
 	};
 }

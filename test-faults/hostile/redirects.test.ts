@@ -1,6 +1,16 @@
 import tls from 'node:tls';
 
-import { checkoutOf, distributeAt, secretsIn, tradeAt, ACCESS_CODE, EMAIL, PASSWORD, TOKEN, TRADE_SECRET } from './nodes';
+import {
+	checkoutOf,
+	distributeAt,
+	secretsIn,
+	tradeAt,
+	ACCESS_CODE,
+	EMAIL,
+	PASSWORD,
+	TOKEN,
+	TRADE_SECRET,
+} from './nodes';
 import { figure, json, leaks, selfSignedCert, startHostile, type Hostile } from './recordingServer';
 
 const SECRETS = [TRADE_SECRET, PASSWORD, TOKEN, EMAIL];
@@ -17,7 +27,11 @@ function trustCertificate(cert: string): () => void {
 	const original = tls.connect;
 	const patched = ((...args: unknown[]) => {
 		const options = args[0] as tls.ConnectionOptions | undefined;
-		if (options && typeof options === 'object' && (options.host === '127.0.0.1' || options.servername === '127.0.0.1')) {
+		if (
+			options &&
+			typeof options === 'object' &&
+			(options.host === '127.0.0.1' || options.servername === '127.0.0.1')
+		) {
 			args[0] = { ...options, ca: [cert] };
 		}
 		return (original as (...a: unknown[]) => tls.TLSSocket)(...args);
@@ -37,8 +51,10 @@ describe('hostile provider: redirects to another origin', () => {
 	beforeAll(async () => {
 		other = await startHostile((req, res) => {
 			// Would accept anything: a sign-in, a balance read, a purchase.
-			if (req.path.endsWith('/login')) return json(res, 200, { success: true, data: { token: 'stolen' } });
-			if (req.path.endsWith('/portal/order')) return json(res, 200, { data: { orderNo: 'B-OTHER-1', iccid: '8900000000000000001' } });
+			if (req.path.endsWith('/login'))
+				return json(res, 200, { success: true, data: { token: 'stolen' } });
+			if (req.path.endsWith('/portal/order'))
+				return json(res, 200, { data: { orderNo: 'B-OTHER-1', iccid: '8900000000000000001' } });
 			json(res, 200, { success: true, data: { balance: 1 } });
 		});
 		moved = await startHostile((req, res) => {
@@ -61,7 +77,13 @@ describe('hostile provider: redirects to another origin', () => {
 			const node = tradeAt(`${moved.origin}/api/v1`);
 			const read = await node.run({ resource: 'wallet', operation: 'getBalance' });
 			const buy = await node.run(
-				{ resource: 'order', operation: 'create', plan: { __rl: true, mode: 'list', value: 'ES_3_30' }, quantity: 1, waitForFulfilment: false },
+				{
+					resource: 'order',
+					operation: 'create',
+					plan: { __rl: true, mode: 'list', value: 'ES_3_30' },
+					quantity: 1,
+					waitForFulfilment: false,
+				},
 				[{}],
 				{ onError: 'continueRegularOutput' },
 			);
@@ -70,11 +92,18 @@ describe('hostile provider: redirects to another origin', () => {
 			expect(read.error?.message).toBe(
 				`eSIMTrade answered with a redirect (HTTP ${code}) to ${other.origin}; it was not followed and the credentials were not sent there`,
 			);
-			expect(String(buy.items[0]?.json.error)).toContain(`redirect (HTTP ${code}) to ${other.origin}`);
-			expect(String(buy.items[0]?.json.description)).toContain('The request was not sent to the other address');
+			expect(String(buy.items[0]?.json.error)).toContain(
+				`redirect (HTTP ${code}) to ${other.origin}`,
+			);
+			expect(String(buy.items[0]?.json.description)).toContain(
+				'The request was not sent to the other address',
+			);
 			expect(buy.items[0]?.json.iccid).toBeUndefined();
 			// The Base URL's own host got the credentials, once per request, as it should.
-			expect(moved.received.map((r) => r.headers['x-access-code'])).toEqual([ACCESS_CODE, ACCESS_CODE]);
+			expect(moved.received.map((r) => r.headers['x-access-code'])).toEqual([
+				ACCESS_CODE,
+				ACCESS_CODE,
+			]);
 			expect(secretsIn(JSON.stringify([read.run, buy.run]))).toEqual([]);
 		});
 
@@ -93,17 +122,22 @@ describe('hostile provider: redirects to another origin', () => {
 	it('eSIM Distribute: a 307 on checkout after a good sign-in re-sends neither the token nor the purchase', async () => {
 		status = 307;
 		const signedIn = await startHostile((req, res) => {
-			if (req.path === '/api/tenant/login') return json(res, 200, { success: true, data: { token: TOKEN } });
+			if (req.path === '/api/tenant/login')
+				return json(res, 200, { success: true, data: { token: TOKEN } });
 			if (req.method === 'GET') return json(res, 200, { success: true, data: { orders: [] } });
 			res.writeHead(307, { location: `${other.origin}${req.url}` });
 			res.end();
 		});
 		try {
-			const { items, run } = await distributeAt(signedIn.origin).run(checkoutOf(), [{}], { onError: 'continueRegularOutput' });
+			const { items, run } = await distributeAt(signedIn.origin).run(checkoutOf(), [{}], {
+				onError: 'continueRegularOutput',
+			});
 			figure('redirect 307 eSIM Distribute checkout', leaks(other, SECRETS));
 			expect(other.received).toEqual([]);
 			expect(String(items[0]?.json.error)).toContain(`redirect (HTTP 307) to ${other.origin}`);
-			expect(signedIn.received.filter((r) => r.method === 'POST' && r.path.endsWith('/checkout'))).toHaveLength(1);
+			expect(
+				signedIn.received.filter((r) => r.method === 'POST' && r.path.endsWith('/checkout')),
+			).toHaveLength(1);
 			expect(secretsIn(JSON.stringify(run))).toEqual([]);
 		} finally {
 			await signedIn.close();

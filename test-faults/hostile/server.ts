@@ -38,7 +38,14 @@ export async function hostileServer(handler: Handler): Promise<HostileServer> {
 			} catch {
 				json = undefined;
 			}
-			const entry: Received = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
+			const entry: Received = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: url.searchParams,
+				headers: req.headers,
+				body,
+				json,
+			};
 			received.push(entry);
 			Promise.resolve(handler(entry, res)).catch((error: unknown) => {
 				res.statusCode = 500;
@@ -64,7 +71,12 @@ export async function hostileServer(handler: Handler): Promise<HostileServer> {
 	};
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	res.writeHead(status, { 'content-type': 'application/json', ...headers });
 	res.end(JSON.stringify(body));
 }

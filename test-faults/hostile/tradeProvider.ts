@@ -53,7 +53,12 @@ export async function tradeProvider(behaviour: TradeBehaviour): Promise<TradePro
 	let serial = 0;
 	const place = (slug: string, key: string | null): PlacedOrder => {
 		serial++;
-		const order = { orderNo: `B2601010000${String(serial).padStart(4, '0')}`, slug, iccid: `89480100009${String(serial).padStart(8, '0')}`, key };
+		const order = {
+			orderNo: `B2601010000${String(serial).padStart(4, '0')}`,
+			slug,
+			iccid: `89480100009${String(serial).padStart(8, '0')}`,
+			key,
+		};
 		orders.push(order);
 		return order;
 	};
@@ -75,28 +80,44 @@ export async function tradeProvider(behaviour: TradeBehaviour): Promise<TradePro
 				page: 1,
 				pageSize: size,
 				total: rows.length,
-				orders: rows.slice(0, size).map((order) => ({ providerOrderNo: order.orderNo, slug: order.slug, status: 'GOT_RESOURCE' })),
+				orders: rows
+					.slice(0, size)
+					.map((order) => ({
+						providerOrderNo: order.orderNo,
+						slug: order.slug,
+						status: 'GOT_RESOURCE',
+					})),
 			});
 		}
 		if (req.method === 'GET' && path === '/portal/orders') {
 			const order = orders.find((each) => each.orderNo === req.query.get('orderno'));
 			if (!order) return sendJson(res, 404, { error: 'Order not found' });
-			const data: Record<string, unknown> = { orderNo: order.orderNo, status: 'GOT_RESOURCE', iccid: order.iccid };
-			if (behaviour.withActivationCode !== false) data.ac = `LPA:1$smdp.example.test$${order.orderNo}`;
+			const data: Record<string, unknown> = {
+				orderNo: order.orderNo,
+				status: 'GOT_RESOURCE',
+				iccid: order.iccid,
+			};
+			if (behaviour.withActivationCode !== false)
+				data.ac = `LPA:1$smdp.example.test$${order.orderNo}`;
 			if (behaviour.qrCodeUrl) data.qrCodeUrl = behaviour.qrCodeUrl(order);
 			return sendJson(res, 200, { data });
 		}
 		if (req.method === 'POST' && path === '/portal/topups') {
-			return answer(res, behaviour.topUpAnswer?.() ?? { body: { data: { topupNo: 'T1', status: 'processing' } } });
+			return answer(
+				res,
+				behaviour.topUpAnswer?.() ?? { body: { data: { topupNo: 'T1', status: 'processing' } } },
+			);
 		}
-		if (req.method === 'GET' && path === '/portal/balance') return sendJson(res, 200, { data: { walletBalanceUsd: '100.00' } });
+		if (req.method === 'GET' && path === '/portal/balance')
+			return sendJson(res, 200, { data: { walletBalanceUsd: '100.00' } });
 		return sendJson(res, 404, { error: 'Not found' });
 	});
 	return {
 		...server,
 		baseUrl: `${server.url}/api/v1`,
 		orders,
-		othersIccids: () => new Set(orders.filter((order) => order.key === null).map((order) => order.iccid)),
+		othersIccids: () =>
+			new Set(orders.filter((order) => order.key === null).map((order) => order.iccid)),
 		ordersWithKey: (key) => orders.filter((order) => order.key === key),
 	};
 }

@@ -17,10 +17,18 @@ async function orderList(rows: Row[]): Promise<HostileServer> {
 		if (!req.path.endsWith('/reseller/orders')) return sendJson(res, 404, { error: 'Not found' });
 		const status = req.query.get('status');
 		const q = req.query.get('q');
-		const matching = rows.filter((row) => (!status || row.status.toLowerCase() === status) && (!q || row.providerOrderNo === q));
+		const matching = rows.filter(
+			(row) =>
+				(!status || row.status.toLowerCase() === status) && (!q || row.providerOrderNo === q),
+		);
 		const page = Number(req.query.get('page') ?? 1);
 		const size = Number(req.query.get('pageSize') ?? 20);
-		sendJson(res, 200, { page, pageSize: size, total: matching.length, orders: matching.slice((page - 1) * size, page * size) });
+		sendJson(res, 200, {
+			page,
+			pageSize: size,
+			total: matching.length,
+			orders: matching.slice((page - 1) * size, page * size),
+		});
 	});
 }
 
@@ -37,21 +45,38 @@ const node = (event: string): INode => ({
 describe('eSIMTrade Trigger: state survives hostile order ids and stays bounded', () => {
 	let server: HostileServer | undefined;
 	afterEach(async () => await server?.close());
-	const poller = (event: string) => new Poller(tradeHarness(server!.url + '/api/v1'), new EsimTradeTrigger(), node(event), () => new EsimTradeTrigger());
+	const poller = (event: string) =>
+		new Poller(
+			tradeHarness(server!.url + '/api/v1'),
+			new EsimTradeTrigger(),
+			node(event),
+			() => new EsimTradeTrigger(),
+		);
 
 	it('__proto__, constructor and friends are tracked like any other id', async () => {
-		const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'B26010100000001'];
+		const names = [
+			'__proto__',
+			'constructor',
+			'toString',
+			'hasOwnProperty',
+			'valueOf',
+			'B26010100000001',
+		];
 		const rows: Row[] = names.map((id) => ({ providerOrderNo: id, status: 'processing' }));
 		server = await orderList(rows);
 		const p = poller('statusChanged');
 		expect(await p.poll()).toEqual([]);
 		const quiet: IDataObject[][] = [];
 		for (let n = 0; n < 3; n++) quiet.push(await p.poll());
-		process.stdout.write(`hostile ids, 3 polls without changes: ${quiet.flat().length} events (${JSON.stringify(quiet.flat().map((e) => e.providerOrderNo))})\n`);
+		process.stdout.write(
+			`hostile ids, 3 polls without changes: ${quiet.flat().length} events (${JSON.stringify(quiet.flat().map((e) => e.providerOrderNo))})\n`,
+		);
 		expect(quiet.flat()).toEqual([]);
 		for (const row of rows) row.status = 'got_resource';
 		const events = await p.poll();
-		expect(events.map((e) => [e.providerOrderNo, e.previousStatus, e.status]).sort()).toEqual(names.map((id) => [id, 'processing', 'got_resource']).sort());
+		expect(events.map((e) => [e.providerOrderNo, e.previousStatus, e.status]).sort()).toEqual(
+			names.map((id) => [id, 'processing', 'got_resource']).sort(),
+		);
 		expect(await p.poll()).toEqual([]);
 		p.restart();
 		expect(await p.poll()).toEqual([]);
@@ -62,7 +87,10 @@ describe('eSIMTrade Trigger: state survives hostile order ids and stays bounded'
 		server = await orderList(rows);
 		const p = poller('newOrder');
 		expect(await p.poll()).toEqual([]);
-		rows.unshift({ providerOrderNo: '__proto__', status: 'processing' }, { providerOrderNo: 'constructor', status: 'processing' });
+		rows.unshift(
+			{ providerOrderNo: '__proto__', status: 'processing' },
+			{ providerOrderNo: 'constructor', status: 'processing' },
+		);
 		expect((await p.poll()).map((e) => e.providerOrderNo)).toEqual(['__proto__', 'constructor']);
 		expect(await p.poll()).toEqual([]);
 		expect(await p.poll()).toEqual([]);
@@ -73,11 +101,16 @@ describe('eSIMTrade Trigger: state survives hostile order ids and stays bounded'
 		server = await orderList(rows);
 		const p = poller('statusChanged');
 		expect(await p.poll()).toEqual([]);
-		for (let n = 0; n < MAX_TRACKED; n++) rows.unshift({ providerOrderNo: `N${n}`, status: 'processing' });
-		for (let n = 0; n < 100; n++) rows.unshift({ providerOrderNo: `L${n}-${'x'.repeat(5000)}`, status: 'processing' });
-		for (let n = 0; n < MAX_STATUSES + 20; n++) rows.unshift({ providerOrderNo: `S${n}`, status: `status_${n}` });
+		for (let n = 0; n < MAX_TRACKED; n++)
+			rows.unshift({ providerOrderNo: `N${n}`, status: 'processing' });
+		for (let n = 0; n < 100; n++)
+			rows.unshift({ providerOrderNo: `L${n}-${'x'.repeat(5000)}`, status: 'processing' });
+		for (let n = 0; n < MAX_STATUSES + 20; n++)
+			rows.unshift({ providerOrderNo: `S${n}`, status: `status_${n}` });
 		const events = await p.poll();
-		const tracker = Object.values(p.staticData).map((data) => (data as IDataObject).tracker).find(Boolean) as { known: Record<string, string> } | undefined;
+		const tracker = Object.values(p.staticData)
+			.map((data) => (data as IDataObject).tracker)
+			.find(Boolean) as { known: Record<string, string> } | undefined;
 		const known = Object.keys(tracker?.known ?? {});
 		const statuses = new Set(Object.values(tracker?.known ?? {}));
 		process.stdout.write(

@@ -14,11 +14,25 @@ type Body = { name: string; send(res: ServerResponse): void; what: RegExp };
 const BODIES: Body[] = [
 	{
 		name: 'an HTML page',
-		send: (res) => raw(res, 200, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', 'text/html'),
+		send: (res) =>
+			raw(
+				res,
+				200,
+				'<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+				'text/html',
+			),
 		what: /HTML page/,
 	},
-	{ name: 'malformed JSON', send: (res) => raw(res, 200, '{"data": {"orderNo": "B26', 'application/json'), what: /malformed or cut-off JSON/ },
-	{ name: 'an empty body', send: (res) => raw(res, 200, '', 'application/json'), what: /an empty body/ },
+	{
+		name: 'malformed JSON',
+		send: (res) => raw(res, 200, '{"data": {"orderNo": "B26', 'application/json'),
+		what: /malformed or cut-off JSON/,
+	},
+	{
+		name: 'an empty body',
+		send: (res) => raw(res, 200, '', 'application/json'),
+		what: /an empty body/,
+	},
 ];
 
 describe('hostile provider: a success status with an unreadable body', () => {
@@ -35,17 +49,31 @@ describe('hostile provider: a success status with an unreadable body', () => {
 	for (const body of BODIES) {
 		it(`eSIMTrade Get Balance: ${body.name} is an error naming the endpoint`, async () => {
 			answer = (_req, res) => body.send(res);
-			const { error, items } = await tradeAt(`${server.origin}/api/v1`).run({ resource: 'wallet', operation: 'getBalance' });
-			figure(`unreadable ${body.name} eSIMTrade balance`, { items: items.length, error: error?.message ?? null });
+			const { error, items } = await tradeAt(`${server.origin}/api/v1`).run({
+				resource: 'wallet',
+				operation: 'getBalance',
+			});
+			figure(`unreadable ${body.name} eSIMTrade balance`, {
+				items: items.length,
+				error: error?.message ?? null,
+			});
 			expect(items).toEqual([]);
-			expect(error?.message).toMatch(/^eSIMTrade answered GET \/portal\/balance with HTTP 200 but /);
+			expect(error?.message).toMatch(
+				/^eSIMTrade answered GET \/portal\/balance with HTTP 200 but /,
+			);
 			expect(error?.message).toMatch(body.what);
 		});
 
 		it(`eSIMTrade Create Order: ${body.name} is never reported as a placed order`, async () => {
 			answer = (_req, res) => body.send(res);
 			const { items } = await tradeAt(`${server.origin}/api/v1`).run(
-				{ resource: 'order', operation: 'create', plan: { __rl: true, mode: 'list', value: 'ES_3_30' }, quantity: 1, waitForFulfilment: false },
+				{
+					resource: 'order',
+					operation: 'create',
+					plan: { __rl: true, mode: 'list', value: 'ES_3_30' },
+					quantity: 1,
+					waitForFulfilment: false,
+				},
 				[{}],
 				{ onError: 'continueRegularOutput' },
 			);
@@ -61,11 +89,14 @@ describe('hostile provider: a success status with an unreadable body', () => {
 
 		it(`eSIM Distribute Checkout: ${body.name} goes to reconciliation, then "Outcome unknown"`, async () => {
 			answer = (req, res) => {
-				if (req.path === '/api/tenant/login') return json(res, 200, { success: true, data: { token: TOKEN } });
+				if (req.path === '/api/tenant/login')
+					return json(res, 200, { success: true, data: { token: TOKEN } });
 				if (req.method === 'GET') return json(res, 200, { success: true, data: { orders: [] } });
 				body.send(res);
 			};
-			const { items } = await distributeAt(server.origin).run(checkoutOf(), [{}], { onError: 'continueRegularOutput' });
+			const { items } = await distributeAt(server.origin).run(checkoutOf(), [{}], {
+				onError: 'continueRegularOutput',
+			});
 			const out = items[0]?.json ?? {};
 			figure(`unreadable ${body.name} eSIM Distribute checkout`, {
 				reportedAsSuccess: out.error === undefined,
@@ -80,27 +111,42 @@ describe('hostile provider: a success status with an unreadable body', () => {
 
 	it('eSIM Distribute Checkout: another envelope is reconciled with the order list (the order is found)', async () => {
 		answer = (req, res) => {
-			if (req.path === '/api/tenant/login') return json(res, 200, { success: true, data: { token: TOKEN } });
+			if (req.path === '/api/tenant/login')
+				return json(res, 200, { success: true, data: { token: TOKEN } });
 			const placed = server.received.some((r) => r.path.endsWith('/checkout'));
 			if (req.method === 'GET') {
 				const orders = placed
-					? [{ id: 'ord-9', planId: 'plan-1', quantity: 1, customerEmail: 'buyer@example.com', createdAt: new Date().toISOString() }]
+					? [
+							{
+								id: 'ord-9',
+								planId: 'plan-1',
+								quantity: 1,
+								customerEmail: 'buyer@example.com',
+								createdAt: new Date().toISOString(),
+							},
+						]
 					: [];
 				return json(res, 200, { success: true, data: { orders } });
 			}
 			json(res, 200, { status: 'queued', result: { ref: 'x' } });
 		};
-		const { items } = await distributeAt(server.origin).run(checkoutOf(), [{}], { onError: 'continueRegularOutput' });
+		const { items } = await distributeAt(server.origin).run(checkoutOf(), [{}], {
+			onError: 'continueRegularOutput',
+		});
 		expect(items.map((item) => item.json.id)).toEqual(['ord-9']);
 		expect(items[0]?.json.reconciled).toBe(true);
 	});
 
 	it('eSIM Distribute Get Balance: another envelope is an error naming the endpoint', async () => {
 		answer = (req, res) => {
-			if (req.path === '/api/tenant/login') return json(res, 200, { success: true, data: { token: TOKEN } });
+			if (req.path === '/api/tenant/login')
+				return json(res, 200, { success: true, data: { token: TOKEN } });
 			json(res, 200, { status: 'ok', result: { creditBalance: 5 } });
 		};
-		const { error } = await distributeAt(server.origin).run({ resource: 'balance', operation: 'get' });
+		const { error } = await distributeAt(server.origin).run({
+			resource: 'balance',
+			operation: 'get',
+		});
 		expect(error?.message).toBe(
 			'eSIM Distribute answered GET /api/tenant/balance with HTTP 200 but JSON without the { success, data } envelope, so it could not be read',
 		);
@@ -108,7 +154,12 @@ describe('hostile provider: a success status with an unreadable body', () => {
 
 	it('eSIMTrade: an error message on a success status is not a success', async () => {
 		answer = (_req, res) => json(res, 200, { error: 'upstream unavailable' });
-		const { error } = await tradeAt(`${server.origin}/api/v1`).run({ resource: 'wallet', operation: 'getBalance' });
-		expect(error?.message).toMatch(/^eSIMTrade answered GET \/portal\/balance with HTTP 200 but an error message/);
+		const { error } = await tradeAt(`${server.origin}/api/v1`).run({
+			resource: 'wallet',
+			operation: 'getBalance',
+		});
+		expect(error?.message).toMatch(
+			/^eSIMTrade answered GET \/portal\/balance with HTTP 200 but an error message/,
+		);
 	});
 });

@@ -10,7 +10,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function preAuth(credentials: Record<string, string>, calls: IHttpRequestOptions[] = []) {
 	const httpRequest = async (options: IHttpRequestOptions) => {
 		calls.push(options);
-		const res = await fetch(options.url, { method: options.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(options.body) });
+		const res = await fetch(options.url, {
+			method: options.method,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(options.body),
+		});
 		return { statusCode: res.status, headers: {}, body: await res.json() };
 	};
 	const helper = { helpers: { httpRequest } } as never;
@@ -56,14 +60,18 @@ describe('eSIM Distribute sign-in: the session token is fetched, stored and refr
 	});
 
 	it('a 401 in the middle of a run refreshes once and repeats only that call', async () => {
-		const { status, outputs } = await f.runTwice(balance, { resource: 'account', operation: 'getProfile' }, () =>
-			f.sandbox.distribute.advanceClock(3_601_000),
+		const { status, outputs } = await f.runTwice(
+			balance,
+			{ resource: 'account', operation: 'getProfile' },
+			() => f.sandbox.distribute.advanceClock(3_601_000),
 		);
 		expect(status).toBe('success');
 		expect(outputs.Second[0].json).toMatchObject({ contactEmail: EMAIL, subdomain: 'demo' });
 		expect(f.sandbox.distribute.loginCount).toBe(2);
 		expect(f.harness.credentials.preAuthCalls.esimDistributeApi).toBe(2);
-		expect(f.sandbox.log.entries({ path: '/api/tenant/profile' }).map((e) => e.status)).toEqual([401, 200]);
+		expect(f.sandbox.log.entries({ path: '/api/tenant/profile' }).map((e) => e.status)).toEqual([
+			401, 200,
+		]);
 	});
 
 	it('a refused password is explained, never shown, and not retried in a loop', async () => {
@@ -87,9 +95,20 @@ describe('eSIM Distribute sign-in: the session token is fetched, stored and refr
 		const ok = await f.run(balance);
 		const token = f.token();
 		f.sandbox.distribute.setBalance(0);
-		const failed = await f.run({ resource: 'order', operation: 'checkout', itemsInput: 'json', itemsJson: JSON.stringify([{ planId: f.sandbox.distribute.plans[0].id, quantity: 1 }]), email: 'a@example.com', customerName: 'Test Customer' });
+		const failed = await f.run({
+			resource: 'order',
+			operation: 'checkout',
+			itemsInput: 'json',
+			itemsJson: JSON.stringify([{ planId: f.sandbox.distribute.plans[0].id, quantity: 1 }]),
+			email: 'a@example.com',
+			customerName: 'Test Customer',
+		});
 		expect(failed.error!.httpCode).toBe('402');
-		for (const text of [JSON.stringify(ok.run), JSON.stringify(failed.run), JSON.stringify(f.sandbox.log.entries())]) {
+		for (const text of [
+			JSON.stringify(ok.run),
+			JSON.stringify(failed.run),
+			JSON.stringify(f.sandbox.log.entries()),
+		]) {
 			expect(text).not.toContain(PASSWORD);
 			expect(text).not.toContain(token);
 		}
@@ -105,22 +124,37 @@ describe('eSIM Distribute credential', () => {
 	beforeEach(() => f.sandbox.reset());
 
 	it('preAuthentication returns the session token from the sign-in', async () => {
-		const out = await preAuth({ email: EMAIL, password: PASSWORD, baseUrl: `${f.sandbox.distributeBaseUrl}/` });
+		const out = await preAuth({
+			email: EMAIL,
+			password: PASSWORD,
+			baseUrl: `${f.sandbox.distributeBaseUrl}/`,
+		});
 		expect(String(out.sessionToken)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 		expect(f.sandbox.distribute.loginCount).toBe(1);
 	});
 
 	it('a refused sign-in says the email or password was refused, without the password', async () => {
-		const error = await preAuth({ email: EMAIL, password: 'not-the-password', baseUrl: f.sandbox.distributeBaseUrl }).catch((e: Error) => e);
-		expect(String((error as Error).message)).toMatch(/^eSIM Distribute refused the email or password of the credential \(HTTP 401: Invalid email or password/);
+		const error = await preAuth({
+			email: EMAIL,
+			password: 'not-the-password',
+			baseUrl: f.sandbox.distributeBaseUrl,
+		}).catch((e: Error) => e);
+		expect(String((error as Error).message)).toMatch(
+			/^eSIM Distribute refused the email or password of the credential \(HTTP 401: Invalid email or password/,
+		);
 		expect(JSON.stringify(error)).not.toContain('not-the-password');
 		expect(String((error as Error).message)).not.toContain('not-the-password');
 	});
 
 	it('refuses a plain-http base URL before sending the password', async () => {
 		const calls: IHttpRequestOptions[] = [];
-		const error = await preAuth({ email: EMAIL, password: PASSWORD, baseUrl: 'http://esimdistribute.example' }, calls).catch((e: Error) => e);
-		expect((error as Error).message).toMatch(/Base URL must start with https:\/\/.*The email and password were not sent/);
+		const error = await preAuth(
+			{ email: EMAIL, password: PASSWORD, baseUrl: 'http://esimdistribute.example' },
+			calls,
+		).catch((e: Error) => e);
+		expect((error as Error).message).toMatch(
+			/Base URL must start with https:\/\/.*The email and password were not sent/,
+		);
 		expect(calls).toHaveLength(0);
 	});
 
@@ -137,9 +171,14 @@ describe('eSIM Distribute credential', () => {
 
 	it('uses a Bearer header from the stored token and tests the profile route', () => {
 		const type = new EsimDistributeApi();
-		expect(type.authenticate.properties.headers).toEqual({ Authorization: '=Bearer {{$credentials.sessionToken}}' });
+		expect(type.authenticate.properties.headers).toEqual({
+			Authorization: '=Bearer {{$credentials.sessionToken}}',
+		});
 		expect(type.test.request.url).toBe('/api/tenant/profile');
 		const hidden = type.properties.find((p) => p.name === 'sessionToken')!;
-		expect(hidden).toMatchObject({ type: 'hidden', typeOptions: { expirable: true, password: true } });
+		expect(hidden).toMatchObject({
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+		});
 	});
 });

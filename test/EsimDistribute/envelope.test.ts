@@ -6,7 +6,9 @@ import { distributeFixture, type DistributeFixture } from '../helpers/distribute
 type Handler = (req: IncomingMessage, body: string) => { status?: number; body: unknown };
 
 /** A stand-in provider that answers in shapes the docs leave open (token field names, bare lists, success: false). */
-async function stubProvider(routes: Record<string, Handler>): Promise<{ url: string; server: Server; hits: string[] }> {
+async function stubProvider(
+	routes: Record<string, Handler>,
+): Promise<{ url: string; server: Server; hits: string[] }> {
 	const hits: string[] = [];
 	const server = createServer((req, res) => {
 		let body = '';
@@ -14,7 +16,10 @@ async function stubProvider(routes: Record<string, Handler>): Promise<{ url: str
 		req.on('end', () => {
 			const key = `${req.method} ${new URL(req.url ?? '/', 'http://stub').pathname}`;
 			hits.push(key);
-			const answer = routes[key]?.(req, body) ?? { status: 404, body: { success: false, data: null, message: 'Not found', error: 'NOT_FOUND' } };
+			const answer = routes[key]?.(req, body) ?? {
+				status: 404,
+				body: { success: false, data: null, message: 'Not found', error: 'NOT_FOUND' },
+			};
 			res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify(answer.body));
 		});
@@ -24,7 +29,11 @@ async function stubProvider(routes: Record<string, Handler>): Promise<{ url: str
 }
 
 const ok = (data: unknown) => ({ body: { success: true, data, message: 'OK', error: '' } });
-const orders = Array.from({ length: 120 }, (_, n) => ({ id: `o-${n}`, orderNumber: `ED-${n}`, status: 'completed' }));
+const orders = Array.from({ length: 120 }, (_, n) => ({
+	id: `o-${n}`,
+	orderNumber: `ED-${n}`,
+	status: 'completed',
+}));
 /** Orders the stub's checkout created, newest first. */
 const placed: Array<Record<string, unknown>> = [];
 
@@ -34,20 +43,49 @@ describe('eSIM Distribute: tolerant of answers the docs leave open', () => {
 	beforeAll(async () => {
 		stub = await stubProvider({
 			'POST /api/tenant/login': (_req, body) =>
-				JSON.parse(body).password === 'stub-password' ? { body: { accessToken: 'aaa.bbb.ccc' } } : { status: 401, body: { error: 'bad login' } },
-			'GET /api/tenant/balance': () => ({ body: { success: false, data: null, message: 'Tenant account is suspended', error: 'TENANT_SUSPENDED' } }),
+				JSON.parse(body).password === 'stub-password'
+					? { body: { accessToken: 'aaa.bbb.ccc' } }
+					: { status: 401, body: { error: 'bad login' } },
+			'GET /api/tenant/balance': () => ({
+				body: {
+					success: false,
+					data: null,
+					message: 'Tenant account is suspended',
+					error: 'TENANT_SUSPENDED',
+				},
+			}),
 			'GET /api/tenant/profile': (req) =>
-				req.headers.authorization === 'Bearer aaa.bbb.ccc' ? ok({ tenant: { id: 't1', name: 'Stub' } }) : { status: 401, body: {} },
+				req.headers.authorization === 'Bearer aaa.bbb.ccc'
+					? ok({ tenant: { id: 't1', name: 'Stub' } })
+					: { status: 401, body: {} },
 			'GET /api/tenant/orders': () => ok([...placed, ...orders]),
 			// The documented sample: a success without order objects.
 			'POST /api/tenant/orders/checkout': (_req, body) => {
 				const { items, email } = JSON.parse(body);
-				for (const item of items) placed.unshift({ id: `new-${placed.length}`, ...item, customerEmail: email, createdAt: new Date().toISOString() });
-				return ok({ orders: [], summary: { totalAmount: 9, orderCount: items.length, refundedAmount: 0, creditBalance: 300 } });
+				for (const item of items)
+					placed.unshift({
+						id: `new-${placed.length}`,
+						...item,
+						customerEmail: email,
+						createdAt: new Date().toISOString(),
+					});
+				return ok({
+					orders: [],
+					summary: {
+						totalAmount: 9,
+						orderCount: items.length,
+						refundedAmount: 0,
+						creditBalance: 300,
+					},
+				});
 			},
-			'GET /api/tenant/available-plans': () => ok({ plans: [{ planId: 'p-1', name: 'Stub Plan', sellPrice: '4.50' }] }),
+			'GET /api/tenant/available-plans': () =>
+				ok({ plans: [{ planId: 'p-1', name: 'Stub Plan', sellPrice: '4.50' }] }),
 		});
-		f = await distributeFixture({}, { baseUrl: stub.url, email: 'stub@example.com', password: 'stub-password' });
+		f = await distributeFixture(
+			{},
+			{ baseUrl: stub.url, email: 'stub@example.com', password: 'stub-password' },
+		);
 	});
 	afterAll(async () => {
 		await f.close();
@@ -67,12 +105,19 @@ describe('eSIM Distribute: tolerant of answers the docs leave open', () => {
 	it('success: false becomes an error carrying the provider message', async () => {
 		const { error } = await f.run({ resource: 'balance', operation: 'get' });
 		expect(error!.name).toBe('NodeApiError');
-		expect(error!.message).toBe('eSIM Distribute did not carry out the request: Tenant account is suspended (TENANT_SUSPENDED)');
+		expect(error!.message).toBe(
+			'eSIM Distribute did not carry out the request: Tenant account is suspended (TENANT_SUSPENDED)',
+		);
 		expect(stub.hits.filter((h) => h === 'GET /api/tenant/balance')).toHaveLength(1);
 	});
 
 	it('a list that arrives as a bare array without paging is read once', async () => {
-		const { items } = await f.run({ resource: 'order', operation: 'getMany', returnAll: true, simplify: false });
+		const { items } = await f.run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			simplify: false,
+		});
 		expect(items).toHaveLength(120);
 		expect(stub.hits.filter((h) => h === 'GET /api/tenant/orders')).toHaveLength(1);
 	});
@@ -88,7 +133,13 @@ describe('eSIM Distribute: tolerant of answers the docs leave open', () => {
 			waitForFulfilment: false,
 		});
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: 'new-0', planId: 'p-1', quantity: 2, orderSource: 'orderList', reconciled: false });
+		expect(items[0].json).toMatchObject({
+			id: 'new-0',
+			planId: 'p-1',
+			quantity: 2,
+			orderSource: 'orderList',
+			reconciled: false,
+		});
 		expect(items[0].json.summary).toMatchObject({ creditBalance: 300 });
 	});
 

@@ -1,5 +1,12 @@
 import { csvRecords } from '../../nodes/shared/transport/csv';
-import { checkout, distributeFixture, fromList, planIds, requestsTo, type DistributeFixture } from '../helpers/distribute';
+import {
+	checkout,
+	distributeFixture,
+	fromList,
+	planIds,
+	requestsTo,
+	type DistributeFixture,
+} from '../helpers/distribute';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
@@ -19,7 +26,18 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 		expect(items.map((i) => i.json.id)).toEqual(sim().orders.map((o) => o.id));
 		expect(requestsTo(f.sandbox, 'GET', '/orders')).toBe(3);
 		expect(Object.keys(items[0].json).sort()).toEqual(
-			['createdAt', 'currency', 'customerEmail', 'id', 'orderNumber', 'planId', 'planName', 'quantity', 'status', 'totalAmount'].sort(),
+			[
+				'createdAt',
+				'currency',
+				'customerEmail',
+				'id',
+				'orderNumber',
+				'planId',
+				'planName',
+				'quantity',
+				'status',
+				'totalAmount',
+			].sort(),
 		);
 	});
 
@@ -35,20 +53,39 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 			filters: { email: 'VIP@example.com', status: 'failed', from: '2000-01-01T00:00:00.000Z' },
 		});
 		expect(items).toHaveLength(25);
-		expect(items.every((i) => i.json.customerEmail === 'vip@example.com' && i.json.status === 'failed')).toBe(true);
+		expect(
+			items.every((i) => i.json.customerEmail === 'vip@example.com' && i.json.status === 'failed'),
+		).toBe(true);
 		expect(items[0].json.esims).toEqual([]);
 		const [request] = f.sandbox.log.entries({ path: '/api/tenant/orders' });
-		expect(request.query).toMatchObject({ limit: '25', page: '1', email: 'VIP@example.com', status: 'failed', from: '2000-01-01' });
+		expect(request.query).toMatchObject({
+			limit: '25',
+			page: '1',
+			email: 'VIP@example.com',
+			status: 'failed',
+			from: '2000-01-01',
+		});
 	});
 
 	it('Get returns one item per eSIM with activation details and a QR PNG', async () => {
-		const [order] = sim().seedOrders(3).filter((o) => o.quantity === 2);
-		const { status, items } = await f.run({ resource: 'order', operation: 'get', order: fromList(order.id) });
+		const [order] = sim()
+			.seedOrders(3)
+			.filter((o) => o.quantity === 2);
+		const { status, items } = await f.run({
+			resource: 'order',
+			operation: 'get',
+			order: fromList(order.id),
+		});
 		expect(status).toBe('success');
 		expect(items).toHaveLength(2);
 		expect(items.map((i) => i.json.esimIndex)).toEqual([1, 2]);
 		const [first] = items;
-		expect(first.json).toMatchObject({ id: order.id, orderNumber: order.orderNumber, fulfilment: 'fulfilled', iccid: order.esims[0].iccid });
+		expect(first.json).toMatchObject({
+			id: order.id,
+			orderNumber: order.orderNumber,
+			fulfilment: 'fulfilled',
+			iccid: order.esims[0].iccid,
+		});
 		expect(first.json.activationCode).toBe(order.esims[0].activationCode);
 		expect(String(first.json.iosInstallUrl)).toMatch(/^https:\/\/esimsetup\.apple\.com\//);
 		expect(first.json.esims).toBeUndefined();
@@ -78,7 +115,11 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ id, status: 'pending', fulfilment: 'pending' });
 		expect(items[0].binary).toBeUndefined();
-		const missing = await f.run({ resource: 'order', operation: 'get', order: fromList('no-such-order') });
+		const missing = await f.run({
+			resource: 'order',
+			operation: 'get',
+			order: fromList('no-such-order'),
+		});
 		expect(missing.error!.httpCode).toBe('404');
 		expect(missing.error!.message).toBe('Order no-such-order was not found at eSIM Distribute');
 	});
@@ -94,10 +135,18 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 		const file = items[0].binary!.data;
 		expect(file).toMatchObject({ fileName: `orders-${today}.csv`, mimeType: 'text/csv' });
 		const text = Buffer.from(file.data, 'base64').toString('utf8');
-		expect(text.startsWith('orderNumber,orderId,createdAt,status,planName,quantity,unitPrice,totalAmount,currency,customerEmail,customerName,phone,iccids\r\n')).toBe(true);
+		expect(
+			text.startsWith(
+				'orderNumber,orderId,createdAt,status,planName,quantity,unitPrice,totalAmount,currency,customerEmail,customerName,phone,iccids\r\n',
+			),
+		).toBe(true);
 		expect(text).toContain('"Doe, ""JJ"""');
 		const { rows } = csvRecords(text);
-		expect(rows[0]).toMatchObject({ customerName: 'Doe, "JJ"', quantity: '2', customerEmail: 'traveller@example.com' });
+		expect(rows[0]).toMatchObject({
+			customerName: 'Doe, "JJ"',
+			quantity: '2',
+			customerEmail: 'traveller@example.com',
+		});
 	});
 
 	it('Export can also output every row as an item, the file on the first one; filters are passed on', async () => {
@@ -113,7 +162,11 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 		expect(items.every((i) => i.json.customerEmail === 'csv@example.com')).toBe(true);
 		expect(items[0].binary!.csv.fileName).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
 		expect(items[1].binary).toBeUndefined();
-		expect(items.map((i) => i.json.orderId)).toEqual(sim().orders.filter((o) => o.customerEmail === 'csv@example.com').map((o) => o.id));
+		expect(items.map((i) => i.json.orderId)).toEqual(
+			sim()
+				.orders.filter((o) => o.customerEmail === 'csv@example.com')
+				.map((o) => o.id),
+		);
 	});
 
 	it('the order picker lists orders page by page and filters them', async () => {
@@ -128,6 +181,8 @@ describe('eSIM Distribute orders: list, read with QR, export as CSV', () => {
 		expect(second.paginationToken).toBeUndefined();
 		const filtered = await f.search('searchOrders', 'customer7@');
 		expect(filtered.results.length).toBeGreaterThan(0);
-		expect(filtered.results.every((r) => String(r.name).includes('customer7@example.com'))).toBe(true);
+		expect(filtered.results.every((r) => String(r.name).includes('customer7@example.com'))).toBe(
+			true,
+		);
 	});
 });

@@ -1,4 +1,10 @@
-import { checkout, distributeFixture, planIds, requestsTo, type DistributeFixture } from '../helpers/distribute';
+import {
+	checkout,
+	distributeFixture,
+	planIds,
+	requestsTo,
+	type DistributeFixture,
+} from '../helpers/distribute';
 
 /** Max Total, Keep Wallet Balance At Least and Dry Run on eSIM Distribute's checkout and wallet top-up. */
 describe('eSIM Distribute spend guards', () => {
@@ -22,7 +28,9 @@ describe('eSIM Distribute spend guards', () => {
 
 	it('Keep Wallet Balance At Least refuses a basket that would leave less, naming both figures; nothing sent', async () => {
 		sim().setBalance(price * 2 + 1);
-		const { status, error } = await f.run(checkout([[a, 2]], { options: { keepBalanceAtLeast: 2 } }));
+		const { status, error } = await f.run(
+			checkout([[a, 2]], { options: { keepBalanceAtLeast: 2 } }),
+		);
 		expect(status).toBe('error');
 		expect(error!.message).toBe(
 			`Keep Wallet Balance At Least: paying ${usd(price * 2)} would leave 1.00 USD in the wallet, below the 2.00 USD to keep (balance now ${usd(price * 2 + 1)})`,
@@ -35,14 +43,24 @@ describe('eSIM Distribute spend guards', () => {
 	it('a plan that is not on sale cannot be priced: nothing is bought and the error says why', async () => {
 		const inactive = sim().plans.find((p) => !p.active)!.id;
 		const { error } = await f.run(checkout([[inactive, 1]], { options: { maxTotal: 100 } }));
-		expect(error!.message).toBe(`Max Total: plan ${inactive} is not among the available plans, so it cannot be priced`);
+		expect(error!.message).toBe(
+			`Max Total: plan ${inactive} is not among the available plans, so it cannot be priced`,
+		);
 		expect(checkouts()).toBe(0);
 	});
 
 	it('Dry Run prices the basket, reads the balance and outputs the verdicts without a checkout', async () => {
 		const [x, y] = planIds(f.sandbox, 2);
 		const py = sim().plans.find((p) => p.id === y)!.price;
-		const { status, items } = await f.run(checkout([[x, 2], [y, 1]], { options: { dryRun: true, maxTotal: 1 } }));
+		const { status, items } = await f.run(
+			checkout(
+				[
+					[x, 2],
+					[y, 1],
+				],
+				{ options: { dryRun: true, maxTotal: 1 } },
+			),
+		);
 		expect(status).toBe('success');
 		expect(items).toHaveLength(1);
 		const total = Math.round((price * 2 + py) * 100) / 100;
@@ -57,11 +75,18 @@ describe('eSIM Distribute spend guards', () => {
 				{ plan: x, quantity: 2, unitPrice: price },
 				{ plan: y, quantity: 1, unitPrice: py },
 			],
-			guards: [{ guard: 'Max Total', passed: false }, { guard: 'Balance Covers It', passed: true }],
+			guards: [
+				{ guard: 'Max Total', passed: false },
+				{ guard: 'Balance Covers It', passed: true },
+			],
 		});
 		expect(checkouts()).toBe(0);
 		expect(sim().orders).toHaveLength(0);
-		expect(f.sandbox.log.entries({ provider: 'distribute' }).filter((e) => e.method !== 'GET' && e.path !== '/api/tenant/login')).toEqual([]);
+		expect(
+			f.sandbox.log
+				.entries({ provider: 'distribute' })
+				.filter((e) => e.method !== 'GET' && e.path !== '/api/tenant/login'),
+		).toEqual([]);
 	});
 
 	it('Dry Run on the wallet top-up shows the amount and the balance after, and creates no top-up', async () => {
@@ -85,8 +110,16 @@ describe('eSIM Distribute spend guards', () => {
 	});
 
 	it('Max Total on the wallet top-up refuses a larger amount; nothing created', async () => {
-		const { error } = await f.run({ resource: 'topUp', operation: 'create', amount: 500, paymentMethod: 'bankTransfer', options: { maxTotal: 200 } });
-		expect(error!.message).toBe('Max Total: this top-up costs 500.00 USD, more than the limit of 200.00 USD');
+		const { error } = await f.run({
+			resource: 'topUp',
+			operation: 'create',
+			amount: 500,
+			paymentMethod: 'bankTransfer',
+			options: { maxTotal: 200 },
+		});
+		expect(error!.message).toBe(
+			'Max Total: this top-up costs 500.00 USD, more than the limit of 200.00 USD',
+		);
 		expect(topUps()).toBe(0);
 	});
 

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkout, distributeFixture, planIds, requestsTo, type DistributeFixture } from '../helpers/distribute';
+import {
+	checkout,
+	distributeFixture,
+	planIds,
+	requestsTo,
+	type DistributeFixture,
+} from '../helpers/distribute';
 
 /** Checkout and wallet top-up called by AI Agent 3.x: the engine runs the node under its `…Tool` type. */
 describe('eSIM Distribute as an AI Agent tool', () => {
@@ -21,7 +27,8 @@ describe('eSIM Distribute as an AI Agent tool', () => {
 	const byModel = (options: IDataObject) =>
 		checkout([[a, 1]], {
 			itemsInput: 'json',
-			itemsJson: "={{ [{ planId: $fromAI('planId', 'plan id', 'string'), quantity: $fromAI('quantity', 'how many', 'number') }] }}",
+			itemsJson:
+				"={{ [{ planId: $fromAI('planId', 'plan id', 'string'), quantity: $fromAI('quantity', 'how many', 'number') }] }}",
 			options,
 		});
 	const checkouts = () => requestsTo(f.sandbox, 'POST', '/orders/checkout');
@@ -36,15 +43,25 @@ describe('eSIM Distribute as an AI Agent tool', () => {
 			`Max Total: the basket costs ${(price * 3).toFixed(2)} USD, more than the limit of ${limit.toFixed(2)} USD. Nothing was bought. This tool may spend at most ${limit.toFixed(2)} USD per call; ask for less or for a person to buy it.`,
 		);
 		const none = await f.run(byModel({}), [{ planId: a, quantity: 1 }], asTool);
-		expect(none.error!.message).toMatch(/^Refused: as an AI Agent tool this node buys only within a fixed Max Total/);
-		const wallet = await f.run({ resource: 'topUp', operation: 'create', amount: 100, paymentMethod: 'bankTransfer' }, [{}], asTool);
+		expect(none.error!.message).toMatch(
+			/^Refused: as an AI Agent tool this node buys only within a fixed Max Total/,
+		);
+		const wallet = await f.run(
+			{ resource: 'topUp', operation: 'create', amount: 100, paymentMethod: 'bankTransfer' },
+			[{}],
+			asTool,
+		);
 		expect(wallet.error!.message).toMatch(/^Refused: /);
 		expect(checkouts()).toBe(1);
 		expect(requestsTo(f.sandbox, 'POST', '/top-up')).toBe(0);
 	});
 
 	it('validates a model-filled basket exactly as for a person', async () => {
-		const { error } = await f.run(byModel({ maxTotal: 100 }), [{ planId: a, quantity: 51 }], asTool);
+		const { error } = await f.run(
+			byModel({ maxTotal: 100 }),
+			[{ planId: a, quantity: 51 }],
+			asTool,
+		);
 		expect(error!.message).toBe('Quantity (entry 1): must be from 1 to 50 (got 51)');
 		expect(checkouts()).toBe(0);
 	});

@@ -19,9 +19,16 @@ describe('eSIM Distribute Trigger', () => {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: parameters as INode['parameters'],
-			credentials: { esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' } },
+			credentials: {
+				esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' },
+			},
 		};
-		return new Poller(harness, new EsimDistributeTrigger(), node, () => new EsimDistributeTrigger());
+		return new Poller(
+			harness,
+			new EsimDistributeTrigger(),
+			node,
+			() => new EsimDistributeTrigger(),
+		);
 	};
 
 	beforeAll(async () => {
@@ -98,7 +105,12 @@ describe('eSIM Distribute Trigger', () => {
 		expect(await p.poll()).toEqual([]);
 		expect(sandbox.log.count({ provider: 'distribute' })).toBe(2);
 		sandbox.distribute.setOrderStatus(orders[0].id, 'processing');
-		sandbox.faults.addRule({ route: 'GET /api/tenant/orders', kind: '5xx', count: 6, retryAfterSec: 0 });
+		sandbox.faults.addRule({
+			route: 'GET /api/tenant/orders',
+			kind: '5xx',
+			count: 6,
+			retryAfterSec: 0,
+		});
 		await expect(p.poll()).rejects.toThrow(/server error \(503\)/);
 		expect(JSON.stringify(p.staticData)).toBe(before);
 		expect((await p.poll()).map((e) => e.status)).toEqual(['processing']);

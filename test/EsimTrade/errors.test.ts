@@ -31,7 +31,12 @@ describe('eSIMTrade errors say what happened and how to fix it', () => {
 
 	it('429: waits as long as Retry-After says, then succeeds', async () => {
 		f.sandbox.faults.set({ rateLimit: { limit: 2, windowMs: 1000 } });
-		const { status, items } = await f.run({ resource: 'wallet', operation: 'getBalance' }, [{}, {}, {}, {}]);
+		const { status, items } = await f.run({ resource: 'wallet', operation: 'getBalance' }, [
+			{},
+			{},
+			{},
+			{},
+		]);
 		expect(status).toBe('success');
 		expect(items).toHaveLength(4);
 		expect(f.sandbox.log.entries().filter((e) => e.status === 429).length).toBeGreaterThan(0);
@@ -44,7 +49,10 @@ describe('eSIMTrade errors say what happened and how to fix it', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(status).toBe('success');
-		expect(items[0].json).toMatchObject({ error: 'Plan "NOPE_1" was not found at eSIMTrade', statusCode: 404 });
+		expect(items[0].json).toMatchObject({
+			error: 'Plan "NOPE_1" was not found at eSIMTrade',
+			statusCode: 404,
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 

@@ -18,7 +18,12 @@ describe('eSIMTrade lists: orders and eSIMs', () => {
 
 	it('Limit stops early and asks for no more than needed', async () => {
 		f.sandbox.trade.seedOrders(300);
-		const { items } = await f.run({ resource: 'order', operation: 'getMany', returnAll: false, limit: 30 });
+		const { items } = await f.run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 30,
+		});
 		expect(items).toHaveLength(30);
 		expect(f.sandbox.log.count({ method: 'GET', path: '/api/v1/reseller/orders' })).toBe(1);
 		expect(f.sandbox.log.entries()[0].query.pageSize).toBe('30');
@@ -44,21 +49,41 @@ describe('eSIMTrade lists: orders and eSIMs', () => {
 	it('filters orders by status and search text', async () => {
 		f.sandbox.trade.seedOrders(20, { status: 'got_resource' });
 		f.sandbox.trade.seedOrders(5, { status: 'cancel' });
-		const cancelled = await f.run({ resource: 'order', operation: 'getMany', returnAll: true, filters: { status: 'cancel' } });
+		const cancelled = await f.run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { status: 'cancel' },
+		});
 		expect(cancelled.items).toHaveLength(5);
 		const first = f.sandbox.trade.orders[0];
-		const found = await f.run({ resource: 'order', operation: 'getMany', returnAll: true, filters: { q: first.orderNo } });
+		const found = await f.run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { q: first.orderNo },
+		});
 		expect(found.items.map((i) => i.json.providerOrderNo)).toEqual([first.orderNo]);
 		expect(f.sandbox.log.entries().some((e) => e.query.status === 'cancel')).toBe(true);
 	});
 
 	it('lists eSIMs with ICCID and activation details lifted from the raw provider data', async () => {
 		f.sandbox.trade.seedOrders(130, { status: 'got_resource' });
-		const { items } = await f.run({ resource: 'esim', operation: 'getMany', returnAll: true, filters: { status: 'got_resource' } });
+		const { items } = await f.run({
+			resource: 'esim',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { status: 'got_resource' },
+		});
 		expect(items).toHaveLength(130);
 		expect(items[0].json.iccid).toMatch(/^\d{18,22}$/);
 		expect(String(items[0].json.activationCode)).toMatch(/^LPA:1\$/);
-		const limited = await f.run({ resource: 'esim', operation: 'getMany', returnAll: false, limit: 5 });
+		const limited = await f.run({
+			resource: 'esim',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 5,
+		});
 		expect(limited.items).toHaveLength(5);
 	});
 });

@@ -26,8 +26,12 @@ describe('eSIMTrade spend guards', () => {
 		it('Max Total refuses an order priced above it: nothing sent, nothing debited, the error says why and what to do', async () => {
 			const { status, error } = await f.run(create({ maxTotal: 7 }));
 			expect(status).toBe('error');
-			expect(error!.message).toBe('Max Total: this order costs 7.50 USD, more than the limit of 7.00 USD');
-			expect(error!.description).toBe('Nothing was bought. Raise Max Total, or buy fewer or cheaper plans.');
+			expect(error!.message).toBe(
+				'Max Total: this order costs 7.50 USD, more than the limit of 7.00 USD',
+			);
+			expect(error!.description).toBe(
+				'Nothing was bought. Raise Max Total, or buy fewer or cheaper plans.',
+			);
 			expect(orders()).toBe(0);
 			expect(debits()).toBe(0);
 			expect(f.sandbox.log.count({ method: 'GET', path: '/api/v1/portal/plans' })).toBe(1);
@@ -44,14 +48,23 @@ describe('eSIMTrade spend guards', () => {
 		it('a plan eSIMTrade does not list cannot be priced: nothing is bought and the error says why', async () => {
 			const { status, error } = await f.run(create({ maxTotal: 100 }, { plan: plan('XX_1_1') }));
 			expect(status).toBe('error');
-			expect(error!.message).toBe('Max Total: eSIMTrade does not list the plan "XX_1_1", so it cannot be priced');
+			expect(error!.message).toBe(
+				'Max Total: eSIMTrade does not list the plan "XX_1_1", so it cannot be priced',
+			);
 			expect(error!.description).toMatch(/^Nothing was bought\. /);
 			expect(orders()).toBe(0);
 		});
 
 		it('counts a per-day plan once per day against Max Total', async () => {
-			const { error } = await f.run(create({ maxTotal: 3 }, { plan: plan('PK_0.5_Daily'), quantity: 1, additionalFields: { days: 7 } }));
-			expect(error!.message).toBe('Max Total: this order costs 3.50 USD, more than the limit of 3.00 USD');
+			const { error } = await f.run(
+				create(
+					{ maxTotal: 3 },
+					{ plan: plan('PK_0.5_Daily'), quantity: 1, additionalFields: { days: 7 } },
+				),
+			);
+			expect(error!.message).toBe(
+				'Max Total: this order costs 3.50 USD, more than the limit of 3.00 USD',
+			);
 			expect(orders()).toBe(0);
 		});
 
@@ -62,7 +75,9 @@ describe('eSIMTrade spend guards', () => {
 			expect(error!.message).toBe(
 				'Keep Wallet Balance At Least: paying 7.50 USD would leave 2.50 USD in the wallet, below the 5.00 USD to keep (balance now 10.00 USD)',
 			);
-			expect(error!.description).toBe('Nothing was bought. Add funds to the wallet, lower the amount to keep, or buy less.');
+			expect(error!.description).toBe(
+				'Nothing was bought. Add funds to the wallet, lower the amount to keep, or buy less.',
+			);
 			expect(orders()).toBe(0);
 			expect(f.sandbox.trade.walletCents).toBe(1000);
 		});
@@ -75,7 +90,9 @@ describe('eSIMTrade spend guards', () => {
 		});
 
 		it('Dry Run outputs the plan, quantity, prices, balances and verdicts, and sends no purchase', async () => {
-			const { status, items } = await f.run(create({ dryRun: true, maxTotal: 7, keepBalanceAtLeast: 9990 }));
+			const { status, items } = await f.run(
+				create({ dryRun: true, maxTotal: 7, keepBalanceAtLeast: 9990 }),
+			);
 			expect(status).toBe('success');
 			expect(items).toHaveLength(1);
 			expect(items[0].json).toMatchObject({
@@ -95,7 +112,10 @@ describe('eSIMTrade spend guards', () => {
 					{ guard: 'Balance Covers It', passed: true },
 				],
 			});
-			expect((items[0].json.request as { body: object }).body).toMatchObject({ slug: 'ES_3_30', qty: 3 });
+			expect((items[0].json.request as { body: object }).body).toMatchObject({
+				slug: 'ES_3_30',
+				qty: 3,
+			});
 			expect(orders()).toBe(0);
 			expect(debits()).toBe(0);
 			const paths = f.sandbox.log.entries().map((e) => `${e.method} ${e.path}`);
@@ -104,28 +124,42 @@ describe('eSIMTrade spend guards', () => {
 
 		it('Dry Run with no guard set still prices the order and reads the balance', async () => {
 			const { items } = await f.run(create({ dryRun: true }));
-			expect(items[0].json).toMatchObject({ wouldBuy: true, total: 7.5, guards: [{ guard: 'Balance Covers It', passed: true }] });
+			expect(items[0].json).toMatchObject({
+				wouldBuy: true,
+				total: 7.5,
+				guards: [{ guard: 'Balance Covers It', passed: true }],
+			});
 			expect(orders()).toBe(0);
 		});
 
 		it('a guard hit honours Continue On Fail: an error item per refused input, the others bought', async () => {
 			const { status, items } = await f.run(
 				create({ maxTotal: '={{ $json.limit }}' }, { quantity: '={{ $json.qty }}' }),
-				[{ qty: 1, limit: 5 }, { qty: 3, limit: 5 }],
+				[
+					{ qty: 1, limit: 5 },
+					{ qty: 3, limit: 5 },
+				],
 				{ onError: 'continueRegularOutput' },
 			);
 			expect(status).toBe('success');
 			expect(items).toHaveLength(2);
 			expect(items[0].json.orderNo).toBeTruthy();
-			expect(items[1].json).toMatchObject({ error: 'Max Total: this order costs 7.50 USD, more than the limit of 5.00 USD' });
+			expect(items[1].json).toMatchObject({
+				error: 'Max Total: this order costs 7.50 USD, more than the limit of 5.00 USD',
+			});
 			expect(items[1].pairedItem).toMatchObject({ item: 1 });
 			expect(orders()).toBe(1);
 		});
 
 		it('a refused item stops the run with its item index when Continue On Fail is off', async () => {
-			const { status, error } = await f.run(create({ maxTotal: '={{ $json.limit }}' }), [{ limit: 10 }, { limit: 1 }]);
+			const { status, error } = await f.run(create({ maxTotal: '={{ $json.limit }}' }), [
+				{ limit: 10 },
+				{ limit: 1 },
+			]);
 			expect(status).toBe('error');
-			expect((error!.context as { itemIndex?: number } | undefined)?.itemIndex ?? error!.itemIndex).toBe(1);
+			expect(
+				(error!.context as { itemIndex?: number } | undefined)?.itemIndex ?? error!.itemIndex,
+			).toBe(1);
 			expect(orders()).toBe(1);
 		});
 	});
@@ -191,7 +225,13 @@ describe('eSIMTrade spend guards', () => {
 
 		it('Dry Run outputs the top-up plan, quantity, unit price, total and balances, and sends nothing', async () => {
 			const { items } = await f.run(topUp({ dryRun: true }));
-			expect(items[0].json).toMatchObject({ dryRun: true, plan: 'ES_TOPUP_3GB', quantity: 2, currency: 'USD', balanceBefore: 10000 });
+			expect(items[0].json).toMatchObject({
+				dryRun: true,
+				plan: 'ES_TOPUP_3GB',
+				quantity: 2,
+				currency: 'USD',
+				balanceBefore: 10000,
+			});
 			const json = items[0].json as { unitPrice: number; total: number; balanceAfter: number };
 			expect(json.total).toBeCloseTo(json.unitPrice * 2, 2);
 			expect(json.balanceAfter).toBeCloseTo(10000 - json.total, 2);

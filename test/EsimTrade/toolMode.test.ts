@@ -1,4 +1,9 @@
-import { NodeConnectionTypes, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INode,
+	type INodeParameters,
+} from 'n8n-workflow';
 
 import { EsimTradeApi } from '../../credentials/EsimTradeApi.credentials';
 import { EsimTrade } from '../../nodes/EsimTrade/EsimTrade.node';
@@ -9,7 +14,8 @@ import { plan, requestsTo, SECRET } from '../helpers/trade';
 
 const TOOL_TYPE = 'n8n-nodes-esim.esimTradeTool';
 const CREDENTIALS = { esimTradeApi: { id: 'cred-trade', name: 'eSIMTrade account' } };
-const fromAi = (key: string, type = 'number') => `={{ $fromAI('${key}', 'the ${key}', '${type}') }}`;
+const fromAi = (key: string, type = 'number') =>
+	`={{ $fromAI('${key}', 'the ${key}', '${type}') }}`;
 
 /** An order whose quantity (and, unless fixed, its Max Total) the model fills. */
 const buy = (options: IDataObject = { maxTotal: 10 }): IDataObject => ({
@@ -28,9 +34,20 @@ describe('eSIMTrade as an AI Agent tool', () => {
 		sandbox = await startSandbox({ port: 0 });
 		const trade = new EsimTrade();
 		harness = createHarness(
-			{ [TOOL_TYPE]: asToolType(trade), 'n8n-nodes-esim.esimTradeEngineTool': trade, 'test.inlineAgent': new InlineAgent(), 'test.tradeUnsuffixed': asToolType(trade) },
+			{
+				[TOOL_TYPE]: asToolType(trade),
+				'n8n-nodes-esim.esimTradeEngineTool': trade,
+				'test.inlineAgent': new InlineAgent(),
+				'test.tradeUnsuffixed': asToolType(trade),
+			},
 			[new EsimTradeApi()],
-			{ esimTradeApi: { accessCode: 'demo-access', secretKey: SECRET, baseUrl: sandbox.tradeBaseUrl } },
+			{
+				esimTradeApi: {
+					accessCode: 'demo-access',
+					secretKey: SECRET,
+					baseUrl: sandbox.tradeBaseUrl,
+				},
+			},
 		);
 	});
 	afterAll(async () => await sandbox.close());
@@ -45,12 +62,21 @@ describe('eSIMTrade as an AI Agent tool', () => {
 	const engineCall = async (parameters: IDataObject, args: IDataObject) =>
 		await runNode(
 			harness,
-			{ name: 'Buy eSIM', type: 'n8n-nodes-esim.esimTradeEngineTool', parameters: parameters as INodeParameters, credentials: CREDENTIALS },
+			{
+				name: 'Buy eSIM',
+				type: 'n8n-nodes-esim.esimTradeEngineTool',
+				parameters: parameters as INodeParameters,
+				credentials: CREDENTIALS,
+			},
 			[{ ...args, toolCallId: 'call_1' }],
 		);
 
 	/** AI Agent 1.x/2.x: n8n-core wraps the node with createNodeAsTool and LangChain invokes it in a SupplyDataContext. */
-	const inlineCalls = async (parameters: IDataObject, calls: Array<{ tool: string; args: IDataObject }>, toolNode: Partial<INode> = {}) => {
+	const inlineCalls = async (
+		parameters: IDataObject,
+		calls: Array<{ tool: string; args: IDataObject }>,
+		toolNode: Partial<INode> = {},
+	) => {
 		const tool: INode = {
 			id: 'tool',
 			name: 'Buy eSIM',
@@ -61,7 +87,14 @@ describe('eSIMTrade as an AI Agent tool', () => {
 			credentials: CREDENTIALS,
 			...toolNode,
 		};
-		const agent: INode = { id: 'agent', name: 'Agent', type: 'test.inlineAgent', typeVersion: 1, position: [200, 0], parameters: { calls: JSON.stringify(calls) } };
+		const agent: INode = {
+			id: 'agent',
+			name: 'Agent',
+			type: 'test.inlineAgent',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { calls: JSON.stringify(calls) },
+		};
 		const run = await runWorkflow(harness, [agent, tool], {
 			Start: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
 			[tool.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
@@ -91,7 +124,9 @@ describe('eSIMTrade as an AI Agent tool', () => {
 
 		it('refuses to spend when no Max Total is set', async () => {
 			const { error } = await engineCall(buy({}), { quantity: 1 });
-			expect(error!.message).toMatch(/^Refused: as an AI Agent tool this node buys only within a fixed Max Total set by the workflow author, and none is set\. Nothing was bought\./);
+			expect(error!.message).toMatch(
+				/^Refused: as an AI Agent tool this node buys only within a fixed Max Total set by the workflow author, and none is set\. Nothing was bought\./,
+			);
 			expect(orders()).toBe(0);
 			expect(sandbox.log.count({ provider: 'trade' })).toBe(0);
 		});
@@ -99,7 +134,9 @@ describe('eSIMTrade as an AI Agent tool', () => {
 		it('refuses a Max Total the model could fill ($fromAI or any expression), even when it would allow the order', async () => {
 			for (const maxTotal of [fromAi('limit'), '={{ $json.limit }}']) {
 				const { error } = await engineCall(buy({ maxTotal }), { quantity: 1, limit: 1000 });
-				expect(error!.message).toMatch(/^Refused: as an AI Agent tool this node buys only within a fixed Max Total/);
+				expect(error!.message).toMatch(
+					/^Refused: as an AI Agent tool this node buys only within a fixed Max Total/,
+				);
 			}
 			expect(orders()).toBe(0);
 		});
@@ -107,7 +144,16 @@ describe('eSIMTrade as an AI Agent tool', () => {
 		it('refuses Dry Run and Top-Up Create without a fixed limit too', async () => {
 			const dry = await engineCall(buy({ dryRun: true }), { quantity: 1 });
 			expect(dry.error!.message).toMatch(/^Refused: /);
-			const topUp = await engineCall({ resource: 'topUp', operation: 'create', iccid: fromAi('iccid', 'string'), slug: 'ES_TOPUP_1GB', quantity: 1 }, { iccid: '89480100000000000001' });
+			const topUp = await engineCall(
+				{
+					resource: 'topUp',
+					operation: 'create',
+					iccid: fromAi('iccid', 'string'),
+					slug: 'ES_TOPUP_1GB',
+					quantity: 1,
+				},
+				{ iccid: '89480100000000000001' },
+			);
 			expect(topUp.error!.message).toMatch(/^Refused: /);
 			expect(requestsTo(sandbox, 'POST', '/portal/topups')).toBe(0);
 		});
@@ -126,7 +172,10 @@ describe('eSIMTrade as an AI Agent tool', () => {
 		});
 
 		it('read-only operations work as before, with no limit', async () => {
-			const { status, items } = await engineCall({ resource: 'wallet', operation: 'getBalance' }, {});
+			const { status, items } = await engineCall(
+				{ resource: 'wallet', operation: 'getBalance' },
+				{},
+			);
 			expect(status).toBe('success');
 			expect(items[0].json).toMatchObject({ walletBalanceCents: 1_000_000 });
 		});
@@ -139,22 +188,38 @@ describe('eSIMTrade as an AI Agent tool', () => {
 				{ tool: 'Buy_eSIM', args: { quantity: 9 } },
 			]);
 			expect(status).toBe('success');
-			expect(answers[0].description).toBe('Create an order within a fixed spending limit in eSIMTrade');
+			expect(answers[0].description).toBe(
+				'Create an order within a fixed spending limit in eSIMTrade',
+			);
 			expect((answers[0].answer as IDataObject[])[0].orderNo).toBeTruthy();
-			expect(answers[1].error).toMatch(/^Max Total: this order costs 22\.50 USD, more than the limit of 10\.00 USD\. Nothing was bought\. This tool may spend at most 10\.00 USD per call/);
+			expect(answers[1].error).toMatch(
+				/^Max Total: this order costs 22\.50 USD, more than the limit of 10\.00 USD\. Nothing was bought\. This tool may spend at most 10\.00 USD per call/,
+			);
 			expect(orders()).toBe(1);
-			const read = await inlineCalls({ resource: 'wallet', operation: 'getBalance' }, [{ tool: 'Buy_eSIM', args: {} }]);
-			expect((read.answers[0].answer as IDataObject[])[0]).toMatchObject({ walletBalanceCents: 1_000_000 - 250 });
+			const read = await inlineCalls({ resource: 'wallet', operation: 'getBalance' }, [
+				{ tool: 'Buy_eSIM', args: {} },
+			]);
+			expect((read.answers[0].answer as IDataObject[])[0]).toMatchObject({
+				walletBalanceCents: 1_000_000 - 250,
+			});
 		});
 
 		it('refuses without a fixed Max Total', async () => {
-			const { answers } = await inlineCalls(buy({ maxTotal: fromAi('limit') }), [{ tool: 'Buy_eSIM', args: { quantity: 1, limit: 99 } }]);
-			expect(answers[0].error).toMatch(/^Refused: as an AI Agent tool this node buys only within a fixed Max Total/);
+			const { answers } = await inlineCalls(buy({ maxTotal: fromAi('limit') }), [
+				{ tool: 'Buy_eSIM', args: { quantity: 1, limit: 99 } },
+			]);
+			expect(answers[0].error).toMatch(
+				/^Refused: as an AI Agent tool this node buys only within a fixed Max Total/,
+			);
 			expect(orders()).toBe(0);
 		});
 
 		it('tells tool mode from isToolExecution() alone when the type has no Tool suffix', async () => {
-			const { answers } = await inlineCalls(buy({}), [{ tool: 'Buy_eSIM', args: { quantity: 1 } }], { type: 'test.tradeUnsuffixed' });
+			const { answers } = await inlineCalls(
+				buy({}),
+				[{ tool: 'Buy_eSIM', args: { quantity: 1 } }],
+				{ type: 'test.tradeUnsuffixed' },
+			);
 			expect(answers[0].error).toMatch(/^Refused: /);
 			expect(orders()).toBe(0);
 		});

@@ -19,7 +19,12 @@ function triggerNode(parameters: IDataObject): INode {
 describe('eSIMTrade Trigger events', () => {
 	let f: TradeFixture;
 	const poller = (parameters: IDataObject) =>
-		new Poller(f.harness, new EsimTradeTrigger(), triggerNode(parameters), () => new EsimTradeTrigger());
+		new Poller(
+			f.harness,
+			new EsimTradeTrigger(),
+			triggerNode(parameters),
+			() => new EsimTradeTrigger(),
+		);
 
 	beforeAll(async () => {
 		// Orders change status only when a test says so.
@@ -65,7 +70,9 @@ describe('eSIMTrade Trigger events', () => {
 		const created = f.sandbox.trade.seedOrders(3, { status: 'processing' });
 		const changed = await all.poll();
 		const added = await fresh.poll();
-		expect(changed.map((e) => e.providerOrderNo).sort()).toEqual(created.map((o) => o.orderNo).sort());
+		expect(changed.map((e) => e.providerOrderNo).sort()).toEqual(
+			created.map((o) => o.orderNo).sort(),
+		);
 		expect(changed.every((e) => e.previousStatus === null)).toBe(true);
 		expect(added.map((e) => e.event)).toEqual(['newOrder', 'newOrder', 'newOrder']);
 		expect(await fresh.poll()).toEqual([]);
@@ -99,7 +106,11 @@ describe('eSIMTrade Trigger events', () => {
 		expect(String(done.activationCode)).toMatch(/^LPA:1\$/);
 		expect(done.iccid).toBeTruthy();
 		const [lost] = await failed.poll();
-		expect(lost).toMatchObject({ providerOrderNo: orders[1].orderNo, previousStatus: 'processing', status: 'cancel' });
+		expect(lost).toMatchObject({
+			providerOrderNo: orders[1].orderNo,
+			previousStatus: 'processing',
+			status: 'cancel',
+		});
 		expect(await fulfilled.poll()).toEqual([]);
 	});
 
@@ -110,7 +121,11 @@ describe('eSIMTrade Trigger events', () => {
 		f.sandbox.trade.setOrderStatus(order.orderNo, 'in_use');
 		const events = await p.poll();
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ iccid: order.esims[0].iccid, previousStatus: 'got_resource', status: 'in_use' });
+		expect(events[0]).toMatchObject({
+			iccid: order.esims[0].iccid,
+			previousStatus: 'got_resource',
+			status: 'in_use',
+		});
 	});
 
 	it('"Fetch Test Event" returns a sample and leaves the stored state alone', async () => {

@@ -30,12 +30,24 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 
 	const harnessFor = (secret: string | undefined): Harness =>
 		createHarness({ [TYPE]: new EsimTradeWebhookTrigger() }, [new EsimTradeApi()], {
-			esimTradeApi: { accessCode: 'demo-access', secretKey: 'demo-secret', baseUrl: sb.tradeBaseUrl, ...(secret ? { webhookSecret: secret } : {}) },
+			esimTradeApi: {
+				accessCode: 'demo-access',
+				secretKey: 'demo-secret',
+				baseUrl: sb.tradeBaseUrl,
+				...(secret ? { webhookSecret: secret } : {}),
+			},
 		});
 
 	/** A webhook server for the node, and the sandbox delivering to it with these settings. */
-	async function listen(parameters: IDataObject = {}, { secret = SIGNING_SECRET as string | undefined, sandbox = {} as IDataObject } = {}) {
-		const server = await new WebhookServer(harnessFor(secret), new EsimTradeWebhookTrigger(), triggerNode(parameters)).start();
+	async function listen(
+		parameters: IDataObject = {},
+		{ secret = SIGNING_SECRET as string | undefined, sandbox = {} as IDataObject } = {},
+	) {
+		const server = await new WebhookServer(
+			harnessFor(secret),
+			new EsimTradeWebhookTrigger(),
+			triggerNode(parameters),
+		).start();
 		servers.push(server);
 		sb.trade.webhookUrl = server.url;
 		sb.trade.webhooks.configure({ secret: SIGNING_SECRET, retryDelayMs: 20, ...sandbox });
@@ -46,7 +58,11 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 
 	/** Posts a body straight to the server, with the given headers. */
 	async function post(server: WebhookServer, body: string, headers: Record<string, string> = {}) {
-		const response = await fetch(server.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+		const response = await fetch(server.url, {
+			method: 'POST',
+			body,
+			headers: { 'content-type': 'application/json', ...headers },
+		});
 		return { status: response.status, body: (await response.json()) as IDataObject };
 	}
 	const sign = (body: string, secret = SIGNING_SECRET) => createHmac('sha256', secret).update(body);
@@ -62,7 +78,11 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 	});
 
 	describe('signatures', () => {
-		const body = JSON.stringify({ id: 'evt_sig', type: 'order.status_changed', data: { orderNo: 'B-unknown', status: 'in_use' } });
+		const body = JSON.stringify({
+			id: 'evt_sig',
+			type: 'order.status_changed',
+			data: { orderNo: 'B-unknown', status: 'in_use' },
+		});
 
 		it.each([
 			['sha256=<hex>', () => `sha256=${sign(body).digest('hex')}`],
@@ -74,25 +94,42 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			const response = await post(server, body, { 'x-esimtrade-signature': signature() });
 			expect(response.status).toBe(200);
 			expect(server.executions).toHaveLength(1);
-			expect(server.events[0]).toMatchObject({ event: 'statusChanged', status: 'in_use', delivery: { signature: 'valid' } });
+			expect(server.events[0]).toMatchObject({
+				event: 'statusChanged',
+				status: 'in_use',
+				delivery: { signature: 'valid' },
+			});
 		});
 
 		it('unsigned and forged deliveries get 401 and start nothing', async () => {
 			const server = await listen({ confirm: false });
 			expect((await post(server, body)).status).toBe(401);
-			expect((await post(server, body, { 'x-esimtrade-signature': `sha256=${sign(body, 'wrong').digest('hex')}` })).status).toBe(401);
+			expect(
+				(
+					await post(server, body, {
+						'x-esimtrade-signature': `sha256=${sign(body, 'wrong').digest('hex')}`,
+					})
+				).status,
+			).toBe(401);
 			expect((await post(server, body, { 'x-esimtrade-signature': 'sha256=zz' })).status).toBe(401);
 			// Signed, but the body changed on the way.
 			const tampered = body.replace('in_use', 'revoked');
-			expect((await post(server, tampered, { 'x-esimtrade-signature': sign(body).digest('hex') })).status).toBe(401);
+			expect(
+				(await post(server, tampered, { 'x-esimtrade-signature': sign(body).digest('hex') }))
+					.status,
+			).toBe(401);
 			expect(server.executions).toHaveLength(0);
 			expect(server.staticData).toEqual({});
 		});
 
 		it('reads the signature from the configured header', async () => {
 			const server = await listen({ confirm: false, options: { signatureHeader: 'X-Signature' } });
-			expect((await post(server, body, { 'x-esimtrade-signature': sign(body).digest('hex') })).status).toBe(401);
-			expect((await post(server, body, { 'x-signature': sign(body).digest('hex') })).status).toBe(200);
+			expect(
+				(await post(server, body, { 'x-esimtrade-signature': sign(body).digest('hex') })).status,
+			).toBe(401);
+			expect((await post(server, body, { 'x-signature': sign(body).digest('hex') })).status).toBe(
+				200,
+			);
 			expect(server.executions).toHaveLength(1);
 		});
 
@@ -105,7 +142,10 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 		it('forged deliveries from the sandbox are refused, and retried by it, never executed', async () => {
 			const server = await listen();
 			const [order] = sb.trade.seedOrders(1, { status: 'processing' });
-			const res = await sb.trade.webhooks.forge({ type: 'order.status_changed', data: { orderNo: order.orderNo, status: 'revoked' } });
+			const res = await sb.trade.webhooks.forge({
+				type: 'order.status_changed',
+				data: { orderNo: order.orderNo, status: 'revoked' },
+			});
 			await settle();
 			expect(res.state).toBe('failed');
 			expect(res.attempts.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
@@ -127,7 +167,13 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 					previousStatus: 'processing',
 					status: 'got_resource',
 					slug: order.plan.slug,
-					delivery: expect.objectContaining({ signature: 'valid', type: 'order.status_changed', body: expect.objectContaining({ data: expect.objectContaining({ orderNo: order.orderNo }) }) }),
+					delivery: expect.objectContaining({
+						signature: 'valid',
+						type: 'order.status_changed',
+						body: expect.objectContaining({
+							data: expect.objectContaining({ orderNo: order.orderNo }),
+						}),
+					}),
 				}),
 			]);
 		});
@@ -135,9 +181,19 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 		it('trusts the API over the payload: a delivery claiming a status the order does not have emits the real one', async () => {
 			const server = await listen();
 			const [order] = sb.trade.seedOrders(1, { status: 'got_resource' });
-			sb.trade.webhooks.custom('order.status_changed', { id: 'evt_claim', type: 'order.status_changed', data: { orderNo: order.orderNo, status: 'revoked' } });
+			sb.trade.webhooks.custom('order.status_changed', {
+				id: 'evt_claim',
+				type: 'order.status_changed',
+				data: { orderNo: order.orderNo, status: 'revoked' },
+			});
 			await settle();
-			expect(server.events).toEqual([expect.objectContaining({ providerOrderNo: order.orderNo, status: 'got_resource', previousStatus: null })]);
+			expect(server.events).toEqual([
+				expect.objectContaining({
+					providerOrderNo: order.orderNo,
+					status: 'got_resource',
+					previousStatus: null,
+				}),
+			]);
 		});
 
 		it('fulfilled: activation details and the QR code PNG from the API', async () => {
@@ -148,7 +204,12 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			expect(server.executions).toHaveLength(1);
 			const [item] = server.executions[0]!.items;
 			const unit = sb.trade.findOrder(order.orderNo)!.esims[0]!;
-			expect(item!.json).toMatchObject({ event: 'fulfilled', iccid: unit.iccid, activationCode: unit.ac, iosInstallUrl: expect.stringContaining('esimsetup.apple.com') });
+			expect(item!.json).toMatchObject({
+				event: 'fulfilled',
+				iccid: unit.iccid,
+				activationCode: unit.ac,
+				iosInstallUrl: expect.stringContaining('esimsetup.apple.com'),
+			});
 			expect(item!.binary?.qrCode?.mimeType).toBe('image/png');
 		});
 
@@ -158,7 +219,13 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			const iccid = order.esims[0]!.iccid;
 			sb.trade.webhooks.custom('esim', { eventId: 'e-1', esim: { iccid, state: 'whatever' } });
 			await settle();
-			expect(server.events).toEqual([expect.objectContaining({ event: 'statusChanged', providerOrderNo: order.orderNo, status: 'got_resource' })]);
+			expect(server.events).toEqual([
+				expect.objectContaining({
+					event: 'statusChanged',
+					providerOrderNo: order.orderNo,
+					status: 'got_resource',
+				}),
+			]);
 		});
 
 		it('an API failure answers 503 without an execution; the sandbox’s retry then succeeds', async () => {
@@ -179,15 +246,29 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			const server = await listen();
 			sb.trade.webhooks.custom('ping', { hello: 'world' });
 			await settle();
-			expect(server.events).toEqual([expect.objectContaining({ event: 'unconfirmed', unconfirmed: true, reason: expect.stringContaining('names no order') })]);
+			expect(server.events).toEqual([
+				expect.objectContaining({
+					event: 'unconfirmed',
+					unconfirmed: true,
+					reason: expect.stringContaining('names no order'),
+				}),
+			]);
 			expect(server.events[0]!.delivery).toMatchObject({ body: { hello: 'world' }, type: 'ping' });
 		});
 
 		it('an order eSIMTrade does not know is unconfirmed too; both can be switched off', async () => {
 			const server = await listen();
-			sb.trade.webhooks.custom('order.status_changed', { data: { orderNo: 'B9999999999999', status: 'in_use' } });
+			sb.trade.webhooks.custom('order.status_changed', {
+				data: { orderNo: 'B9999999999999', status: 'in_use' },
+			});
 			await settle();
-			expect(server.events).toEqual([expect.objectContaining({ event: 'unconfirmed', providerOrderNo: 'B9999999999999', reason: expect.stringContaining('knows no order') })]);
+			expect(server.events).toEqual([
+				expect.objectContaining({
+					event: 'unconfirmed',
+					providerOrderNo: 'B9999999999999',
+					reason: expect.stringContaining('knows no order'),
+				}),
+			]);
 
 			const quiet = await listen({ options: { passUnrecognised: false } });
 			sb.trade.webhooks.custom('ping', { hello: 'again' });
@@ -206,11 +287,16 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			await settle();
 			expect(sb.trade.webhooks.records.filter((r) => r.state === 'delivered')).toHaveLength(10);
 			expect(server.executions).toHaveLength(5);
-			expect(server.responses.filter((r) => (r.body as IDataObject | undefined)?.duplicate === true)).toHaveLength(5);
+			expect(
+				server.responses.filter((r) => (r.body as IDataObject | undefined)?.duplicate === true),
+			).toHaveLength(5);
 		});
 
 		it('duplicates and held-back deliveries from the sandbox: one event per change, none backwards', async () => {
-			const server = await listen({}, { sandbox: { duplicateRate: 0.5, disorderRate: 0.5, disorderDelayMs: 50 } });
+			const server = await listen(
+				{},
+				{ sandbox: { duplicateRate: 0.5, disorderRate: 0.5, disorderDelayMs: 50 } },
+			);
 			const orders = sb.trade.seedOrders(20, { status: 'processing' });
 			for (const order of orders) sb.trade.setOrderStatus(order.orderNo, 'got_resource');
 			await settle();
@@ -231,20 +317,35 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 		it('the same delivery twice at the same moment (a retry while the first is still running) starts one execution', async () => {
 			const server = await listen();
 			const [order] = sb.trade.seedOrders(1, { status: 'got_resource' });
-			const body = JSON.stringify({ id: 'evt_overlap', type: 'order.status_changed', data: { orderNo: order.orderNo, status: 'got_resource' } });
+			const body = JSON.stringify({
+				id: 'evt_overlap',
+				type: 'order.status_changed',
+				data: { orderNo: order.orderNo, status: 'got_resource' },
+			});
 			const headers = { 'x-esimtrade-signature': sign(body).digest('hex') };
-			const answers = await Promise.all([post(server, body, headers), post(server, body, headers), post(server, body, headers)]);
+			const answers = await Promise.all([
+				post(server, body, headers),
+				post(server, body, headers),
+				post(server, body, headers),
+			]);
 			expect(server.executions).toHaveLength(1);
 			expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
 			// Once handled, the same delivery is a plain duplicate.
-			expect(await post(server, body, headers)).toMatchObject({ status: 200, body: { duplicate: true } });
+			expect(await post(server, body, headers)).toMatchObject({
+				status: 200,
+				body: { duplicate: true },
+			});
 			expect(server.executions).toHaveLength(1);
 		});
 
 		it('without confirmation an older status arriving after a newer one is dropped', async () => {
 			const server = await listen({ confirm: false });
 			const send = (id: string, status: string) =>
-				sb.trade.webhooks.custom('order.status_changed', { id, type: 'order.status_changed', data: { orderNo: 'B2612010000001', status } });
+				sb.trade.webhooks.custom('order.status_changed', {
+					id,
+					type: 'order.status_changed',
+					data: { orderNo: 'B2612010000001', status },
+				});
 			send('evt_1', 'processing');
 			send('evt_3', 'in_use');
 			send('evt_2', 'got_resource');
@@ -272,7 +373,11 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			sb.trade.setOrderStatus(paid.orderNo, 'cancel');
 			await settle();
 			expect(server.events.map((e) => e.event)).toEqual(['failed', 'refundCompleted']);
-			expect(server.events[1]).toMatchObject({ eventId: `refundCompleted:${paid.orderNo}`, providerOrderNo: paid.orderNo, status: 'cancel' });
+			expect(server.events[1]).toMatchObject({
+				eventId: `refundCompleted:${paid.orderNo}`,
+				providerOrderNo: paid.orderNo,
+				status: 'cancel',
+			});
 
 			const [other] = sb.trade.seedOrders(1, { status: 'processing' });
 			sb.trade.setOrderStatus(other.orderNo, 'got_resource');
@@ -293,14 +398,31 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			const server = await listen({ events: ['topUpCompleted'] });
 			const [order] = sb.trade.seedOrders(1, { status: 'got_resource' });
 			const iccid = order.esims[0]!.iccid;
-			sb.trade.webhooks.custom('topup.completed', { id: 'evt_t', type: 'topup.completed', data: { topupNo: 'T1', iccid, orderNo: order.orderNo } });
+			sb.trade.webhooks.custom('topup.completed', {
+				id: 'evt_t',
+				type: 'topup.completed',
+				data: { topupNo: 'T1', iccid, orderNo: order.orderNo },
+			});
 			await settle();
-			expect(server.events).toEqual([expect.objectContaining({ event: 'topUpCompleted', eventId: 'topUpCompleted:T1', iccid, topUpNo: 'T1', orderNo: order.orderNo })]);
+			expect(server.events).toEqual([
+				expect.objectContaining({
+					event: 'topUpCompleted',
+					eventId: 'topUpCompleted:T1',
+					iccid,
+					topUpNo: 'T1',
+					orderNo: order.orderNo,
+				}),
+			]);
 		});
 	});
 
 	it('“listen for test event” (manual mode) emits every delivery and keeps no state', async () => {
-		const server = await new WebhookServer(harnessFor(SIGNING_SECRET), new EsimTradeWebhookTrigger(), triggerNode({ confirm: false }), 'manual').start();
+		const server = await new WebhookServer(
+			harnessFor(SIGNING_SECRET),
+			new EsimTradeWebhookTrigger(),
+			triggerNode({ confirm: false }),
+			'manual',
+		).start();
 		servers.push(server);
 		const body = JSON.stringify({ id: 'evt_m', data: { orderNo: 'B1', status: 'in_use' } });
 		const headers = { 'x-esimtrade-signature': sign(body).digest('hex') };

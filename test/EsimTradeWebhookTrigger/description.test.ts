@@ -7,7 +7,9 @@ describe('eSIMTrade Webhook Trigger description', () => {
 		expect(node.description.group).toEqual(['trigger']);
 		expect(node.description.inputs).toEqual([]);
 		expect(node.description.usableAsTool).toBeUndefined();
-		expect(node.description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(node.description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 		expect(node.description.credentials).toEqual([{ name: 'esimTradeApi', required: true }]);
 	});
 
@@ -23,7 +25,9 @@ describe('eSIMTrade Webhook Trigger description', () => {
 	});
 
 	it('tells the user where the URL goes and what an empty signing secret means', () => {
-		const notices = node.description.properties.filter((p) => p.type === 'notice').map((p) => p.displayName);
+		const notices = node.description.properties
+			.filter((p) => p.type === 'notice')
+			.map((p) => p.displayName);
 		expect(notices.join(' ')).toMatch(/Production URL.*reseller portal/);
 		expect(notices.join(' ')).toMatch(/anyone who knows the URL can trigger it/);
 	});

@@ -50,17 +50,38 @@ describe('eSIMTrade Webhook Trigger state', () => {
 	});
 
 	it('finds order numbers, ICCIDs, statuses, types and ids in common payload shapes', () => {
-		expect(parseDelivery({ event: 'order.status.updated', data: { order: { order_no: 'B1', status: 'IN_USE', old_status: 'GOT_RESOURCE' } } }, {})).toEqual({
+		expect(
+			parseDelivery(
+				{
+					event: 'order.status.updated',
+					data: { order: { order_no: 'B1', status: 'IN_USE', old_status: 'GOT_RESOURCE' } },
+				},
+				{},
+			),
+		).toEqual({
 			kind: 'statusChanged',
 			type: 'order.status.updated',
 			orderNo: 'B1',
 			status: 'in_use',
 			previousStatus: 'got_resource',
 		});
-		expect(parseDelivery({ eventType: 'ORDER_CREATED', orderNumber: 'B2' }, { 'x-esimtrade-delivery': 'd-9' })).toMatchObject({ kind: 'newOrder', orderNo: 'B2', deliveryId: 'd-9' });
-		expect(parseDelivery({ type: 'wallet.topup.completed', amount: 50 }, {})).toMatchObject({ kind: 'topUpCompleted' });
-		expect(parseDelivery({ type: 'refund.completed', data: { orderNo: 'B3' } }, {})).toMatchObject({ kind: 'refundCompleted', orderNo: 'B3' });
-		expect(parseDelivery({ esim: { ICCID: '8948010000095399804' } }, {})).toMatchObject({ kind: 'statusChanged', iccid: '8948010000095399804' });
+		expect(
+			parseDelivery(
+				{ eventType: 'ORDER_CREATED', orderNumber: 'B2' },
+				{ 'x-esimtrade-delivery': 'd-9' },
+			),
+		).toMatchObject({ kind: 'newOrder', orderNo: 'B2', deliveryId: 'd-9' });
+		expect(parseDelivery({ type: 'wallet.topup.completed', amount: 50 }, {})).toMatchObject({
+			kind: 'topUpCompleted',
+		});
+		expect(parseDelivery({ type: 'refund.completed', data: { orderNo: 'B3' } }, {})).toMatchObject({
+			kind: 'refundCompleted',
+			orderNo: 'B3',
+		});
+		expect(parseDelivery({ esim: { ICCID: '8948010000095399804' } }, {})).toMatchObject({
+			kind: 'statusChanged',
+			iccid: '8948010000095399804',
+		});
 		expect(parseDelivery({ iccid: '123' }, {})).toMatchObject({ kind: 'unknown' });
 		expect(parseDelivery('not json', {})).toEqual({ kind: 'unknown' });
 	});

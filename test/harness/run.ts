@@ -128,7 +128,9 @@ export async function runWorkflow(
 			],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(
+		workflow,
+	);
 	const outputs: Record<string, INodeExecutionData[]> = {};
 	let error: IDataObject | undefined;
 	for (const [name, runs] of Object.entries(run.data.resultData.runData)) {
@@ -146,9 +148,14 @@ export async function runNode(
 	input: IDataObject[] = [{}],
 ): Promise<RunResult & { items: INodeExecutionData[] }> {
 	const full: INode = { id: 'n1', position: [200, 0], typeVersion: 1, ...node } as INode;
-	const result = await runWorkflow(harness, [full], {
-		Start: { main: [[{ node: full.name, type: NodeConnectionTypes.Main, index: 0 }]] },
-	}, input);
+	const result = await runWorkflow(
+		harness,
+		[full],
+		{
+			Start: { main: [[{ node: full.name, type: NodeConnectionTypes.Main, index: 0 }]] },
+		},
+		input,
+	);
 	return { ...result, items: result.outputs[full.name] ?? [] };
 }
 

@@ -55,15 +55,29 @@ export class InlineAgent implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as Tool[];
-		const calls = JSON.parse(this.getNodeParameter('calls', 0) as string) as Array<{ tool: string; args: IDataObject }>;
+		const calls = JSON.parse(this.getNodeParameter('calls', 0) as string) as Array<{
+			tool: string;
+			args: IDataObject;
+		}>;
 		const out: INodeExecutionData[] = [];
 		for (const call of calls) {
 			const tool = tools.find((t) => t.name === call.tool);
-			if (!tool) throw new Error(`No tool named ${call.tool}; offered: ${tools.map((t) => t.name).join(', ')}`);
+			if (!tool)
+				throw new Error(
+					`No tool named ${call.tool}; offered: ${tools.map((t) => t.name).join(', ')}`,
+				);
 			try {
-				out.push({ json: { tool: tool.name, description: tool.description, answer: JSON.parse(await tool.invoke(call.args)) as IDataObject } });
+				out.push({
+					json: {
+						tool: tool.name,
+						description: tool.description,
+						answer: JSON.parse(await tool.invoke(call.args)) as IDataObject,
+					},
+				});
 			} catch (error) {
-				out.push({ json: { tool: tool.name, description: tool.description, error: (error as Error).message } });
+				out.push({
+					json: { tool: tool.name, description: tool.description, error: (error as Error).message },
+				});
 			}
 		}
 		return [out];

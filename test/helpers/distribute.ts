@@ -19,7 +19,9 @@ export const DISTRIBUTE_TYPE = 'n8n-nodes-esim.esimDistribute';
 export const PASSWORD = 'demo-password';
 export const EMAIL = 'demo@esimdistribute.test';
 const ACTION_TYPE = 'test.action';
-const CREDENTIAL = { esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' } };
+const CREDENTIAL = {
+	esimDistributeApi: { id: 'cred-distribute', name: 'eSIM Distribute account' },
+};
 
 /** A pass-through node that runs a test callback when the workflow reaches it (e.g. to move the sandbox clock). */
 class Action implements INodeType {
@@ -47,21 +49,50 @@ export interface DistributeFixture {
 	sandbox: Sandbox;
 	harness: Harness;
 	/** Runs Start → eSIM Distribute with these parameters on these input items. */
-	run(parameters: IDataObject, input?: IDataObject[], node?: Partial<INode>): ReturnType<typeof runNode>;
+	run(
+		parameters: IDataObject,
+		input?: IDataObject[],
+		node?: Partial<INode>,
+	): ReturnType<typeof runNode>;
 	/** Runs Start → eSIM Distribute → Action → eSIM Distribute; `between` runs at Action. */
-	runTwice(first: IDataObject, second: IDataObject, between: () => void): ReturnType<typeof runWorkflow>;
+	runTwice(
+		first: IDataObject,
+		second: IDataObject,
+		between: () => void,
+	): ReturnType<typeof runWorkflow>;
 	/** Calls a `listSearch` method the way the editor does. */
-	search(method: 'searchPlans' | 'searchOrders', filter?: string, paginationToken?: string): Promise<INodeListSearchResult>;
+	search(
+		method: 'searchPlans' | 'searchOrders',
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult>;
 	/** The session token the credential holds now. */
 	token(): string;
 	close(): Promise<void>;
 }
 
-export async function distributeFixture(options: StartOptions = {}, credentials: IDataObject = {}): Promise<DistributeFixture> {
+export async function distributeFixture(
+	options: StartOptions = {},
+	credentials: IDataObject = {},
+): Promise<DistributeFixture> {
 	const sandbox = await startSandbox({ port: 0, ...options });
-	const harness = createHarness({ [DISTRIBUTE_TYPE]: new EsimDistribute(), [`${DISTRIBUTE_TYPE}Tool`]: new EsimDistribute(), [ACTION_TYPE]: new Action() }, [new EsimDistributeApi()], {
-		esimDistributeApi: { email: EMAIL, password: PASSWORD, baseUrl: sandbox.distributeBaseUrl, sessionToken: '', ...credentials },
-	});
+	const harness = createHarness(
+		{
+			[DISTRIBUTE_TYPE]: new EsimDistribute(),
+			[`${DISTRIBUTE_TYPE}Tool`]: new EsimDistribute(),
+			[ACTION_TYPE]: new Action(),
+		},
+		[new EsimDistributeApi()],
+		{
+			esimDistributeApi: {
+				email: EMAIL,
+				password: PASSWORD,
+				baseUrl: sandbox.distributeBaseUrl,
+				sessionToken: '',
+				...credentials,
+			},
+		},
+	);
 	const node = (name: string, parameters: IDataObject, x: number): INode => ({
 		id: name,
 		name,
@@ -71,29 +102,59 @@ export async function distributeFixture(options: StartOptions = {}, credentials:
 		parameters: parameters as INodeParameters,
 		credentials: CREDENTIAL,
 	});
-	const link = (to: string) => ({ main: [[{ node: to, type: NodeConnectionTypes.Main, index: 0 }]] });
+	const link = (to: string) => ({
+		main: [[{ node: to, type: NodeConnectionTypes.Main, index: 0 }]],
+	});
 	return {
 		sandbox,
 		harness,
 		run: async (parameters, input = [{}], extra = {}) =>
 			await runNode(
 				harness,
-				{ name: 'eSIM Distribute', type: DISTRIBUTE_TYPE, parameters: parameters as INodeParameters, credentials: CREDENTIAL, ...extra },
+				{
+					name: 'eSIM Distribute',
+					type: DISTRIBUTE_TYPE,
+					parameters: parameters as INodeParameters,
+					credentials: CREDENTIAL,
+					...extra,
+				},
 				input,
 			),
 		runTwice: async (first, second, between) => {
 			Action.callback = between;
-			const action: INode = { id: 'action', name: 'Action', type: ACTION_TYPE, typeVersion: 1, position: [400, 0], parameters: {} };
-			return await runWorkflow(harness, [node('First', first, 200), action, node('Second', second, 600)], {
-				Start: link('First'),
-				First: link('Action'),
-				Action: link('Second'),
-			});
+			const action: INode = {
+				id: 'action',
+				name: 'Action',
+				type: ACTION_TYPE,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {},
+			};
+			return await runWorkflow(
+				harness,
+				[node('First', first, 200), action, node('Second', second, 600)],
+				{
+					Start: link('First'),
+					First: link('Action'),
+					Action: link('Second'),
+				},
+			);
 		},
 		search: async (method, filter, paginationToken) => {
 			const target = node('eSIM Distribute', { resource: 'order', operation: 'get' }, 200);
-			const workflow = new Workflow({ id: 'wf-search', nodes: [target], connections: {}, nodeTypes: harness.nodeTypes, active: false });
-			const context = new LoadOptionsContext(workflow, target, harness.additionalData, 'parameters.order');
+			const workflow = new Workflow({
+				id: 'wf-search',
+				nodes: [target],
+				connections: {},
+				nodeTypes: harness.nodeTypes,
+				active: false,
+			});
+			const context = new LoadOptionsContext(
+				workflow,
+				target,
+				harness.additionalData,
+				'parameters.order',
+			);
 			const type = harness.nodeTypes.getByNameAndVersion(DISTRIBUTE_TYPE) as EsimDistribute;
 			return await type.methods.listSearch[method].call(context, filter, paginationToken);
 		},
@@ -107,7 +168,10 @@ export const fromList = (value: string) => ({ __rl: true, mode: 'list', value })
 
 /** The first `n` available plan ids of the sandbox catalog. */
 export function planIds(sandbox: Sandbox, n = 2): string[] {
-	return sandbox.distribute.plans.filter((p) => p.active).slice(0, n).map((p) => p.id);
+	return sandbox.distribute.plans
+		.filter((p) => p.active)
+		.slice(0, n)
+		.map((p) => p.id);
 }
 
 /** Requests the sandbox received (after any fault) for a method and `/api/tenant` path. */

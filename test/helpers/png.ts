@@ -47,7 +47,9 @@ export function decodePng(png: Buffer): DecodedPng {
 		expect(raw[row]).toBe(0);
 		for (let x = 0; x < width; x++) {
 			gray[y * width + x] =
-				bitDepth === 1 ? ((raw[row + 1 + (x >>> 3)] >>> (7 - (x & 7))) & 1) * 255 : raw[row + 1 + x];
+				bitDepth === 1
+					? ((raw[row + 1 + (x >>> 3)] >>> (7 - (x & 7))) & 1) * 255
+					: raw[row + 1 + x];
 		}
 	}
 	return { width, height, bitDepth, colorType, chunkTypes, idat, gray };

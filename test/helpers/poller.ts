@@ -25,7 +25,14 @@ export class Poller {
 	/** One scheduled poll; the stored state changes only when the poll succeeds. */
 	async poll(budgetMs?: number): Promise<IDataObject[]> {
 		const input = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
-		const { result, staticData } = await poll(this.harness, this.nodeType, this.node, input, 'trigger', budgetMs);
+		const { result, staticData } = await poll(
+			this.harness,
+			this.nodeType,
+			this.node,
+			input,
+			'trigger',
+			budgetMs,
+		);
 		this.staticData = staticData;
 		return (result?.[0] ?? []).map((item: INodeExecutionData) => item.json);
 	}
@@ -33,7 +40,13 @@ export class Poller {
 	/** What "Fetch Test Event" does: returns a sample and must not change the stored state. */
 	async manual(): Promise<{ items: INodeExecutionData[]; staticData: IDataObject }> {
 		const input = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
-		const { result, staticData } = await poll(this.harness, this.nodeType, this.node, input, 'manual');
+		const { result, staticData } = await poll(
+			this.harness,
+			this.nodeType,
+			this.node,
+			input,
+			'manual',
+		);
 		return { items: result?.[0] ?? [], staticData };
 	}
 

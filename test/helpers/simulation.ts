@@ -55,16 +55,35 @@ export interface SimulationReport {
  * and failing 6 polls, and checks after every poll that each order is exactly
  * where the workflow last heard it was and that no event id came twice.
  */
-export async function simulate(p: SimulatedProvider, target: number, openAtStart: number, closedAtStart: number): Promise<SimulationReport> {
+export async function simulate(
+	p: SimulatedProvider,
+	target: number,
+	openAtStart: number,
+	closedAtStart: number,
+): Promise<SimulationReport> {
 	const random = rng(7);
 	const poller = new Poller(p.harness, p.trigger(), p.node, () => p.trigger());
 	const firstStatus = Object.keys(p.next)[0];
-	const closed = Object.values(p.next).flat().find((s) => !p.next[s]) as string;
+	const closed = Object.values(p.next)
+		.flat()
+		.find((s) => !p.next[s]) as string;
 	p.seed(closedAtStart, closed);
 	p.seed(openAtStart, firstStatus);
 	const baseline = await poller.poll();
 	const seen = new Map(p.orders().map((o) => [o.id, o.status]));
-	const report: SimulationReport = { transitions: 0, rounds: 0, restarts: 0, failures: 0, orders: 0, tracked: 0, idleRequests: 0, maxRequests: 0, maxStateBytes: 0, mismatches: [], duplicates: baseline.length };
+	const report: SimulationReport = {
+		transitions: 0,
+		rounds: 0,
+		restarts: 0,
+		failures: 0,
+		orders: 0,
+		tracked: 0,
+		idleRequests: 0,
+		maxRequests: 0,
+		maxStateBytes: 0,
+		mismatches: [],
+		duplicates: baseline.length,
+	};
 	const eventIds = new Set<string>();
 	while (report.transitions < target && report.mismatches.length === 0) {
 		report.rounds++;
@@ -85,8 +104,12 @@ export async function simulate(p: SimulatedProvider, target: number, openAtStart
 		if (report.rounds % 5 === 0 && report.failures < 6) {
 			const before = JSON.stringify(poller.staticData);
 			p.sandbox.faults.addRule({ route: p.listRoute, kind: '5xx', count: 6, retryAfterSec: 0 });
-			const failed = await poller.poll().then(() => false, () => true);
-			if (!failed || JSON.stringify(poller.staticData) !== before) report.mismatches.push(`round ${report.rounds}: failed poll changed state`);
+			const failed = await poller.poll().then(
+				() => false,
+				() => true,
+			);
+			if (!failed || JSON.stringify(poller.staticData) !== before)
+				report.mismatches.push(`round ${report.rounds}: failed poll changed state`);
 			report.failures++;
 			continue;
 		}
@@ -98,11 +121,17 @@ export async function simulate(p: SimulatedProvider, target: number, openAtStart
 			if (eventIds.has(String(event.eventId))) report.duplicates++;
 			eventIds.add(String(event.eventId));
 			const expected = seen.has(id) ? seen.get(id) : null;
-			if (event.previousStatus !== expected) report.mismatches.push(`${id}: previous ${String(event.previousStatus)} ≠ ${String(expected)}`);
+			if (event.previousStatus !== expected)
+				report.mismatches.push(
+					`${id}: previous ${String(event.previousStatus)} ≠ ${String(expected)}`,
+				);
 			seen.set(id, String(event.status));
 		}
 		for (const order of p.orders()) {
-			if (seen.get(order.id) !== order.status) report.mismatches.push(`${order.id}: seen ${String(seen.get(order.id))}, is ${order.status}`);
+			if (seen.get(order.id) !== order.status)
+				report.mismatches.push(
+					`${order.id}: seen ${String(seen.get(order.id))}, is ${order.status}`,
+				);
 		}
 		report.maxStateBytes = Math.max(report.maxStateBytes, poller.stateBytes());
 	}

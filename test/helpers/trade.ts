@@ -14,7 +14,11 @@ export interface TradeFixture {
 	sandbox: Sandbox;
 	harness: Harness;
 	/** Runs Start → eSIMTrade with these parameters on these input items. */
-	run(parameters: IDataObject, input?: IDataObject[], node?: Partial<INode>): ReturnType<typeof runNode>;
+	run(
+		parameters: IDataObject,
+		input?: IDataObject[],
+		node?: Partial<INode>,
+	): ReturnType<typeof runNode>;
 	close(): Promise<void>;
 }
 
@@ -25,11 +29,18 @@ export interface TradeFixture {
 export function tradeHarness(
 	baseUrl: string,
 	credentials: IDataObject = {},
-	types: { node: INodeType; trigger: INodeType } = { node: new EsimTrade(), trigger: new EsimTradeTrigger() },
+	types: { node: INodeType; trigger: INodeType } = {
+		node: new EsimTrade(),
+		trigger: new EsimTradeTrigger(),
+	},
 ): Harness {
-	return createHarness({ [TRADE_TYPE]: types.node, [TRADE_TRIGGER_TYPE]: types.trigger }, [new EsimTradeApi()], {
-		esimTradeApi: { accessCode: 'demo-access', secretKey: SECRET, baseUrl, ...credentials },
-	});
+	return createHarness(
+		{ [TRADE_TYPE]: types.node, [TRADE_TRIGGER_TYPE]: types.trigger },
+		[new EsimTradeApi()],
+		{
+			esimTradeApi: { accessCode: 'demo-access', secretKey: SECRET, baseUrl, ...credentials },
+		},
+	);
 }
 
 /** Runs Start → eSIMTrade with these parameters on these input items. */
@@ -52,13 +63,17 @@ export async function runTrade(
 	);
 }
 
-export async function tradeFixture(options: StartOptions = {}, credentials: IDataObject = {}): Promise<TradeFixture> {
+export async function tradeFixture(
+	options: StartOptions = {},
+	credentials: IDataObject = {},
+): Promise<TradeFixture> {
 	const sandbox = await startSandbox({ port: 0, ...options });
 	const harness = tradeHarness(sandbox.tradeBaseUrl, credentials);
 	return {
 		sandbox,
 		harness,
-		run: async (parameters, input = [{}], node = {}) => await runTrade(harness, parameters, input, node),
+		run: async (parameters, input = [{}], node = {}) =>
+			await runTrade(harness, parameters, input, node),
 		close: async () => await sandbox.close(),
 	};
 }

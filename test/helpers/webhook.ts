@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeExecutionData, type INodeType, type IWebhookData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 import type { Harness } from '../harness/run';
 
@@ -52,7 +60,9 @@ export class WebhookServer {
 	}
 
 	async close(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,7 +91,11 @@ export class WebhookServer {
 			active: true,
 			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
 		});
-		const additionalData = { ...this.harness.additionalData, httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = {
+			...this.harness.additionalData,
+			httpRequest: req,
+			httpResponse: res,
+		} as unknown as IWorkflowExecuteAdditionalData;
 		const webhookData = {
 			httpMethod: 'POST',
 			node: this.node.name,
@@ -89,9 +103,18 @@ export class WebhookServer {
 			webhookDescription: this.nodeType.description.webhooks![0],
 			workflowId: this.workflowId,
 		} as unknown as IWebhookData;
-		const context = new WebhookContext(workflow, this.node, additionalData, this.mode, webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			this.node,
+			additionalData,
+			this.mode,
+			webhookData,
+			[],
+			null,
+		);
 		const result = await this.nodeType.webhook!.call(context);
-		if (this.mode !== 'manual') this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		if (this.mode !== 'manual')
+			this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		if (result.noWebhookResponse) {
 			this.responses.push({ status, body: undefined });
 			return;
@@ -112,7 +135,8 @@ export class WebhookServer {
 export async function drained(pending: () => number, timeoutMs = 20_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (pending() > 0) {
-		if (Date.now() > deadline) throw new Error(`webhook deliveries still pending after ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`webhook deliveries still pending after ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }

@@ -1,4 +1,8 @@
-import { createDistributeSim, type DistributeOptions, type DistributeSim } from '../../sandbox/distribute';
+import {
+	createDistributeSim,
+	type DistributeOptions,
+	type DistributeSim,
+} from '../../sandbox/distribute';
 import type { SimResponse } from '../../sandbox/types';
 
 export const ORIGIN = 'http://127.0.0.1:40999';

@@ -30,10 +30,15 @@ describe('eSIM Distribute sim over HTTP', () => {
 	}
 
 	it('logs in, checks out, fulfils, serves the QR image and exports CSV', async () => {
-		const login = await json(api('POST', '/api/tenant/login', undefined, sb.distribute.demoCredentials));
+		const login = await json(
+			api('POST', '/api/tenant/login', undefined, sb.distribute.demoCredentials),
+		);
 		const token = login.data.token as string;
 		const planId = sb.distribute.plans[0]?.id;
-		const checkout = await api('POST', '/api/tenant/orders/checkout', token, { items: [{ planId, quantity: 1 }], email: 'c@example.com' });
+		const checkout = await api('POST', '/api/tenant/orders/checkout', token, {
+			items: [{ planId, quantity: 1 }],
+			email: 'c@example.com',
+		});
 		expect(checkout.status).toBe(200);
 		const order = (await json(checkout)).data.orders[0];
 		sb.distribute.advanceClock(300);
@@ -47,7 +52,9 @@ describe('eSIM Distribute sim over HTTP', () => {
 
 		const csv = await api('GET', '/api/tenant/orders/export', token);
 		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="orders-\d{4}-\d{2}-\d{2}\.csv"$/);
+		expect(csv.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="orders-\d{4}-\d{2}-\d{2}\.csv"$/,
+		);
 		const lines = (await csv.text()).split('\r\n');
 		expect(lines[0]).toMatch(/^orderNumber,orderId,/);
 		expect(lines[1]).toContain(order.id);
@@ -60,7 +67,9 @@ describe('eSIM Distribute sim over HTTP', () => {
 	});
 
 	it('drives the top-up lifecycle through the admin API', async () => {
-		const token = (await json(api('POST', '/api/tenant/login', undefined, sb.distribute.demoCredentials))).data.token;
+		const token = (
+			await json(api('POST', '/api/tenant/login', undefined, sb.distribute.demoCredentials))
+		).data.token;
 		const created = await json(
 			api('POST', '/api/tenant/top-up', token, {
 				amount: 300,
@@ -69,13 +78,23 @@ describe('eSIM Distribute sim over HTTP', () => {
 				cancelUrl: 'https://esimdistribute.com/dashboard/billing',
 			}),
 		);
-		const paid = await fetch(`${sb.url}/__admin/distribute/topups/${created.data.id}/paid`, { method: 'POST' });
+		const paid = await fetch(`${sb.url}/__admin/distribute/topups/${created.data.id}/paid`, {
+			method: 'POST',
+		});
 		expect((await json(paid)).data.status).toBe('paid');
 		const balance = await json(api('GET', '/api/tenant/balance', token));
 		expect(balance.data).toEqual({ creditBalance: 1300, currency: 'USD' });
-		await fetch(`${sb.url}/__admin/distribute/token-lifetime`, { method: 'POST', body: JSON.stringify({ seconds: 1 }) });
-		const shortLived = (await json(api('POST', '/api/tenant/login', undefined, sb.distribute.demoCredentials))).data.token;
-		await fetch(`${sb.url}/__admin/distribute/clock/advance`, { method: 'POST', body: JSON.stringify({ ms: 1500 }) });
+		await fetch(`${sb.url}/__admin/distribute/token-lifetime`, {
+			method: 'POST',
+			body: JSON.stringify({ seconds: 1 }),
+		});
+		const shortLived = (
+			await json(api('POST', '/api/tenant/login', undefined, sb.distribute.demoCredentials))
+		).data.token;
+		await fetch(`${sb.url}/__admin/distribute/clock/advance`, {
+			method: 'POST',
+			body: JSON.stringify({ ms: 1500 }),
+		});
 		const expired = await api('GET', '/api/tenant/profile', shortLived);
 		expect(expired.status).toBe(401);
 		expect((await json(expired)).error).toBe('TOKEN_EXPIRED');

@@ -4,7 +4,12 @@ import { ORIGIN, planId, setup } from './distribute-client';
 
 interface CheckoutData {
 	orders: Order[];
-	summary: { totalAmount: number; orderCount: number; refundedAmount: number; creditBalance: number };
+	summary: {
+		totalAmount: number;
+		orderCount: number;
+		refundedAmount: number;
+		creditBalance: number;
+	};
 }
 type Detail = Order & { qrCode: string | null };
 
@@ -15,7 +20,13 @@ function ready(opts: Parameters<typeof setup>[0] = {}) {
 	const korea = planId(t.sim, 'South Korea 3GB 15 Days');
 	const buy = (items: unknown, extra: Record<string, unknown> = {}) =>
 		t.call<CheckoutData>('POST', '/orders/checkout', {
-			body: { items, email: 'customer@example.com', customerName: 'End Customer', phone: '88888888', ...extra },
+			body: {
+				items,
+				email: 'customer@example.com',
+				customerName: 'End Customer',
+				phone: '88888888',
+				...extra,
+			},
 		});
 	return { ...t, japan, korea, buy };
 }
@@ -31,7 +42,12 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 		expect(res.raw.committed).toBe(true);
 		expect(res.body.message).toBe('Balance checkout completed');
 		expect(res.body.error).toBe('');
-		expect(res.body.data.summary).toEqual({ totalAmount: 33.25, orderCount: 2, refundedAmount: 0, creditBalance: 966.75 });
+		expect(res.body.data.summary).toEqual({
+			totalAmount: 33.25,
+			orderCount: 2,
+			refundedAmount: 0,
+			creditBalance: 966.75,
+		});
 		const [first, second] = res.body.data.orders as [Order, Order];
 		expect(first).toEqual({
 			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -65,25 +81,52 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 		const cases: [unknown, Record<string, unknown>, string][] = [
 			[[], {}, 'items must be a non-empty array'],
 			[undefined, {}, 'items must be a non-empty array'],
-			[Array.from({ length: 21 }, () => ({ planId: t.japan, quantity: 1 })), {}, 'items must have at most 20 entries'],
+			[
+				Array.from({ length: 21 }, () => ({ planId: t.japan, quantity: 1 })),
+				{},
+				'items must have at most 20 entries',
+			],
 			[[{ planId: t.japan, quantity: 0 }], {}, 'items[0].quantity must be a positive integer'],
-			[[{ planId: t.japan, quantity: 1 }, { planId: t.japan, quantity: 1.5 }], {}, 'items[1].quantity must be a positive integer'],
+			[
+				[
+					{ planId: t.japan, quantity: 1 },
+					{ planId: t.japan, quantity: 1.5 },
+				],
+				{},
+				'items[1].quantity must be a positive integer',
+			],
 			[[{ planId: t.japan, quantity: '2' }], {}, 'items[0].quantity must be a positive integer'],
 			[[{ planId: t.japan, quantity: 51 }], {}, 'items[0].quantity must be at most 50'],
 			[[{ quantity: 1 }], {}, 'items[0].planId is required'],
-			[[{ planId: 'plan_uuid', quantity: 1 }], {}, 'items[0].planId plan_uuid is not a known active plan'],
+			[
+				[{ planId: 'plan_uuid', quantity: 1 }],
+				{},
+				'items[0].planId plan_uuid is not a known active plan',
+			],
 			[['x'], {}, 'items[0] must be an object'],
-			[[{ planId: t.japan, quantity: 1 }], { email: 'nope' }, 'email must be a valid email address'],
+			[
+				[{ planId: t.japan, quantity: 1 }],
+				{ email: 'nope' },
+				'email must be a valid email address',
+			],
 			[[{ planId: t.japan, quantity: 1 }], { email: undefined }, 'email is required'],
 			[[{ planId: t.japan, quantity: 1 }], { phone: 88888888 }, 'phone must be a string'],
 		];
 		for (const [items, extra, message] of cases) {
 			const res = t.buy(items, extra);
-			expect([res.status, res.body.error, res.body.message, res.body.data]).toEqual([400, 'VALIDATION_ERROR', message, null]);
+			expect([res.status, res.body.error, res.body.message, res.body.data]).toEqual([
+				400,
+				'VALIDATION_ERROR',
+				message,
+				null,
+			]);
 		}
 		const inactive = t.sim.plans.find((p) => !p.active);
 		expect(t.buy([{ planId: inactive?.id, quantity: 1 }]).status).toBe(400);
-		const noExtras = t.buy([{ planId: t.japan, quantity: 1 }], { customerName: undefined, phone: null });
+		const noExtras = t.buy([{ planId: t.japan, quantity: 1 }], {
+			customerName: undefined,
+			phone: null,
+		});
 		expect(noExtras.status).toBe(200);
 		expect(noExtras.body.data.orders[0]).toMatchObject({ customerName: null, phone: null });
 		expect(t.sim.orders).toHaveLength(1);
@@ -95,7 +138,12 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 		const res = t.buy([{ planId: t.japan, quantity: 1 }]);
 		expect(res.status).toBe(402);
 		expect(res.raw.committed).toBeUndefined();
-		expect(res.body).toEqual({ success: false, data: null, message: 'Insufficient balance: need 12.50, have 3.00', error: 'INSUFFICIENT_BALANCE' });
+		expect(res.body).toEqual({
+			success: false,
+			data: null,
+			message: 'Insufficient balance: need 12.50, have 3.00',
+			error: 'INSUFFICIENT_BALANCE',
+		});
 		expect(t.sim.balance).toBe(3);
 		expect(t.sim.orders).toHaveLength(0);
 		expect(t.sim.transactions).toHaveLength(0);
@@ -148,14 +196,22 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 		expect(detail.esims).toEqual([]);
 		expect(detail.qrCode).toBeNull();
 		expect(t.sim.balance).toBe(1000);
-		expect(t.sim.transactions[0]).toMatchObject({ type: 'refund', amount: 25, balanceAfter: 1000, reference: order.id });
+		expect(t.sim.transactions[0]).toMatchObject({
+			type: 'refund',
+			amount: 25,
+			balanceAfter: 1000,
+			reference: order.id,
+		});
 		t.sim.setOrderStatus(order.id, 'refunded');
 		expect(t.sim.balance).toBe(1000);
 	});
 
 	it('lets admin set any status, refunding charged orders once', () => {
 		const t = ready({ fulfilmentDelayMs: 10_000 });
-		const [a, b] = t.buy([{ planId: t.japan, quantity: 1 }, { planId: t.korea, quantity: 1 }]).body.data.orders as [Order, Order];
+		const [a, b] = t.buy([
+			{ planId: t.japan, quantity: 1 },
+			{ planId: t.korea, quantity: 1 },
+		]).body.data.orders as [Order, Order];
 		expect(t.admin('POST', `orders/${a.id}/status`, { status: 'processing' }).status).toBe(200);
 		t.advance(20_000);
 		expect(t.call<Detail>('GET', `/orders/${a.id}`).body.data.status).toBe('processing');
@@ -173,7 +229,8 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 	it('lists orders newest first with page/limit, status and email filters', () => {
 		const t = ready();
 		t.sim.seedOrders(45, { spacingMs: 1000 });
-		const own = t.buy([{ planId: t.japan, quantity: 1 }], { email: 'Special@Example.com' }).body.data.orders[0] as Order;
+		const own = t.buy([{ planId: t.japan, quantity: 1 }], { email: 'Special@Example.com' }).body
+			.data.orders[0] as Order;
 		type List = { orders: Order[]; pagination: Pagination };
 		const first = t.call<List>('GET', '/orders').body.data;
 		expect(first.pagination).toEqual({ page: 1, limit: 20, total: 46, totalPages: 3 });
@@ -184,13 +241,31 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 		const all = t.sim.orders.map((o) => o.id);
 		expect(page3.orders.map((o) => o.id)).toEqual(all.slice(40));
 		expect(t.call<List>('GET', '/orders', { query: { page: '4' } }).body.data.orders).toEqual([]);
-		expect(t.call<List>('GET', '/orders', { query: { limit: '500' } }).body.data.pagination.limit).toBe(100);
-		expect(t.call<List>('GET', '/orders', { query: { status: 'pending' } }).body.data.orders.map((o) => o.id)).toEqual([own.id]);
-		expect(t.call<List>('GET', '/orders', { query: { email: 'special@example.com' } }).body.data.pagination.total).toBe(1);
-		expect(t.call('GET', '/orders', { query: { page: '0' } }).body.message).toBe('page must be a positive integer');
+		expect(
+			t.call<List>('GET', '/orders', { query: { limit: '500' } }).body.data.pagination.limit,
+		).toBe(100);
+		expect(
+			t
+				.call<List>('GET', '/orders', { query: { status: 'pending' } })
+				.body.data.orders.map((o) => o.id),
+		).toEqual([own.id]);
+		expect(
+			t.call<List>('GET', '/orders', { query: { email: 'special@example.com' } }).body.data
+				.pagination.total,
+		).toBe(1);
+		expect(t.call('GET', '/orders', { query: { page: '0' } }).body.message).toBe(
+			'page must be a positive integer',
+		);
 		expect(t.call('GET', '/orders', { query: { status: 'shipped' } }).status).toBe(400);
 		t.login({ email: 'demo@esimdistribute.test', password: 'demo-password' });
-		t.call('POST', '/register', { body: { name: 'Other', subdomain: 'other', contactEmail: 'o@example.com', password: 'password1' } });
+		t.call('POST', '/register', {
+			body: {
+				name: 'Other',
+				subdomain: 'other',
+				contactEmail: 'o@example.com',
+				password: 'password1',
+			},
+		});
 		t.login({ email: 'o@example.com', password: 'password1' });
 		expect(t.call<List>('GET', '/orders').body.data.pagination.total).toBe(0);
 		expect(t.call('GET', `/orders/${own.id}`).status).toBe(404);
@@ -204,9 +279,15 @@ describe('eSIM Distribute sim: checkout, fulfilment, orders', () => {
 		expect(t.sim.transactions).toHaveLength(0);
 		expect(t.sim.orders[0]?.status).toBe('completed');
 		expect(t.sim.orders[0]?.esims.length).toBeGreaterThan(0);
-		const res = t.admin<{ seeded: number; total: number }>('POST', 'orders/seed', { n: 5, status: 'pending' });
+		const res = t.admin<{ seeded: number; total: number }>('POST', 'orders/seed', {
+			n: 5,
+			status: 'pending',
+		});
 		expect(res.body.data).toEqual({ seeded: 5, total: 10_005 });
 		t.advance(60_000);
-		expect(t.call<{ pagination: Pagination }>('GET', '/orders', { query: { status: 'pending' } }).body.data.pagination.total).toBe(5);
+		expect(
+			t.call<{ pagination: Pagination }>('GET', '/orders', { query: { status: 'pending' } }).body
+				.data.pagination.total,
+		).toBe(5);
 	});
 });

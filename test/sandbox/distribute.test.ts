@@ -38,22 +38,41 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 			currency: 'USD',
 			createdAt: new Date(t.now()).toISOString(),
 		});
-		const req = { method: 'GET', path: '/api/tenant/profile', query: {}, body: undefined, origin: ORIGIN };
-		expect(t.sim.principalOf({ ...req, headers: { authorization: `Bearer ${token}` } })).toBe(tenant.id);
+		const req = {
+			method: 'GET',
+			path: '/api/tenant/profile',
+			query: {},
+			body: undefined,
+			origin: ORIGIN,
+		};
+		expect(t.sim.principalOf({ ...req, headers: { authorization: `Bearer ${token}` } })).toBe(
+			tenant.id,
+		);
 		expect(t.sim.principalOf({ ...req, headers: {} })).toBeUndefined();
 	});
 
 	it('rejects wrong credentials, missing and tampered tokens', () => {
 		const t = setup();
-		const bad = t.call('POST', '/login', { body: { email: 'demo@esimdistribute.test', password: 'nope-nope' } });
+		const bad = t.call('POST', '/login', {
+			body: { email: 'demo@esimdistribute.test', password: 'nope-nope' },
+		});
 		expect(bad.status).toBe(401);
-		expect(bad.body).toEqual({ success: false, data: null, message: 'Invalid email or password', error: 'INVALID_CREDENTIALS' });
-		expect(t.call('POST', '/login', { body: { password: 'x' } }).body.message).toBe('email is required');
+		expect(bad.body).toEqual({
+			success: false,
+			data: null,
+			message: 'Invalid email or password',
+			error: 'INVALID_CREDENTIALS',
+		});
+		expect(t.call('POST', '/login', { body: { password: 'x' } }).body.message).toBe(
+			'email is required',
+		);
 
 		expect(t.call('GET', '/balance').body.error).toBe('UNAUTHORIZED');
 		const token = t.login();
 		const [h, p] = token.split('.');
-		const forged = Buffer.from(JSON.stringify({ sub: t.sim.demoTenantId, exp: 9999999999 })).toString('base64url');
+		const forged = Buffer.from(
+			JSON.stringify({ sub: t.sim.demoTenantId, exp: 9999999999 }),
+		).toString('base64url');
 		for (const wrong of [`${h}.${forged}.${token.split('.')[2]}`, 'abc', `${h}.${p}.`]) {
 			const res = t.call('GET', '/balance', { token: wrong });
 			expect(res.status).toBe(401);
@@ -74,8 +93,16 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 		const res = t.call('GET', '/balance');
 		expect(res.status).toBe(401);
 		expect(res.body).toMatchObject({ success: false, data: null, error: 'TOKEN_EXPIRED' });
-		const req = { method: 'GET', path: '/api/tenant/balance', query: {}, body: undefined, origin: ORIGIN };
-		expect(t.sim.principalOf({ ...req, headers: { authorization: `Bearer ${token}` } })).toBeUndefined();
+		const req = {
+			method: 'GET',
+			path: '/api/tenant/balance',
+			query: {},
+			body: undefined,
+			origin: ORIGIN,
+		};
+		expect(
+			t.sim.principalOf({ ...req, headers: { authorization: `Bearer ${token}` } }),
+		).toBeUndefined();
 		const fresh = t.login();
 		expect(fresh).not.toBe(token);
 		expect(t.call('GET', '/balance').status).toBe(200);
@@ -90,7 +117,11 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 		expect(t.admin('POST', 'tokens/revoke').body.data).toMatchObject({ revocations: 1 });
 		const res = t.call('GET', '/balance');
 		expect(res.status).toBe(401);
-		expect(res.body).toMatchObject({ success: false, error: 'UNAUTHORIZED', message: 'Token has been revoked, log in again' });
+		expect(res.body).toMatchObject({
+			success: false,
+			error: 'UNAUTHORIZED',
+			message: 'Token has been revoked, log in again',
+		});
 		t.advance(5);
 		expect(t.login()).not.toBe(token);
 		expect(t.call('GET', '/balance').status).toBe(200);
@@ -108,11 +139,18 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 
 	it('registers tenants, refuses duplicates and bad fields, and lets them log in', () => {
 		const t = setup();
-		const body = { name: 'Fire Flow Limited', subdomain: 'fireflow', contactEmail: 'ops@example.com', password: 'strong-password' };
+		const body = {
+			name: 'Fire Flow Limited',
+			subdomain: 'fireflow',
+			contactEmail: 'ops@example.com',
+			password: 'strong-password',
+		};
 		const res = t.call<{ tenant: Record<string, unknown> }>('POST', '/register', { body });
 		expect(res.status).toBe(201);
 		expect(res.body.data.tenant).toEqual({
-			id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+			id: expect.stringMatching(
+				/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+			),
 			name: 'Fire Flow Limited',
 			subdomain: 'fireflow',
 			contactEmail: 'ops@example.com',
@@ -120,10 +158,14 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 			creditBalance: 0,
 			createdAt: expect.any(String),
 		});
-		const again = t.call('POST', '/register', { body: { ...body, contactEmail: 'other@example.com' } });
+		const again = t.call('POST', '/register', {
+			body: { ...body, contactEmail: 'other@example.com' },
+		});
 		expect(again.status).toBe(409);
 		expect(again.body.error).toBe('CONFLICT');
-		const sameMail = t.call('POST', '/register', { body: { ...body, subdomain: 'other', contactEmail: 'OPS@example.com' } });
+		const sameMail = t.call('POST', '/register', {
+			body: { ...body, subdomain: 'other', contactEmail: 'OPS@example.com' },
+		});
 		expect(sameMail.status).toBe(409);
 		for (const [patch, message] of [
 			[{ password: 'short' }, 'password must be a string of at least 8 characters'],
@@ -131,7 +173,9 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 			[{ contactEmail: 'not-an-email' }, 'contactEmail must be a valid email address'],
 			[{ name: '' }, 'name is required'],
 		] as const) {
-			const r = t.call('POST', '/register', { body: { ...body, subdomain: 'fresh-one', contactEmail: 'fresh@example.com', ...patch } });
+			const r = t.call('POST', '/register', {
+				body: { ...body, subdomain: 'fresh-one', contactEmail: 'fresh@example.com', ...patch },
+			});
 			expect([r.status, r.body.error, r.body.message]).toEqual([400, 'VALIDATION_ERROR', message]);
 		}
 		t.login({ email: 'ops@example.com', password: 'strong-password' });
@@ -172,12 +216,23 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 		expect(t.sim.matches('/api/v1/portal/plans')).toBe(false);
 		expect(t.sim.matches('/api/tenantx')).toBe(false);
 		const unknown = t.call('GET', '/nope');
-		expect([unknown.status, unknown.body.error, unknown.body.data]).toEqual([404, 'NOT_FOUND', null]);
+		expect([unknown.status, unknown.body.error, unknown.body.data]).toEqual([
+			404,
+			'NOT_FOUND',
+			null,
+		]);
 		expect(t.call('DELETE', '/orders').status).toBe(404);
 		const bad = t.call('POST', '/login', { body: '{"email":' });
 		expect(bad.status).toBe(400);
-		expect(bad.body).toEqual({ success: false, data: null, message: 'Request body is not valid JSON', error: 'VALIDATION_ERROR' });
-		expect(t.call('POST', '/orders/checkout', { body: [1] }).body.message).toBe('Request body must be a JSON object');
+		expect(bad.body).toEqual({
+			success: false,
+			data: null,
+			message: 'Request body is not valid JSON',
+			error: 'VALIDATION_ERROR',
+		});
+		expect(t.call('POST', '/orders/checkout', { body: [1] }).body.message).toBe(
+			'Request body must be a JSON object',
+		);
 	});
 
 	it('accepts the public contact form without auth and keeps it', () => {
@@ -193,10 +248,17 @@ describe('eSIM Distribute sim: auth, account, plans, envelope', () => {
 		const res = t.call<{ id: string; received: boolean }>('POST', '/contact', { body, token: '' });
 		expect(res.status).toBe(201);
 		expect(res.body.data).toEqual({ id: expect.any(String), received: true });
-		expect(t.sim.contacts).toEqual([{ id: res.body.data.id, ...body, createdAt: new Date(t.now()).toISOString() }]);
+		expect(t.sim.contacts).toEqual([
+			{ id: res.body.data.id, ...body, createdAt: new Date(t.now()).toISOString() },
+		]);
 		const bad = t.call('POST', '/contact', { body: { ...body, inquiryType: 'sales' } });
-		expect([bad.status, bad.body.message]).toEqual([400, 'inquiryType must be one of: partnership, pricing, hardware, support, api']);
-		const minimal = t.call('POST', '/contact', { body: { fullName: 'A', email: 'a@b.co', inquiryType: 'support', message: 'hi' } });
+		expect([bad.status, bad.body.message]).toEqual([
+			400,
+			'inquiryType must be one of: partnership, pricing, hardware, support, api',
+		]);
+		const minimal = t.call('POST', '/contact', {
+			body: { fullName: 'A', email: 'a@b.co', inquiryType: 'support', message: 'hi' },
+		});
 		expect(minimal.status).toBe(201);
 		expect(t.admin<unknown[]>('GET', 'contacts').body.data).toHaveLength(2);
 	});

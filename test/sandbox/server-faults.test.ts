@@ -36,11 +36,17 @@ describe('sandbox server: rate limit and faults', () => {
 	it('5xx answers 503 without side effects, then the rule is used up', async () => {
 		sb.faults.addRule({ route: ORDER_ROUTE, kind: '5xx', count: 1 });
 		const failed = await api.order({ slug: 'ES_3_30' });
-		expect(failed).toMatchObject({ status: 503, body: { error: 'Service temporarily unavailable' } });
+		expect(failed).toMatchObject({
+			status: 503,
+			body: { error: 'Service temporarily unavailable' },
+		});
 		expect(sb.trade.orders).toHaveLength(0);
 		expect((await api.order({ slug: 'ES_3_30' })).status).toBe(200);
 		expect(sb.faults.settings.rules).toEqual([]);
-		expect(sb.log.entries({ path: '/api/v1/portal/order' }).map((entry) => entry.fault)).toEqual(['5xx', undefined]);
+		expect(sb.log.entries({ path: '/api/v1/portal/order' }).map((entry) => entry.fault)).toEqual([
+			'5xx',
+			undefined,
+		]);
 	});
 
 	it('429 fault answers like the rate limit', async () => {
@@ -55,7 +61,9 @@ describe('sandbox server: rate limit and faults', () => {
 		await expect(api.order({ slug: 'ES_3_30' })).rejects.toThrow();
 		expect(sb.trade.orders).toHaveLength(0);
 		expect(sb.trade.ledger).toHaveLength(0);
-		expect(sb.log.entries({ path: '/api/v1/portal/order' })).toEqual([expect.objectContaining({ status: 0, fault: 'reset-before' })]);
+		expect(sb.log.entries({ path: '/api/v1/portal/order' })).toEqual([
+			expect.objectContaining({ status: 0, fault: 'reset-before' }),
+		]);
 	});
 
 	it('reset-after-commit commits the order, then drops the connection; a keyed retry replays it', async () => {
@@ -63,7 +71,9 @@ describe('sandbox server: rate limit and faults', () => {
 		const body = { slug: 'ES_3_30', qty: 1, idempotencyKey: 'shop-1001-1' };
 		await expect(api.order(body)).rejects.toThrow();
 		expect(sb.trade.orders).toHaveLength(1);
-		expect(sb.trade.ledger).toEqual([expect.objectContaining({ type: 'debit', orderNo: sb.trade.orders[0]!.orderNo })]);
+		expect(sb.trade.ledger).toEqual([
+			expect.objectContaining({ type: 'debit', orderNo: sb.trade.orders[0]!.orderNo }),
+		]);
 		const retry = await api.order(body);
 		expect(retry.status).toBe(200);
 		expect(retry.body.data.orderNo).toBe(sb.trade.orders[0]!.orderNo);
@@ -79,7 +89,10 @@ describe('sandbox server: rate limit and faults', () => {
 	});
 
 	it('hang-after-commit holds the socket for hangMs, then drops it', async () => {
-		sb.faults.set({ hangMs: 150, rules: [{ route: ORDER_ROUTE, kind: 'hang-after-commit', count: 1 }] });
+		sb.faults.set({
+			hangMs: 150,
+			rules: [{ route: ORDER_ROUTE, kind: 'hang-after-commit', count: 1 }],
+		});
 		const started = Date.now();
 		await expect(api.order({ slug: 'ES_3_30' })).rejects.toThrow();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -96,11 +109,28 @@ describe('sandbox server: rate limit and faults', () => {
 	});
 
 	it('is controlled over the admin API as well', async () => {
-		const set = await admin(sb, 'POST', 'faults', { latencyMs: 1, rules: [{ route: ORDER_ROUTE, kind: '5xx', count: 2 }] });
-		expect(set.body).toMatchObject({ latencyMs: 1, rules: [{ route: ORDER_ROUTE, kind: '5xx', count: 2 }] });
-		expect((await admin(sb, 'POST', 'faults/rules', { route: '*', kind: '429', rate: 0.5 })).body.rules).toHaveLength(2);
-		expect((await admin(sb, 'POST', 'faults', { rules: [{ route: '*', kind: 'boom', count: 1 }] })).status).toBe(400);
-		expect((await admin(sb, 'POST', 'faults', { clear: true })).body).toMatchObject({ latencyMs: 0, rules: [] });
-		expect((await admin(sb, 'GET', 'faults')).body.rateLimit).toEqual({ limit: 0, windowMs: 60_000 });
+		const set = await admin(sb, 'POST', 'faults', {
+			latencyMs: 1,
+			rules: [{ route: ORDER_ROUTE, kind: '5xx', count: 2 }],
+		});
+		expect(set.body).toMatchObject({
+			latencyMs: 1,
+			rules: [{ route: ORDER_ROUTE, kind: '5xx', count: 2 }],
+		});
+		expect(
+			(await admin(sb, 'POST', 'faults/rules', { route: '*', kind: '429', rate: 0.5 })).body.rules,
+		).toHaveLength(2);
+		expect(
+			(await admin(sb, 'POST', 'faults', { rules: [{ route: '*', kind: 'boom', count: 1 }] }))
+				.status,
+		).toBe(400);
+		expect((await admin(sb, 'POST', 'faults', { clear: true })).body).toMatchObject({
+			latencyMs: 0,
+			rules: [],
+		});
+		expect((await admin(sb, 'GET', 'faults')).body.rateLimit).toEqual({
+			limit: 0,
+			windowMs: 60_000,
+		});
 	});
 });

@@ -28,29 +28,49 @@ export function tradeClient(sb: () => Sandbox) {
 			...options.headers,
 		};
 		const body =
-			options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+			options.body === undefined
+				? undefined
+				: typeof options.body === 'string'
+					? options.body
+					: JSON.stringify(options.body);
 		const res = await fetch(`${sb().tradeBaseUrl}${path}`, { method, headers, body });
 		const text = await res.text();
-		return { status: res.status, body: text ? (JSON.parse(text) as Json) : undefined, headers: res.headers };
+		return {
+			status: res.status,
+			body: text ? (JSON.parse(text) as Json) : undefined,
+			headers: res.headers,
+		};
 	}
 	return {
 		call,
 		get: (path: string, options?: CallOptions) => call('GET', path, options),
-		post: (path: string, body: unknown, options?: CallOptions) => call('POST', path, { ...options, body }),
-		patch: (path: string, body: unknown, options?: CallOptions) => call('PATCH', path, { ...options, body }),
+		post: (path: string, body: unknown, options?: CallOptions) =>
+			call('POST', path, { ...options, body }),
+		patch: (path: string, body: unknown, options?: CallOptions) =>
+			call('PATCH', path, { ...options, body }),
 		order: (body: Record<string, unknown>) => call('POST', '/portal/order', { body }),
 	};
 }
 
 /** Calls the sandbox admin API. */
-export async function admin(sb: Sandbox, method: string, path: string, body?: unknown): Promise<Reply> {
+export async function admin(
+	sb: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<Reply> {
 	const res = await fetch(`${sb.url}/__admin/${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
-	return { status: res.status, body: text ? (JSON.parse(text) as Json) : undefined, headers: res.headers };
+	return {
+		status: res.status,
+		body: text ? (JSON.parse(text) as Json) : undefined,
+		headers: res.headers,
+	};
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+	new Promise((resolve) => setTimeout(resolve, ms));

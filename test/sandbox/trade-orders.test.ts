@@ -12,20 +12,39 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 
 	describe('auth', () => {
 		it('rejects missing and wrong credentials with 401', async () => {
-			expect(await api.get('/portal/balance', { anonymous: true })).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
+			expect(await api.get('/portal/balance', { anonymous: true })).toMatchObject({
+				status: 401,
+				body: { error: 'Unauthorized' },
+			});
 			const wrong = await api.get('/portal/balance', { headers: { 'x-secret-key': 'nope' } });
 			expect(wrong).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
 		});
 
 		it('accepts the legacy x-api-key and Bearer secret', async () => {
-			expect((await api.get('/portal/balance', { anonymous: true, headers: { 'x-api-key': 'demo-secret' } })).status).toBe(200);
-			const bearer = await api.get('/portal/balance', { anonymous: true, headers: { Authorization: 'Bearer demo-secret' } });
+			expect(
+				(
+					await api.get('/portal/balance', {
+						anonymous: true,
+						headers: { 'x-api-key': 'demo-secret' },
+					})
+				).status,
+			).toBe(200);
+			const bearer = await api.get('/portal/balance', {
+				anonymous: true,
+				headers: { Authorization: 'Bearer demo-secret' },
+			});
 			expect(bearer.status).toBe(200);
 		});
 
 		it('answers unknown routes with 404 and bad JSON with 400', async () => {
-			expect(await api.get('/portal/nothing')).toMatchObject({ status: 404, body: { error: 'Not found' } });
-			expect(await api.post('/portal/order', '{not json')).toMatchObject({ status: 400, body: { error: 'Invalid JSON body' } });
+			expect(await api.get('/portal/nothing')).toMatchObject({
+				status: 404,
+				body: { error: 'Not found' },
+			});
+			expect(await api.post('/portal/order', '{not json')).toMatchObject({
+				status: 400,
+				body: { error: 'Invalid JSON body' },
+			});
 		});
 	});
 
@@ -40,12 +59,30 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 		expect(all.body.data.length).toBeGreaterThanOrEqual(25);
 		const one = await api.get('/portal/plans?slug=ES_3_30');
 		expect(one.body.data).toEqual({
-			packageCode: 'CKH002', slug: 'ES_3_30', name: 'Spain 3GB 30Days', price: 2.5, currencyCode: 'USD', volume: 3,
-			duration: 30, durationUnit: 'DAY', locationCode: 'ES', supplierPrice: 1.8,
-			pricing: { costPrice: 1.8, sellPrice: 2.5, margin: 0.7, marginPct: 38.89, ruleScope: 'global', ruleType: 'percent' },
+			packageCode: 'CKH002',
+			slug: 'ES_3_30',
+			name: 'Spain 3GB 30Days',
+			price: 2.5,
+			currencyCode: 'USD',
+			volume: 3,
+			duration: 30,
+			durationUnit: 'DAY',
+			locationCode: 'ES',
+			supplierPrice: 1.8,
+			pricing: {
+				costPrice: 1.8,
+				sellPrice: 2.5,
+				margin: 0.7,
+				marginPct: 38.89,
+				ruleScope: 'global',
+				ruleType: 'percent',
+			},
 		});
 		expect(all.body.data).toContainEqual(one.body.data);
-		expect(await api.get('/portal/plans?slug=XX_1_1')).toMatchObject({ status: 404, body: { error: 'Plan not found' } });
+		expect(await api.get('/portal/plans?slug=XX_1_1')).toMatchObject({
+			status: 404,
+			body: { error: 'Plan not found' },
+		});
 	});
 
 	describe('create order', () => {
@@ -53,20 +90,39 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 			const res = await api.order({ slug: 'JP_5_30', qty: 2 });
 			expect(res.status).toBe(200);
 			expect(res.body.data).toMatchObject({
-				status: 'processing', slug: 'JP_5_30', quantity: 2, totalPrice: 12.6, currencyCode: 'USD', idempotencyKey: null,
+				status: 'processing',
+				slug: 'JP_5_30',
+				quantity: 2,
+				totalPrice: 12.6,
+				currencyCode: 'USD',
+				idempotencyKey: null,
 			});
 			expect(res.body.data.orderNo).toMatch(/^B\d{14}$/);
 			expect(sb.trade.walletCents).toBe(1_000_000 - 1260);
-			expect(sb.trade.ledger).toEqual([expect.objectContaining({ type: 'debit', cents: -1260, orderNo: res.body.data.orderNo })]);
+			expect(sb.trade.ledger).toEqual([
+				expect.objectContaining({ type: 'debit', cents: -1260, orderNo: res.body.data.orderNo }),
+			]);
 		});
 
 		it('validates slug, quantity and days before touching the wallet', async () => {
-			expect(await api.order({ qty: 1 })).toMatchObject({ status: 400, body: { error: 'Missing slug' } });
+			expect(await api.order({ qty: 1 })).toMatchObject({
+				status: 400,
+				body: { error: 'Missing slug' },
+			});
 			for (const qty of [0, 101, 1.5, '2']) {
-				expect(await api.order({ slug: 'ES_3_30', qty })).toMatchObject({ status: 400, body: { error: 'Invalid quantity' } });
+				expect(await api.order({ slug: 'ES_3_30', qty })).toMatchObject({
+					status: 400,
+					body: { error: 'Invalid quantity' },
+				});
 			}
-			expect(await api.order({ slug: 'ES_3_30', days: -1 })).toMatchObject({ status: 400, body: { error: 'Invalid days' } });
-			expect(await api.order({ slug: 'NOPE' })).toMatchObject({ status: 404, body: { error: 'Plan not found' } });
+			expect(await api.order({ slug: 'ES_3_30', days: -1 })).toMatchObject({
+				status: 400,
+				body: { error: 'Invalid days' },
+			});
+			expect(await api.order({ slug: 'NOPE' })).toMatchObject({
+				status: 404,
+				body: { error: 'Plan not found' },
+			});
 			expect(sb.trade.ledger).toHaveLength(0);
 			expect(sb.trade.orders).toHaveLength(0);
 		});
@@ -74,7 +130,10 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 		it('answers 402 with the balance when the wallet is short', async () => {
 			sb.trade.setWallet(100);
 			const res = await api.order({ slug: 'ES_3_30', qty: 1 });
-			expect(res).toMatchObject({ status: 402, body: { error: 'Insufficient wallet balance', walletBalanceUsd: '1.00' } });
+			expect(res).toMatchObject({
+				status: 402,
+				body: { error: 'Insufficient wallet balance', walletBalanceUsd: '1.00' },
+			});
 			expect(sb.trade.orders).toHaveLength(0);
 		});
 
@@ -86,7 +145,10 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 			expect(again.body.data.orderNo).toBe(first.body.data.orderNo);
 			expect(first.headers.get('idempotent-replayed')).toBeNull();
 			const conflict = await api.order({ slug: 'ES_3_30', qty: 2, idempotencyKey: 'line-1' });
-			expect(conflict).toMatchObject({ status: 409, body: { error: 'Idempotency key already used with a different request' } });
+			expect(conflict).toMatchObject({
+				status: 409,
+				body: { error: 'Idempotency key already used with a different request' },
+			});
 			expect(sb.trade.orders).toHaveLength(1);
 			expect(sb.trade.ledger.filter((entry) => entry.type === 'debit')).toHaveLength(1);
 		});
@@ -105,13 +167,29 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 			sb.trade.configure({ fulfilmentDelayMs: 60_000 });
 			const { orderNo } = (await api.order({ slug: 'PK_0.5_Daily', days: 3 })).body.data;
 			const early = (await api.get(`/portal/orders?orderno=${orderNo}`)).body.data;
-			expect(early).toMatchObject({ orderNo, status: 'processing', esimStatus: 'GETTING_RESOURCE', iccid: '', qrCodeUrl: '', ac: '' });
+			expect(early).toMatchObject({
+				orderNo,
+				status: 'processing',
+				esimStatus: 'GETTING_RESOURCE',
+				iccid: '',
+				qrCodeUrl: '',
+				ac: '',
+			});
 			sb.trade.tick(Date.now() + 61_000);
 			const done = (await api.get(`/portal/orders?orderno=${orderNo}`)).body.data;
 			expect(done).toMatchObject({
-				orderNo, status: 'got_resource', esimStatus: 'GOT_RESOURCE', smdpStatus: 'RELEASED', totalVolume: 524_288_000,
-				totalDuration: 3, durationUnit: 'DAY', orderUsage: 0, esimTranNo: orderNo.slice(1),
-				packageList: [{ packageName: 'Pakistan 500MB/Day', packageCode: 'PUX79Y0PK', slug: 'PK_0.5_Daily' }],
+				orderNo,
+				status: 'got_resource',
+				esimStatus: 'GOT_RESOURCE',
+				smdpStatus: 'RELEASED',
+				totalVolume: 524_288_000,
+				totalDuration: 3,
+				durationUnit: 'DAY',
+				orderUsage: 0,
+				esimTranNo: orderNo.slice(1),
+				packageList: [
+					{ packageName: 'Pakistan 500MB/Day', packageCode: 'PUX79Y0PK', slug: 'PK_0.5_Daily' },
+				],
 			});
 			expect(done.iccid).toMatch(/^8948010000\d{9}$/);
 			expect(done.ac).toMatch(/^LPA:1\$smdp\.sandbox\.esimtrade\.test\$[0-9A-F]{32}$/);
@@ -125,8 +203,14 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 			sb.trade.tick(Date.now() + 1000);
 			const data = (await api.get(`/portal/orders?orderno=${orderNo}`)).body.data;
 			expect(data.esimList).toHaveLength(3);
-			expect(await api.get('/portal/orders')).toMatchObject({ status: 400, body: { error: 'Missing orderno or iccid' } });
-			expect(await api.get('/portal/orders?orderno=B0')).toMatchObject({ status: 404, body: { error: 'Order not found' } });
+			expect(await api.get('/portal/orders')).toMatchObject({
+				status: 400,
+				body: { error: 'Missing orderno or iccid' },
+			});
+			expect(await api.get('/portal/orders?orderno=B0')).toMatchObject({
+				status: 404,
+				body: { error: 'Order not found' },
+			});
 			const both = await api.get(`/portal/orders?orderno=${orderNo}&iccid=nope`);
 			expect(both.body.data.orderNo).toBe(orderNo);
 		});
@@ -137,7 +221,10 @@ describe('eSIMTrade sim: auth, plans and orders', () => {
 			await sleep(60);
 			const data = (await api.get(`/portal/orders?orderno=${orderNo}`)).body.data;
 			expect(data).toMatchObject({ status: 'cancel', esimStatus: 'CANCEL', iccid: '' });
-			expect(sb.trade.ledger.map((entry) => [entry.type, entry.cents])).toEqual([['debit', -500], ['refund', 500]]);
+			expect(sb.trade.ledger.map((entry) => [entry.type, entry.cents])).toEqual([
+				['debit', -500],
+				['refund', 500],
+			]);
 			expect(sb.trade.walletCents).toBe(1_000_000);
 		});
 

@@ -47,20 +47,37 @@ describe('eSIMTrade sim: webhook deliveries', () => {
 
 	it('sends signed deliveries to the URL the portal set, for new orders and status changes', async () => {
 		const { cookie } = (await admin(sb, 'POST', 'trade/session')).body;
-		await api.patch('/reseller/webhook', { webhookUrl: url }, { anonymous: true, headers: { Cookie: cookie } });
-		expect((await admin(sb, 'POST', 'trade/webhooks', { secret: 's3cret', signatureFormat: 'base64' })).body).toMatchObject({ url, signed: true });
+		await api.patch(
+			'/reseller/webhook',
+			{ webhookUrl: url },
+			{ anonymous: true, headers: { Cookie: cookie } },
+		);
+		expect(
+			(await admin(sb, 'POST', 'trade/webhooks', { secret: 's3cret', signatureFormat: 'base64' }))
+				.body,
+		).toMatchObject({ url, signed: true });
 		const created = await api.order({ slug: 'ES_3_30' });
 		const orderNo = created.body.data.orderNo as string;
 		sb.trade.setOrderStatus(orderNo, 'got_resource');
 		await settle();
-		expect(received.map((r) => r.headers['x-esimtrade-event'])).toEqual(['order.created', 'order.status_changed']);
+		expect(received.map((r) => r.headers['x-esimtrade-event'])).toEqual([
+			'order.created',
+			'order.status_changed',
+		]);
 		for (const r of received) {
-			expect(r.headers['x-esimtrade-signature']).toBe(createHmac('sha256', 's3cret').update(r.body).digest('base64'));
+			expect(r.headers['x-esimtrade-signature']).toBe(
+				createHmac('sha256', 's3cret').update(r.body).digest('base64'),
+			);
 			expect(r.headers['content-type']).toBe('application/json');
 		}
 		expect(JSON.parse(received[1]!.body)).toMatchObject({
 			type: 'order.status_changed',
-			data: { orderNo, previousStatus: 'processing', status: 'got_resource', iccid: expect.stringMatching(/^\d{19}$/) },
+			data: {
+				orderNo,
+				previousStatus: 'processing',
+				status: 'got_resource',
+				iccid: expect.stringMatching(/^\d{19}$/),
+			},
 		});
 	});
 
@@ -76,7 +93,10 @@ describe('eSIMTrade sim: webhook deliveries', () => {
 		expect(received.map((r) => r.headers['x-esimtrade-attempt'])).toEqual(['1', '2', '3']);
 		expect(received[0]!.headers['x-esimtrade-signature']).toBeUndefined();
 		const [record] = (await admin(sb, 'GET', 'trade/webhooks/deliveries')).body.deliveries;
-		expect(record).toMatchObject({ state: 'delivered', attempts: [{ status: 500 }, { status: 404 }, { status: 200 }] });
+		expect(record).toMatchObject({
+			state: 'delivered',
+			attempts: [{ status: 500 }, { status: 404 }, { status: 200 }],
+		});
 	});
 
 	it('never sends anywhere but this machine, and refuses invalid settings', async () => {

@@ -1,7 +1,12 @@
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
 
 import { renderQrPng } from '../../nodes/shared/qr';
-import { byteCapacity, chooseVersion, encodeBytes, reedSolomon } from '../../nodes/shared/qr/encode';
+import {
+	byteCapacity,
+	chooseVersion,
+	encodeBytes,
+	reedSolomon,
+} from '../../nodes/shared/qr/encode';
 import type { QrEcc } from '../../nodes/shared/qr/encode';
 import { alignmentPositions, formatBits, versionBits } from '../../nodes/shared/qr/matrix';
 import { adler32, crc32, encodeGrayscalePng } from '../../nodes/shared/qr/png';
@@ -13,7 +18,9 @@ const LPA = 'LPA:1$smdp.example.com$A1B2C3D4E5F60718293A4B5C6D7E8F90';
 /** The module matrix of `text` as rows of booleans (true = dark), without quiet zone. */
 function encodeQr(text: string, ecc: QrEcc = 'M'): boolean[][] {
 	const { size, modules } = encodeBytes(Buffer.from(text, 'utf8'), ecc);
-	return Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => modules[y * size + x] === 1));
+	return Array.from({ length: size }, (_, y) =>
+		Array.from({ length: size }, (_, x) => modules[y * size + x] === 1),
+	);
 }
 
 /** Deterministic printable-ASCII text. */
@@ -31,7 +38,11 @@ describe('QR round trip through PNG and jsQR', () => {
 	const cases: Array<[string, string, number]> = [
 		['short ASCII', 'Hi', 1],
 		['realistic LPA string', LPA, 4],
-		['LPA with confirmation-code fields', 'LPA:1$rsp.example-carrier.net$QR-G-5C-1LXY-1TWK-JRRQ$1.3.6.1.4.1.31746$1', 5],
+		[
+			'LPA with confirmation-code fields',
+			'LPA:1$rsp.example-carrier.net$QR-G-5C-1LXY-1TWK-JRRQ$1.3.6.1.4.1.31746$1',
+			5,
+		],
 		['300-char string', pseudoText(300, 7), 13],
 		['UTF-8 text', 'Grüße aus Zürich — 東京 eSIM 📶 активация', 4],
 	];
@@ -60,13 +71,19 @@ describe('QR round trip through PNG and jsQR', () => {
 	it('decodes a completely full symbol at every version for level M, and spot versions for L, Q, H', () => {
 		const plan: Array<[QrEcc, number]> = [];
 		for (let v = 1; v <= 40; v++) plan.push(['M', v]);
-		for (const ecc of ['L', 'Q', 'H'] as QrEcc[]) for (const v of [1, 2, 7, 10, 15, 27, 40]) plan.push([ecc, v]);
+		for (const ecc of ['L', 'Q', 'H'] as QrEcc[])
+			for (const v of [1, 2, 7, 10, 15, 27, 40]) plan.push([ecc, v]);
 		const masks = new Set<number>();
 		for (const [ecc, v] of plan) {
 			const text = pseudoText(byteCapacity(v, ecc), v * 4 + LEVELS.indexOf(ecc));
 			masks.add(encodeBytes(Buffer.from(text), ecc).mask);
 			const result = scanPng(renderQrPng(text, { ecc, scale: v > 20 ? 2 : 3, margin: 4 }));
-			expect({ ecc, v, version: result?.version, ok: result?.data === text }).toEqual({ ecc, v, version: v, ok: true });
+			expect({ ecc, v, version: result?.version, ok: result?.data === text }).toEqual({
+				ecc,
+				v,
+				version: v,
+				ok: true,
+			});
 		}
 		expect(masks.size).toBeGreaterThanOrEqual(6);
 	});
@@ -83,8 +100,11 @@ describe('QR round trip through PNG and jsQR', () => {
 
 describe('known answers from the QR specification and published references', () => {
 	it('byte-mode capacity matches ISO/IEC 18004 Table 7', () => {
-		const m = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
-			711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331];
+		const m = [
+			14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
+			711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911,
+			1989, 2099, 2213, 2331,
+		];
 		for (let v = 1; v <= 40; v++) expect([v, byteCapacity(v, 'M')]).toEqual([v, m[v - 1]]);
 		expect(LEVELS.map((e) => byteCapacity(40, e))).toEqual([2953, 2331, 1663, 1273]);
 		expect(LEVELS.map((e) => byteCapacity(1, e))).toEqual([17, 14, 11, 7]);
@@ -104,13 +124,50 @@ describe('known answers from the QR specification and published references', () 
 
 	it('format information matches ISO/IEC 18004 Annex C', () => {
 		const table: Record<QrEcc, string[]> = {
-			L: ['111011111000100', '111001011110011', '111110110101010', '111100010011101', '110011000101111', '110001100011000', '110110001000001', '110100101110110'],
-			M: ['101010000010010', '101000100100101', '101111001111100', '101101101001011', '100010111111001', '100000011001110', '100111110010111', '100101010100000'],
-			Q: ['011010101011111', '011000001101000', '011111100110001', '011101000000110', '010010010110100', '010000110000011', '010111011011010', '010101111101101'],
-			H: ['001011010001001', '001001110111110', '001110011100111', '001100111010000', '000011101100010', '000001001010101', '000110100001100', '000100000111011'],
+			L: [
+				'111011111000100',
+				'111001011110011',
+				'111110110101010',
+				'111100010011101',
+				'110011000101111',
+				'110001100011000',
+				'110110001000001',
+				'110100101110110',
+			],
+			M: [
+				'101010000010010',
+				'101000100100101',
+				'101111001111100',
+				'101101101001011',
+				'100010111111001',
+				'100000011001110',
+				'100111110010111',
+				'100101010100000',
+			],
+			Q: [
+				'011010101011111',
+				'011000001101000',
+				'011111100110001',
+				'011101000000110',
+				'010010010110100',
+				'010000110000011',
+				'010111011011010',
+				'010101111101101',
+			],
+			H: [
+				'001011010001001',
+				'001001110111110',
+				'001110011100111',
+				'001100111010000',
+				'000011101100010',
+				'000001001010101',
+				'000110100001100',
+				'000100000111011',
+			],
 		};
 		for (const ecc of LEVELS) {
-			for (let mask = 0; mask < 8; mask++) expect(formatBits(ecc, mask).toString(2).padStart(15, '0')).toBe(table[ecc][mask]);
+			for (let mask = 0; mask < 8; mask++)
+				expect(formatBits(ecc, mask).toString(2).padStart(15, '0')).toBe(table[ecc][mask]);
 		}
 	});
 
@@ -137,15 +194,32 @@ describe('known answers from the QR specification and published references', () 
 
 	it('produces the same modules as an independent encoder for "Hello, world!" (1-M, mask 2)', () => {
 		const expected = [
-			'#######.....#.#######', '#.....#..#.#..#.....#', '#.###.#.#.###.#.###.#', '#.###.#.#.....#.###.#',
-			'#.###.#.##..#.#.###.#', '#.....#.####..#.....#', '#######.#.#.#.#######', '........#.#..........',
-			'#.#####..###..#####..', '...##..##...##..###.#', '...#..#.###.###..###.', '.##..#.#..####.#.##..',
-			'##.####.#...#.##....#', '........#....#####...', '#######..##.####..##.', '#.....#.#.#.##.#.###.',
-			'#.###.#.##.####.#..##', '#.###.#.#.#....###...', '#.###.#.#####.##..#..', '#.....#...#.##..###..',
+			'#######.....#.#######',
+			'#.....#..#.#..#.....#',
+			'#.###.#.#.###.#.###.#',
+			'#.###.#.#.....#.###.#',
+			'#.###.#.##..#.#.###.#',
+			'#.....#.####..#.....#',
+			'#######.#.#.#.#######',
+			'........#.#..........',
+			'#.#####..###..#####..',
+			'...##..##...##..###.#',
+			'...#..#.###.###..###.',
+			'.##..#.#..####.#.##..',
+			'##.####.#...#.##....#',
+			'........#....#####...',
+			'#######..##.####..##.',
+			'#.....#.#.#.##.#.###.',
+			'#.###.#.##.####.#..##',
+			'#.###.#.#.#....###...',
+			'#.###.#.#####.##..#..',
+			'#.....#...#.##..###..',
 			'#######.##.#..#.#..#.',
 		];
 		expect(encodeBytes(Buffer.from('Hello, world!'), 'M').mask).toBe(2);
-		expect(encodeQr('Hello, world!', 'M').map((row) => row.map((d) => (d ? '#' : '.')).join(''))).toEqual(expected);
+		expect(
+			encodeQr('Hello, world!', 'M').map((row) => row.map((d) => (d ? '#' : '.')).join('')),
+		).toEqual(expected);
 	});
 
 	it('has finder, timing and dark-module patterns in place', () => {
@@ -154,7 +228,12 @@ describe('known answers from the QR specification and published references', () 
 		expect(n).toBe(10 * 4 + 17);
 		const finder = ['#######', '#.....#', '#.###.#', '#.###.#', '#.###.#', '#.....#', '#######'];
 		const at = (x0: number, y0: number): string[] =>
-			finder.map((_, dy) => m[y0 + dy].slice(x0, x0 + 7).map((d) => (d ? '#' : '.')).join(''));
+			finder.map((_, dy) =>
+				m[y0 + dy]
+					.slice(x0, x0 + 7)
+					.map((d) => (d ? '#' : '.'))
+					.join(''),
+			);
 		expect(at(0, 0)).toEqual(finder);
 		expect(at(n - 7, 0)).toEqual(finder);
 		expect(at(0, n - 7)).toEqual(finder);
@@ -229,7 +308,9 @@ describe('limits and validation', () => {
 	it('accepts exactly the version-40 capacity and rejects one byte more', () => {
 		expect(encodeQr('a'.repeat(2331), 'M').length).toBe(177);
 		expect(() => encodeQr('a'.repeat(2332), 'M')).toThrow(
-			new Error('Text is too long for a QR code: 2332 bytes exceeds the 2331-byte limit of version 40 at error-correction level M'),
+			new Error(
+				'Text is too long for a QR code: 2332 bytes exceeds the 2331-byte limit of version 40 at error-correction level M',
+			),
 		);
 		expect(() => encodeQr('a'.repeat(2954), 'L')).toThrow(/too long/);
 		expect(() => renderQrPng('a'.repeat(1274), { ecc: 'H' })).toThrow(/1273-byte limit .* level H/);

@@ -54,7 +54,8 @@ describe('Triggers: 10,000 transitions with restarts and failed polls, every cha
 					openStatuses: 3,
 					idField: 'providerOrderNo',
 					listRoute: 'GET /api/v1/reseller/orders',
-					seed: (n, status) => f.sandbox.trade.seedOrders(n, { status }).map((o) => ({ id: o.orderNo })),
+					seed: (n, status) =>
+						f.sandbox.trade.seedOrders(n, { status }).map((o) => ({ id: o.orderNo })),
 					orders: () => f.sandbox.trade.orderList.map((o) => ({ id: o.orderNo, status: o.status })),
 					setStatus: (id, status) => f.sandbox.trade.setOrderStatus(id, status),
 					trigger: () => new EsimTradeTrigger(),
@@ -80,20 +81,34 @@ describe('Triggers: 10,000 transitions with restarts and failed polls, every cha
 			sandbox.distribute.setFulfilment({ delayMs: YEAR });
 			const type = 'n8n-nodes-esim.esimDistributeTrigger';
 			const { email, password } = sandbox.distribute.demoCredentials;
-			const harness = createHarness({ [type]: new EsimDistributeTrigger() }, [new EsimDistributeApi()], {
-				esimDistributeApi: { email, password, baseUrl: sandbox.distributeBaseUrl, sessionToken: '' },
-			});
+			const harness = createHarness(
+				{ [type]: new EsimDistributeTrigger() },
+				[new EsimDistributeApi()],
+				{
+					esimDistributeApi: {
+						email,
+						password,
+						baseUrl: sandbox.distributeBaseUrl,
+						sessionToken: '',
+					},
+				},
+			);
 			const report = await simulate(
 				{
 					name: 'eSIM Distribute',
-					next: { pending: ['processing', 'processing', 'failed'], processing: ['completed', 'completed', 'failed', 'refunded'] },
+					next: {
+						pending: ['processing', 'processing', 'failed'],
+						processing: ['completed', 'completed', 'failed', 'refunded'],
+					},
 					openStatuses: 2,
 					idField: 'id',
 					listRoute: 'GET /api/tenant/orders',
 					seed: (n, status) => {
 						// Seeded orders are dated back from the simulator's clock: move it on so each batch is the newest.
 						sandbox.distribute.advanceClock((n + 1) * 60_000);
-						return sandbox.distribute.seedOrders(n, { status: status as never }).map((o) => ({ id: o.id }));
+						return sandbox.distribute
+							.seedOrders(n, { status: status as never })
+							.map((o) => ({ id: o.id }));
 					},
 					orders: () => sandbox.distribute.orders.map((o) => ({ id: o.id, status: o.status })),
 					setStatus: (id, status) => void sandbox.distribute.setOrderStatus(id, status as never),
@@ -125,7 +140,12 @@ describe('eSIMTrade Trigger: a large backlog drains within the poll budget', () 
 		const trade = f.sandbox.trade;
 		trade.seedOrders(50, { status: 'processing' });
 		const node = triggerNode(TRADE_TRIGGER_TYPE, 'esimTradeApi', { event: 'newOrder' });
-		const poller = new Poller(f.harness, new EsimTradeTrigger(), node, () => new EsimTradeTrigger());
+		const poller = new Poller(
+			f.harness,
+			new EsimTradeTrigger(),
+			node,
+			() => new EsimTradeTrigger(),
+		);
 		await poller.poll();
 		const backlog = new Set(trade.seedOrders(6000, { status: 'processing' }).map((o) => o.orderNo));
 		f.sandbox.faults.set({ latencyMs: 4 });
@@ -135,7 +155,8 @@ describe('eSIMTrade Trigger: a large backlog drains within the poll budget', () 
 			polls++;
 			const events = await poller.poll(150);
 			emitted.push(...events.map((e: IDataObject) => String(e.providerOrderNo)));
-			if (polls === 2) trade.seedOrders(40, { status: 'processing' }).forEach((o) => backlog.add(o.orderNo));
+			if (polls === 2)
+				trade.seedOrders(40, { status: 'processing' }).forEach((o) => backlog.add(o.orderNo));
 		}
 		f.sandbox.faults.set({ latencyMs: 0 });
 		expect(polls).toBeGreaterThan(2);

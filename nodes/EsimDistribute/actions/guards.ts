@@ -8,10 +8,16 @@ import type { BasketLine } from '../transport/orders';
 import { priceBasket } from './order/maxTotal';
 
 /** The credit balance from `GET /api/tenant/balance`. */
-export async function creditBalance(ctx: IExecuteFunctions, i: number): Promise<Balance | Unpriced> {
+export async function creditBalance(
+	ctx: IExecuteFunctions,
+	i: number,
+): Promise<Balance | Unpriced> {
 	const data = await distributeGet(ctx, '/api/tenant/balance', undefined, i);
 	const amount = priceNumber(data.creditBalance ?? data.balance);
-	if (amount === undefined) return unpriced('eSIM Distribute answered the balance request without a readable credit balance');
+	if (amount === undefined)
+		return unpriced(
+			'eSIM Distribute answered the balance request without a readable credit balance',
+		);
 	return { cents: toCents(amount), currency: String(data.currency ?? 'USD').toUpperCase() };
 }
 
@@ -44,7 +50,9 @@ export async function guardWalletTopUp(
 			subject: 'this top-up',
 			currency: 'USD',
 			credits: true,
-			lines: [{ plan: `credit (${body.paymentMethod})`, quantity: 1, unitCents: toCents(body.amount) }],
+			lines: [
+				{ plan: `credit (${body.paymentMethod})`, quantity: 1, unitCents: toCents(body.amount) },
+			],
 		}),
 		balance: async () => await creditBalance(ctx, i),
 		request: { method: 'POST', path: '/api/tenant/top-up', body },

@@ -5,7 +5,10 @@ import { customerEmailOf } from '../transport/orders';
 import { planIdOf, priceOf } from '../transport/plans';
 
 /** The Simplify toggle of an eSIM Distribute operation. */
-export function distributeSimplifyToggle(show: Record<string, string[]>, kept: string): INodeProperties {
+export function distributeSimplifyToggle(
+	show: Record<string, string[]>,
+	kept: string,
+): INodeProperties {
 	return simplifyToggle(show, kept, 'eSIM Distribute');
 }
 

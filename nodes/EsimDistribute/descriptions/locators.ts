@@ -32,6 +32,7 @@ export function orderLocator(show: Record<string, string[]>): INodeProperties {
 
 /** Maps a resource locator value (or a plain string) to its value. */
 export function locatorValue(value: unknown): unknown {
-	if (value !== null && typeof value === 'object' && '__rl' in value) return (value as { value?: unknown }).value;
+	if (value !== null && typeof value === 'object' && '__rl' in value)
+		return (value as { value?: unknown }).value;
 	return value;
 }

@@ -7,10 +7,14 @@ const day = z
 	.string({ invalid_type_error: 'must be a date' })
 	.trim()
 	.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date such as 2025-01-31')
-	.transform((value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString().slice(0, 10)));
+	.transform((value) =>
+		/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString().slice(0, 10),
+	);
 
 const schema = z.object({
-	status: z.enum(['pending', 'processing', 'completed', 'failed', 'refunded', 'cancelled']).optional(),
+	status: z
+		.enum(['pending', 'processing', 'completed', 'failed', 'refunded', 'cancelled'])
+		.optional(),
 	email: fields.email().optional(),
 	from: day.optional(),
 	to: day.optional(),
@@ -70,7 +74,16 @@ export function orderFilters(show: Record<string, string[]>): INodeProperties {
 /** The filters at an item index, validated, as query parameters (empty ones left out). */
 export function readOrderFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== null && value !== undefined));
-	const labels = { status: 'Status', email: 'Customer Email', from: 'Created From', to: 'Created To' };
+	const present = Object.fromEntries(
+		Object.entries(raw).filter(
+			([, value]) => value !== '' && value !== null && value !== undefined,
+		),
+	);
+	const labels = {
+		status: 'Status',
+		email: 'Customer Email',
+		from: 'Created From',
+		to: 'Created To',
+	};
 	return validateInput(ctx.getNode(), schema, present, labels, itemIndex) as IDataObject;
 }

@@ -4,10 +4,18 @@ import { fetchListPage } from '../transport/list';
 import { fetchPlans, planIdOf, priceOf } from '../transport/plans';
 
 const contains = (needle: string, ...values: unknown[]) =>
-	!needle || values.some((v) => String(v ?? '').toLowerCase().includes(needle));
+	!needle ||
+	values.some((v) =>
+		String(v ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 
 /** Available plans for the Plan picker, matched on name, country or country code. */
-export async function searchPlans(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchPlans(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = (await fetchPlans(this))
 		.filter((plan) => planIdOf(plan) && contains(needle, plan.name, plan.country, plan.countryCode))
@@ -35,10 +43,18 @@ export async function searchOrders(
 	const { rows, last } = await fetchListPage(this, 'orders', {}, page, PAGE_SIZE);
 	const results = rows
 		.filter((order: IDataObject) => order.id !== undefined)
-		.filter((order) => contains(needle, order.orderNumber, order.customerEmail, order.planName, order.status))
+		.filter((order) =>
+			contains(needle, order.orderNumber, order.customerEmail, order.planName, order.status),
+		)
 		.map((order) => ({
-			name: [order.orderNumber ?? order.id, order.planName, order.customerEmail, order.status].filter(Boolean).map(String).join(' · '),
+			name: [order.orderNumber ?? order.id, order.planName, order.customerEmail, order.status]
+				.filter(Boolean)
+				.map(String)
+				.join(' · '),
 			value: String(order.id),
 		}));
-	return { results, paginationToken: last || rows.length < PAGE_SIZE ? undefined : String(page + 1) };
+	return {
+		results,
+		paginationToken: last || rows.length < PAGE_SIZE ? undefined : String(page + 1),
+	};
 }

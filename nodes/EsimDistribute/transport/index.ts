@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiError } from '../../shared/transport/errors';
 import { apiRequest, type RequestOptions } from '../../shared/transport/request';
-import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext } from '../../shared/transport/types';
+import type {
+	ApiRequest,
+	ApiResponse,
+	ErrorHints,
+	Provider,
+	RequestContext,
+} from '../../shared/transport/types';
 import { isRecord } from '../../shared/transport/records';
 
 /** A JSON body that arrived as text (CSV routes answer errors in JSON). */
@@ -18,7 +24,8 @@ function parsed(body: unknown): unknown {
 /** The provider's text in an envelope: `message`, with the `error` code when it adds something. */
 export function envelopeText(body: unknown): string | undefined {
 	const record = parsed(body);
-	if (!isRecord(record)) return typeof record === 'string' && record.trim() ? record.trim() : undefined;
+	if (!isRecord(record))
+		return typeof record === 'string' && record.trim() ? record.trim() : undefined;
 	const message = typeof record.message === 'string' ? record.message.trim() : '';
 	const nested = isRecord(record.error) ? record.error.message : record.error;
 	const code = typeof nested === 'string' ? nested.trim() : '';
@@ -42,7 +49,8 @@ export const esimDistribute: Provider = {
 };
 
 const signInRefused = {
-	message: 'eSIM Distribute did not accept the sign-in with the email and password of the credential (401 Unauthorized)',
+	message:
+		'eSIM Distribute did not accept the sign-in with the email and password of the credential (401 Unauthorized)',
 	description:
 		'Open the "eSIM Distribute API" credential and check the email and password. n8n signs in again by itself when the session expires, so a 401 that remains means the sign-in itself is refused.',
 };
@@ -57,7 +65,10 @@ export async function distributeCall(
 	request: ApiRequest,
 	options: RequestOptions = {},
 ): Promise<ApiResponse> {
-	return await apiRequest(ctx, esimDistribute, request, { ...options, hints: withDefaults(options.hints) });
+	return await apiRequest(ctx, esimDistribute, request, {
+		...options,
+		hints: withDefaults(options.hints),
+	});
 }
 
 /**
@@ -74,7 +85,8 @@ export function unwrapEnvelope(ctx: RequestContext, body: unknown, itemIndex?: n
 		ctx.getNode(),
 		{
 			message: `eSIM Distribute did not carry out the request: ${said}`,
-			description: 'The provider reported a failure. Check the fields of this node against the message above.',
+			description:
+				'The provider reported a failure. Check the fields of this node against the message above.',
 		},
 		undefined,
 		itemIndex,
@@ -100,7 +112,11 @@ export async function distributeGet(
 	itemIndex?: number,
 	options?: RequestOptions,
 ): Promise<IDataObject> {
-	const data = await distributeRequest(ctx, { method: 'GET', path, qs, retry: 'read', itemIndex }, options);
+	const data = await distributeRequest(
+		ctx,
+		{ method: 'GET', path, qs, retry: 'read', itemIndex },
+		options,
+	);
 	if (Array.isArray(data)) return { items: data };
 	return isRecord(data) ? data : { value: data as IDataObject[keyof IDataObject] };
 }
@@ -114,9 +130,14 @@ export function rowsOf(data: IDataObject, ...keys: string[]): IDataObject[] {
 }
 
 /** The credit balance as text for error messages, or undefined when it cannot be read. */
-export async function balanceText(ctx: RequestContext, itemIndex?: number): Promise<string | undefined> {
+export async function balanceText(
+	ctx: RequestContext,
+	itemIndex?: number,
+): Promise<string | undefined> {
 	try {
-		const data = await distributeGet(ctx, '/api/tenant/balance', undefined, itemIndex, { retry: { maxRetries: 1 } });
+		const data = await distributeGet(ctx, '/api/tenant/balance', undefined, itemIndex, {
+			retry: { maxRetries: 1 },
+		});
 		const balance = Number(data.creditBalance ?? data.balance);
 		if (!Number.isFinite(balance)) return undefined;
 		return `The credit balance is ${balance.toFixed(2)} ${String(data.currency ?? 'USD')}.`;

@@ -18,7 +18,12 @@ export async function fetchListPage(
 	limit: number,
 	itemIndex?: number,
 ): Promise<Page & { last: boolean }> {
-	const data = await distributeGet(ctx, `/api/tenant/${list}`, { ...filters, page, limit }, itemIndex);
+	const data = await distributeGet(
+		ctx,
+		`/api/tenant/${list}`,
+		{ ...filters, page, limit },
+		itemIndex,
+	);
 	const rows = rowsOf(data, list);
 	const paging = data.pagination as IDataObject | undefined;
 	const total = Number(paging?.total);

@@ -20,9 +20,15 @@ const TOKEN_FIELDS = ['token', 'accessToken', 'access_token', 'jwt', 'idToken', 
 
 /** The session token in a sign-in answer: top level, inside `data`, or inside a `tokens` object. */
 export function tokenFrom(body: unknown): string | undefined {
-	if (typeof body === 'string') return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim()) ? body.trim() : undefined;
+	if (typeof body === 'string')
+		return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim()) ? body.trim() : undefined;
 	if (!isRecord(body)) return undefined;
-	const places = [body, body.data, isRecord(body.data) ? body.data.tokens : undefined, body.tokens].filter(isRecord);
+	const places = [
+		body,
+		body.data,
+		isRecord(body.data) ? body.data.tokens : undefined,
+		body.tokens,
+	].filter(isRecord);
 	for (const place of places) {
 		for (const field of TOKEN_FIELDS) {
 			const value = place[field];
@@ -37,7 +43,12 @@ export function tokenFrom(body: unknown): string | undefined {
  * n8n does not take it for an expired token and sign in again, while the
  * node's transport still finds it and explains it.
  */
-function signInError(message: string, status: number, said?: string, headers: IDataObject = {}): UserError {
+function signInError(
+	message: string,
+	status: number,
+	said?: string,
+	headers: IDataObject = {},
+): UserError {
 	return new UserError(message, {
 		cause: { response: { status, headers, data: said ? { message: said } : {} } },
 		description: 'Open the "eSIM Distribute API" credential, correct it and save it.',
@@ -50,9 +61,13 @@ function signInError(message: string, status: number, said?: string, headers: ID
  * localhost), never follows a redirect, and never appears in an error (nor
  * does the token): the provider's text is searched for their values.
  */
-export async function signIn(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+export async function signIn(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const checked = checkBaseUrl(credentials.baseUrl);
-	if ('problem' in checked) throw signInError(`${checked.problem}. The email and password were not sent.`, 400);
+	if ('problem' in checked)
+		throw signInError(`${checked.problem}. The email and password were not sent.`, 400);
 	const deadline = AbortSignal.timeout(SIGN_IN_TIMEOUT_MS);
 	let response: IN8nHttpFullResponse;
 	try {
@@ -69,7 +84,9 @@ export async function signIn(helper: IHttpRequestHelper, credentials: ICredentia
 			sendCredentialsOnCrossOriginRedirect: false,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const code = deadline.aborted ? 'ETIMEDOUT' : (unwrapFailure(error).failure?.code ?? 'EUNKNOWN');
+		const code = deadline.aborted
+			? 'ETIMEDOUT'
+			: (unwrapFailure(error).failure?.code ?? 'EUNKNOWN');
 		const failure = new UserError(
 			deadline.aborted
 				? `eSIM Distribute did not finish answering the sign-in within ${SIGN_IN_TIMEOUT_MS / 1000} s. Try again later.`
@@ -89,14 +106,25 @@ export async function signIn(helper: IHttpRequestHelper, credentials: ICredentia
 			{ location },
 		);
 	}
-	const secrets = spellings([credentials.password, credentials.sessionToken, tokenFrom(response.body)]);
+	const secrets = spellings([
+		credentials.password,
+		credentials.sessionToken,
+		tokenFrom(response.body),
+	]);
 	const text = envelopeText(response.body);
 	const said = text === undefined ? undefined : redactText(text, secrets);
 	const shown = said ? `: ${scrub(said)}` : '';
 	if (status === 429 || status >= 500) {
-		throw signInError(`eSIM Distribute could not sign in right now (HTTP ${status})${shown}. Try again later.`, status, said);
+		throw signInError(
+			`eSIM Distribute could not sign in right now (HTTP ${status})${shown}. Try again later.`,
+			status,
+			said,
+		);
 	}
-	const token = status < 400 && (response.body as IDataObject)?.success !== false ? tokenFrom(response.body) : undefined;
+	const token =
+		status < 400 && (response.body as IDataObject)?.success !== false
+			? tokenFrom(response.body)
+			: undefined;
 	if (token) return token;
 	if (status < 400 && (response.body as IDataObject)?.success !== false) {
 		throw signInError(

@@ -7,11 +7,20 @@ import { distributeGet } from '../transport';
 import { orderOf, orderSource } from './sources';
 
 /** The QR delivery details of a completed order, read from the order itself. */
-async function addDelivery(ctx: IPollFunctions, item: INodeExecutionData, id: string): Promise<void> {
+async function addDelivery(
+	ctx: IPollFunctions,
+	item: INodeExecutionData,
+	id: string,
+): Promise<void> {
 	const order = orderOf(await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`));
 	const esims = Array.isArray(order.esims) ? (order.esims as IDataObject[]) : [];
 	item.json.esims = order.esims ?? [];
-	await addActivation(ctx, item, esims.length ? esims : [order], ctx.getNodeParameter('qrImage', 'render') as QrImageMode);
+	await addActivation(
+		ctx,
+		item,
+		esims.length ? esims : [order],
+		ctx.getNodeParameter('qrImage', 'render') as QrImageMode,
+	);
 }
 
 /** One poll of the eSIM Distribute Trigger: the items to emit, or null when nothing happened. */
@@ -28,7 +37,10 @@ export async function pollDistribute(ctx: IPollFunctions): Promise<INodeExecutio
 					source: orderSource(ctx, trackModeFor(event)),
 					idField: 'id',
 					kind: `orders:${event}`,
-					enrich: event === 'fulfilled' ? async (item, change) => await addDelivery(ctx, item, change.id) : undefined,
+					enrich:
+						event === 'fulfilled'
+							? async (item, change) => await addDelivery(ctx, item, change.id)
+							: undefined,
 				});
 	return items.length ? [items] : null;
 }

@@ -14,7 +14,9 @@ const FINAL = new Set(['completed', 'failed', 'refunded', 'cancelled', 'canceled
 /** The order inside a `GET /orders/:id` answer (bare, or under `order`). */
 export function orderOf(data: IDataObject): IDataObject {
 	const nested = data.order;
-	return nested && typeof nested === 'object' && !Array.isArray(nested) ? (nested as IDataObject) : data;
+	return nested && typeof nested === 'object' && !Array.isArray(nested)
+		? (nested as IDataObject)
+		: data;
 }
 
 /** `/api/tenant/orders`, newest first, filtered by status when asked; a record that left its list is read by id. */
@@ -26,14 +28,23 @@ export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource 
 		fetchPage: async (page, status) => {
 			const result = await fetchListPage(ctx, 'orders', status ? { status } : {}, page, PAGE_SIZE);
 			// A provider that ignores paging returns everything at once: that page is the last.
-			return { rows: result.rows, total: result.last ? (page - 1) * PAGE_SIZE + result.rows.length : result.total };
+			return {
+				rows: result.rows,
+				total: result.last ? (page - 1) * PAGE_SIZE + result.rows.length : result.total,
+			};
 		},
 		idOf: (row) => String(row.id ?? row.orderId ?? row.orderNumber ?? ''),
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
 		lookup: async (id) => {
-			const data = await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`, undefined, undefined, {
-				allowStatus: [404],
-			});
+			const data = await distributeGet(
+				ctx,
+				`/api/tenant/orders/${encodeURIComponent(id)}`,
+				undefined,
+				undefined,
+				{
+					allowStatus: [404],
+				},
+			);
 			const order = orderOf(data);
 			return order.id || order.status ? order : undefined;
 		},

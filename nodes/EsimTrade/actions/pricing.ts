@@ -12,50 +12,90 @@ function unitCents(row: IDataObject): number | undefined {
 	return price === undefined ? undefined : toCents(price);
 }
 
-const currencyOf = (row: IDataObject) => String(row.currencyCode ?? row.currency ?? 'USD').toUpperCase();
+const currencyOf = (row: IDataObject) =>
+	String(row.currencyCode ?? row.currency ?? 'USD').toUpperCase();
 
 /** Plans sold per day (e.g. `PK_0.5_Daily`): Max Total counts their price once per day, the most the order can cost. */
-const isDaily = (plan: IDataObject) => /daily$/i.test(String(plan.slug ?? '')) || /\/\s*day\b|per day/i.test(String(plan.name ?? ''));
+const isDaily = (plan: IDataObject) =>
+	/daily$/i.test(String(plan.slug ?? '')) || /\/\s*day\b|per day/i.test(String(plan.name ?? ''));
 
 /** Prices an order from `GET /portal/plans?slug=`. */
-export async function priceOrder(ctx: IExecuteFunctions, i: number, slug: string, qty: number, days?: number): Promise<Quote | Unpriced> {
-	const body = await tradeGet(ctx, '/portal/plans', { slug }, i, { allowStatus: [404], hints: { subject: `plan "${slug}"` } });
+export async function priceOrder(
+	ctx: IExecuteFunctions,
+	i: number,
+	slug: string,
+	qty: number,
+	days?: number,
+): Promise<Quote | Unpriced> {
+	const body = await tradeGet(ctx, '/portal/plans', { slug }, i, {
+		allowStatus: [404],
+		hints: { subject: `plan "${slug}"` },
+	});
 	const plan = catalogRows(body).find((row) => row.slug === slug || row.packageCode === slug);
 	if (!plan) return unpriced(`eSIMTrade does not list the plan "${slug}"`);
 	const cents = unitCents(plan);
-	if (cents === undefined) return unpriced(`eSIMTrade lists the plan "${slug}" without a readable price`);
+	if (cents === undefined)
+		return unpriced(`eSIMTrade lists the plan "${slug}" without a readable price`);
 	const periods = days !== undefined && isDaily(plan) ? days : 1;
 	return {
 		subject: 'this order',
 		currency: currencyOf(plan),
-		lines: [{ plan: slug, name: plan.name as string | undefined, quantity: qty, unitCents: cents, periods }],
+		lines: [
+			{
+				plan: slug,
+				name: plan.name as string | undefined,
+				quantity: qty,
+				unitCents: cents,
+				periods,
+			},
+		],
 	};
 }
 
 /** Prices a top-up from the options `GET /portal/topups?iccid=` offers for the eSIM. */
-export async function priceTopUp(ctx: IExecuteFunctions, i: number, iccid: string, slug: string, qty: number): Promise<Quote | Unpriced> {
-	const body = await tradeGet(ctx, '/portal/topups', { iccid }, i, { hints: { subject: `eSIM with ICCID ${iccid}` } });
+export async function priceTopUp(
+	ctx: IExecuteFunctions,
+	i: number,
+	iccid: string,
+	slug: string,
+	qty: number,
+): Promise<Quote | Unpriced> {
+	const body = await tradeGet(ctx, '/portal/topups', { iccid }, i, {
+		hints: { subject: `eSIM with ICCID ${iccid}` },
+	});
 	const data = dataOf(body);
 	if (typeof data.error === 'string' && !Array.isArray(data.packageList)) {
-		return unpriced(`eSIMTrade offers no top-up for the eSIM ${iccid} now (it answered "${data.error}")`);
+		return unpriced(
+			`eSIMTrade offers no top-up for the eSIM ${iccid} now (it answered "${data.error}")`,
+		);
 	}
 	const option = catalogRows(body).find((row) => row.slug === slug || row.packageCode === slug);
-	if (!option) return unpriced(`the top-up "${slug}" is not among the options eSIMTrade offers for the eSIM ${iccid}`);
+	if (!option)
+		return unpriced(
+			`the top-up "${slug}" is not among the options eSIMTrade offers for the eSIM ${iccid}`,
+		);
 	const cents = unitCents(option);
-	if (cents === undefined) return unpriced(`eSIMTrade lists the top-up "${slug}" without a readable price`);
+	if (cents === undefined)
+		return unpriced(`eSIMTrade lists the top-up "${slug}" without a readable price`);
 	return {
 		subject: 'this top-up',
 		currency: currencyOf(option),
-		lines: [{ plan: slug, name: option.name as string | undefined, quantity: qty, unitCents: cents }],
+		lines: [
+			{ plan: slug, name: option.name as string | undefined, quantity: qty, unitCents: cents },
+		],
 	};
 }
 
 /** The wallet balance from `GET /portal/balance` (cents, or a USD amount as a number or "$59.00"). */
-export async function walletBalance(ctx: IExecuteFunctions, i: number): Promise<Balance | Unpriced> {
+export async function walletBalance(
+	ctx: IExecuteFunctions,
+	i: number,
+): Promise<Balance | Unpriced> {
 	const data = dataOf(await tradeGet(ctx, '/portal/balance', undefined, i));
 	const cents = data.walletBalanceCents;
 	if (typeof cents === 'number' && Number.isInteger(cents)) return { cents, currency: 'USD' };
 	const usd = priceNumber(data.walletBalanceUsd) ?? priceNumber(data.balance);
-	if (usd === undefined) return unpriced('eSIMTrade answered the balance request without a readable balance');
+	if (usd === undefined)
+		return unpriced('eSIMTrade answered the balance request without a readable balance');
 	return { cents: toCents(usd), currency: 'USD' };
 }

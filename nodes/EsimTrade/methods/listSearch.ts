@@ -4,13 +4,21 @@ import { fetchListPage } from '../transport/list';
 import { fetchCatalog } from '../transport/plans';
 
 /** Plans for the Plan picker, matched on name, slug or country code. */
-export async function searchPlans(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchPlans(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const plans = await fetchCatalog(this);
 	const results = plans
-		.filter((plan) =>
-			!needle ||
-			[plan.name, plan.slug, plan.locationCode].some((v) => String(v ?? '').toLowerCase().includes(needle)),
+		.filter(
+			(plan) =>
+				!needle ||
+				[plan.name, plan.slug, plan.locationCode].some((v) =>
+					String(v ?? '')
+						.toLowerCase()
+						.includes(needle),
+				),
 		)
 		.slice(0, 200)
 		.map((plan) => {
@@ -37,7 +45,10 @@ export async function searchOrders(
 	const results = rows
 		.filter((order) => order.providerOrderNo !== undefined)
 		.map((order) => ({
-			name: [order.providerOrderNo, order.packageName ?? order.slug, order.status].filter(Boolean).map(String).join(' · '),
+			name: [order.providerOrderNo, order.packageName ?? order.slug, order.status]
+				.filter(Boolean)
+				.map(String)
+				.join(' · '),
 			value: String(order.providerOrderNo),
 		}));
 	const more = rows.length === ORDER_PAGE && (total === undefined || page * ORDER_PAGE < total);

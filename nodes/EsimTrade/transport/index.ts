@@ -9,7 +9,8 @@ export const esimTrade: Provider = {
 	credentialLabel: 'eSIMTrade API',
 	baseUrlOf: (credentials) => credentials.baseUrl as string,
 	errorTextOf(body) {
-		if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body : undefined;
+		if (!body || typeof body !== 'object')
+			return typeof body === 'string' && body ? body : undefined;
 		const record = body as IDataObject;
 		const nested = record.data as IDataObject | undefined;
 		const text = record.error ?? record.message ?? nested?.error;
@@ -21,7 +22,8 @@ export const esimTrade: Provider = {
 		if (Array.isArray(body)) return undefined;
 		const keys = Object.keys(body);
 		if (!keys.length) return 'an empty JSON object';
-		if (keys.includes('error') && keys.every((key) => ['error', 'message', 'code'].includes(key))) return 'an error message';
+		if (keys.includes('error') && keys.every((key) => ['error', 'message', 'code'].includes(key)))
+			return 'an error message';
 		return undefined;
 	},
 };
@@ -54,11 +56,18 @@ export function dataOf(body: IDataObject): IDataObject {
 }
 
 /** The wallet balance as text for error messages, or undefined when it cannot be read. */
-export async function balanceText(ctx: RequestContext, itemIndex?: number): Promise<string | undefined> {
+export async function balanceText(
+	ctx: RequestContext,
+	itemIndex?: number,
+): Promise<string | undefined> {
 	try {
-		const data = dataOf(await tradeGet(ctx, '/portal/balance', undefined, itemIndex, { retry: { maxRetries: 1 } }));
+		const data = dataOf(
+			await tradeGet(ctx, '/portal/balance', undefined, itemIndex, { retry: { maxRetries: 1 } }),
+		);
 		const usd = data.walletBalanceUsd ?? data.balance;
-		return usd === undefined ? undefined : `The wallet balance is ${String(usd).startsWith('$') ? usd : `$${usd}`}.`;
+		return usd === undefined
+			? undefined
+			: `The wallet balance is ${String(usd).startsWith('$') ? usd : `$${usd}`}.`;
 	} catch {
 		return undefined;
 	}

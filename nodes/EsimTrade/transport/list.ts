@@ -14,7 +14,11 @@ const keyOf: Record<TradeList, (row: IDataObject) => string | undefined> = {
 	esims: (row) => {
 		const raw = (row.rawOrderJson ?? {}) as IDataObject;
 		const iccid = row.iccid ?? raw.iccid;
-		return iccid ? String(iccid) : row.providerOrderNo === undefined ? undefined : `${String(row.providerOrderNo)}`;
+		return iccid
+			? String(iccid)
+			: row.providerOrderNo === undefined
+				? undefined
+				: `${String(row.providerOrderNo)}`;
 	},
 };
 

@@ -17,6 +17,9 @@ export function catalogRows(body: IDataObject): IDataObject[] {
 	return [];
 }
 
-export async function fetchCatalog(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
+export async function fetchCatalog(
+	ctx: RequestContext,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	return catalogRows(await tradeGet(ctx, '/portal/plans', undefined, itemIndex));
 }

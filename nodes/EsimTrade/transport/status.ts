@@ -7,7 +7,9 @@ export function syncStatus(data: IDataObject): string {
 
 /** The eSIMs of a sync record: its `esimList` when there are several, else the record itself. */
 export function esimsOf(data: IDataObject): IDataObject[] {
-	return Array.isArray(data.esimList) && data.esimList.length ? (data.esimList as IDataObject[]) : [data];
+	return Array.isArray(data.esimList) && data.esimList.length
+		? (data.esimList as IDataObject[])
+		: [data];
 }
 
 /** Order number in a create-order response: the success body is not documented, so common spellings are searched. */
@@ -16,7 +18,11 @@ export function findOrderNo(body: unknown, depth = 0): string | undefined {
 	if (Array.isArray(body)) return body.length ? findOrderNo(body[0], depth + 1) : undefined;
 	const record = body as IDataObject;
 	for (const [key, value] of Object.entries(record)) {
-		if (/^(provider_?)?order_?(no|number|id)$/i.test(key) && (typeof value === 'string' || typeof value === 'number') && String(value)) {
+		if (
+			/^(provider_?)?order_?(no|number|id)$/i.test(key) &&
+			(typeof value === 'string' || typeof value === 'number') &&
+			String(value)
+		) {
 			return String(value);
 		}
 	}

@@ -1,7 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { qrImageField } from '../../shared/fields/descriptions';
-import { emitExistingField, onlyStatusesField, thresholdField } from '../../shared/trigger/description';
+import {
+	emitExistingField,
+	onlyStatusesField,
+	thresholdField,
+} from '../../shared/trigger/description';
 
 import { statusFilter } from '../descriptions/status';
 
@@ -14,18 +18,49 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Data Usage Crossed a Percentage', value: 'usageCrossed', description: 'An active eSIM used at least the given share of its data' },
-			{ name: 'ESIM Status Changed', value: 'esimStatusChanged', description: 'An eSIM in the inventory moved to another status' },
-			{ name: 'New Order', value: 'newOrder', description: 'An order was placed (from n8n, the portal or any other client)' },
-			{ name: 'Order Failed', value: 'failed', description: 'An order was cancelled or failed at the provider' },
-			{ name: 'Order Fulfilled', value: 'fulfilled', description: 'An order’s eSIM was issued; includes the activation details and QR code' },
-			{ name: 'Order Status Changed', value: 'statusChanged', description: 'Any change of an order’s status, optionally only to chosen statuses' },
-			{ name: 'Wallet Balance Below Threshold', value: 'balanceLow', description: 'Fires once when the balance drops below the threshold, again only after it went back up' },
+			{
+				name: 'Data Usage Crossed a Percentage',
+				value: 'usageCrossed',
+				description: 'An active eSIM used at least the given share of its data',
+			},
+			{
+				name: 'ESIM Status Changed',
+				value: 'esimStatusChanged',
+				description: 'An eSIM in the inventory moved to another status',
+			},
+			{
+				name: 'New Order',
+				value: 'newOrder',
+				description: 'An order was placed (from n8n, the portal or any other client)',
+			},
+			{
+				name: 'Order Failed',
+				value: 'failed',
+				description: 'An order was cancelled or failed at the provider',
+			},
+			{
+				name: 'Order Fulfilled',
+				value: 'fulfilled',
+				description: 'An order’s eSIM was issued; includes the activation details and QR code',
+			},
+			{
+				name: 'Order Status Changed',
+				value: 'statusChanged',
+				description: 'Any change of an order’s status, optionally only to chosen statuses',
+			},
+			{
+				name: 'Wallet Balance Below Threshold',
+				value: 'balanceLow',
+				description:
+					'Fires once when the balance drops below the threshold, again only after it went back up',
+			},
 		],
 		default: 'statusChanged',
 	},
 	onlyStatusesField(
-		(statusFilter('').options ?? []).filter((o) => 'value' in o && o.value !== 'active') as INodePropertyOptions[],
+		(statusFilter('').options ?? []).filter(
+			(o) => 'value' in o && o.value !== 'active',
+		) as INodePropertyOptions[],
 		['statusChanged', 'esimStatusChanged'],
 	),
 	thresholdField('Threshold (USD)', 'Fire when the wallet balance drops below this amount'),

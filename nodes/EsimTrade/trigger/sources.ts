@@ -9,8 +9,18 @@ import { fetchListPage } from '../transport/list';
 const PAGE_SIZE = 100;
 
 /** Statuses after which an order or eSIM does not change any more. */
-const FINAL = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'used_up', 'unused_expired', 'used_expired', 'expired', 'failed', 'refunded']);
-
+const FINAL = new Set([
+	'cancel',
+	'canceled',
+	'cancelled',
+	'revoked',
+	'used_up',
+	'unused_expired',
+	'used_expired',
+	'expired',
+	'failed',
+	'refunded',
+]);
 
 /** `/reseller/orders`, newest first; an order that left its status list is found again by its number (`q`). */
 export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
@@ -19,10 +29,14 @@ export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource 
 		node: ctx.getNode(),
 		what: 'the eSIMTrade order list',
 		pageSize: PAGE_SIZE,
-		fetchPage: async (page, status) => await fetchListPage(ctx, 'orders', { status }, page, PAGE_SIZE),
+		fetchPage: async (page, status) =>
+			await fetchListPage(ctx, 'orders', { status }, page, PAGE_SIZE),
 		idOf,
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
-		lookup: async (id) => (await fetchListPage(ctx, 'orders', { q: id }, 1, PAGE_SIZE)).rows.find((row) => idOf(row) === id),
+		lookup: async (id) =>
+			(await fetchListPage(ctx, 'orders', { q: id }, 1, PAGE_SIZE)).rows.find(
+				(row) => idOf(row) === id,
+			),
 		isTracked: (status) => isTrackedFor(mode, status, FINAL),
 	};
 }
@@ -39,11 +53,14 @@ export function esimSource(ctx: RequestContext): StatusSource {
 		node: ctx.getNode(),
 		what: 'the eSIMTrade eSIM list',
 		pageSize: PAGE_SIZE,
-		fetchPage: async (page, status) => await fetchListPage(ctx, 'esims', { status }, page, PAGE_SIZE),
+		fetchPage: async (page, status) =>
+			await fetchListPage(ctx, 'esims', { status }, page, PAGE_SIZE),
 		idOf: iccidOf,
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
 		lookup: async (iccid) => {
-			const body = await tradeGet(ctx, '/portal/orders', { iccid }, undefined, { allowStatus: [404] });
+			const body = await tradeGet(ctx, '/portal/orders', { iccid }, undefined, {
+				allowStatus: [404],
+			});
 			const data = dataOf(body);
 			if (!data.iccid && !data.esimStatus) return undefined;
 			return { ...data, iccid, status: String(data.status ?? data.esimStatus ?? '').toLowerCase() };

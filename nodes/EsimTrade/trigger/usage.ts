@@ -18,8 +18,15 @@ interface UsageState {
 export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData[]> {
 	const percent = ctx.getNodeParameter('usagePercent', 80) as number;
 	const maxWatched = Math.min(100, Math.max(1, ctx.getNodeParameter('maxWatched', 20) as number));
-	const list = await tradeGet(ctx, '/reseller/esims', { page: 1, pageSize: maxWatched, status: 'in_use' });
-	const iccids = ((list.esims as IDataObject[]) ?? []).map(iccidOf).filter(Boolean).slice(0, maxWatched);
+	const list = await tradeGet(ctx, '/reseller/esims', {
+		page: 1,
+		pageSize: maxWatched,
+		status: 'in_use',
+	});
+	const iccids = ((list.esims as IDataObject[]) ?? [])
+		.map(iccidOf)
+		.filter(Boolean)
+		.slice(0, maxWatched);
 	const manual = ctx.getMode() === 'manual';
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = staticData.usage as Partial<UsageState> | undefined;
@@ -34,7 +41,15 @@ export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData
 		const total = Number(data.totalVolume);
 		const used = Number(data.orderUsage);
 		const usagePercent = total > 0 ? Math.round((used / total) * 10000) / 100 : 0;
-		const event = { event: 'usageCrossed', eventId: `usageCrossed:${iccid}:${percent}`, iccid, usagePercent, threshold: percent, ...data, observedAt };
+		const event = {
+			event: 'usageCrossed',
+			eventId: `usageCrossed:${iccid}:${percent}`,
+			iccid,
+			usagePercent,
+			threshold: percent,
+			...data,
+			observedAt,
+		};
 		if (manual) return [{ json: event }];
 		if (usagePercent < percent || fired.has(iccid)) continue;
 		fired.add(iccid);

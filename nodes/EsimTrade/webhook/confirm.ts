@@ -17,19 +17,38 @@ export interface ConfirmedOrder {
  * the API stays unavailable the trigger answers 503 and eSIMTrade's own retry
  * brings the delivery back later.
  */
-export const CONFIRM_REQUEST: RequestOptions = { retry: { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 1000, maxRetryAfterMs: 2000 } };
+export const CONFIRM_REQUEST: RequestOptions = {
+	retry: { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 1000, maxRetryAfterMs: 2000 },
+};
 
-const lower = (value: unknown) => String(value ?? '').trim().toLowerCase();
+const lower = (value: unknown) =>
+	String(value ?? '')
+		.trim()
+		.toLowerCase();
 
 /** `GET /portal/orders` by order number or ICCID; undefined when eSIMTrade does not know it. */
-async function syncRecord(ctx: IWebhookFunctions, qs: IDataObject): Promise<IDataObject | undefined> {
-	const data = dataOf(await tradeGet(ctx, '/portal/orders', qs, undefined, { ...CONFIRM_REQUEST, allowStatus: [404] }));
+async function syncRecord(
+	ctx: IWebhookFunctions,
+	qs: IDataObject,
+): Promise<IDataObject | undefined> {
+	const data = dataOf(
+		await tradeGet(ctx, '/portal/orders', qs, undefined, {
+			...CONFIRM_REQUEST,
+			allowStatus: [404],
+		}),
+	);
 	return data.orderNo || data.iccid || data.esimStatus || data.status ? data : undefined;
 }
 
 /** The order's row in `GET /reseller/orders`, found by its number (`q`). */
 async function listRow(ctx: IWebhookFunctions, orderNo: string): Promise<IDataObject | undefined> {
-	const body = await tradeGet(ctx, '/reseller/orders', { q: orderNo, page: 1, pageSize: 100 }, undefined, CONFIRM_REQUEST);
+	const body = await tradeGet(
+		ctx,
+		'/reseller/orders',
+		{ q: orderNo, page: 1, pageSize: 100 },
+		undefined,
+		CONFIRM_REQUEST,
+	);
 	const rows = Array.isArray(body.orders) ? (body.orders as IDataObject[]) : [];
 	return rows.find((row) => String(row.providerOrderNo ?? row.orderNo ?? '') === orderNo);
 }
@@ -40,7 +59,10 @@ async function listRow(ctx: IWebhookFunctions, orderNo: string): Promise<IDataOb
  * to the sync route; by ICCID through the sync route. Undefined when the API
  * knows no such order. API failures are raised.
  */
-export async function confirmOrder(ctx: IWebhookFunctions, parsed: ParsedDelivery): Promise<ConfirmedOrder | undefined> {
+export async function confirmOrder(
+	ctx: IWebhookFunctions,
+	parsed: ParsedDelivery,
+): Promise<ConfirmedOrder | undefined> {
 	let orderNo = parsed.orderNo;
 	let sync: IDataObject | undefined;
 	if (!orderNo && parsed.iccid) {
@@ -57,7 +79,10 @@ export async function confirmOrder(ctx: IWebhookFunctions, parsed: ParsedDeliver
 }
 
 /** The eSIM a top-up delivery names, as the sync route reports it now; undefined when unknown. */
-export async function confirmEsim(ctx: IWebhookFunctions, iccid: string): Promise<IDataObject | undefined> {
+export async function confirmEsim(
+	ctx: IWebhookFunctions,
+	iccid: string,
+): Promise<IDataObject | undefined> {
 	const data = await syncRecord(ctx, { iccid });
 	return data ? { ...data, iccid } : undefined;
 }

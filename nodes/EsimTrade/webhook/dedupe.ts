@@ -20,13 +20,30 @@ export interface WebhookState {
 
 export function loadWebhookState(stored: unknown): WebhookState {
 	const s = stored as Partial<WebhookState> | undefined;
-	if (s?.v === 1 && Array.isArray(s.deliveries) && Array.isArray(s.events) && s.orders && typeof s.orders === 'object') {
+	if (
+		s?.v === 1 &&
+		Array.isArray(s.deliveries) &&
+		Array.isArray(s.events) &&
+		s.orders &&
+		typeof s.orders === 'object'
+	) {
 		return { v: 1, deliveries: [...s.deliveries], events: [...s.events], orders: { ...s.orders } };
 	}
 	return { v: 1, deliveries: [], events: [], orders: {} };
 }
 
-const FINAL = new Set(['used_up', 'unused_expired', 'used_expired', 'expired', 'cancel', 'canceled', 'cancelled', 'revoked', 'failed', 'refunded']);
+const FINAL = new Set([
+	'used_up',
+	'unused_expired',
+	'used_expired',
+	'expired',
+	'cancel',
+	'canceled',
+	'cancelled',
+	'revoked',
+	'failed',
+	'refunded',
+]);
 
 /**
  * Where a status stands in an order's life: 0 pending, 1 issued, 2 in use,

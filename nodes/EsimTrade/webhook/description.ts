@@ -5,7 +5,14 @@ import { statusFilter } from '../descriptions/status';
 import { DEFAULT_SIGNATURE_HEADER } from './signature';
 
 /** Events in the order a delivery is matched against them: the most specific first. */
-export const WEBHOOK_EVENTS = ['refundCompleted', 'topUpCompleted', 'fulfilled', 'failed', 'newOrder', 'statusChanged'] as const;
+export const WEBHOOK_EVENTS = [
+	'refundCompleted',
+	'topUpCompleted',
+	'fulfilled',
+	'failed',
+	'newOrder',
+	'statusChanged',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const webhookTriggerProperties: INodeProperties[] = [
@@ -29,12 +36,36 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		noDataExpression: true,
 		options: [
-			{ name: 'New Order', value: 'newOrder', description: 'An order was placed (from n8n, the portal or any other client)' },
-			{ name: 'Order Failed', value: 'failed', description: 'An order was cancelled or failed at the provider' },
-			{ name: 'Order Fulfilled', value: 'fulfilled', description: 'An order’s eSIM was issued; includes the activation details and QR code' },
-			{ name: 'Order Status Changed', value: 'statusChanged', description: 'Any change of an order’s status, optionally only to chosen statuses' },
-			{ name: 'Refund Completed', value: 'refundCompleted', description: 'A refund of an order was completed at eSIMTrade' },
-			{ name: 'Top-Up Completed', value: 'topUpCompleted', description: 'A data top-up or wallet top-up was completed' },
+			{
+				name: 'New Order',
+				value: 'newOrder',
+				description: 'An order was placed (from n8n, the portal or any other client)',
+			},
+			{
+				name: 'Order Failed',
+				value: 'failed',
+				description: 'An order was cancelled or failed at the provider',
+			},
+			{
+				name: 'Order Fulfilled',
+				value: 'fulfilled',
+				description: 'An order’s eSIM was issued; includes the activation details and QR code',
+			},
+			{
+				name: 'Order Status Changed',
+				value: 'statusChanged',
+				description: 'Any change of an order’s status, optionally only to chosen statuses',
+			},
+			{
+				name: 'Refund Completed',
+				value: 'refundCompleted',
+				description: 'A refund of an order was completed at eSIMTrade',
+			},
+			{
+				name: 'Top-Up Completed',
+				value: 'topUpCompleted',
+				description: 'A data top-up or wallet top-up was completed',
+			},
 		],
 		default: ['statusChanged'],
 		required: true,
@@ -45,9 +76,12 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		displayName: 'Only These Statuses',
 		name: 'statuses',
 		type: 'multiOptions',
-		options: (statusFilter('').options ?? []).filter((o) => 'value' in o && o.value !== 'active') as INodePropertyOptions[],
+		options: (statusFilter('').options ?? []).filter(
+			(o) => 'value' in o && o.value !== 'active',
+		) as INodePropertyOptions[],
 		default: [],
-		description: 'For Order Status Changed: report only changes to these statuses; leave empty for every change',
+		description:
+			'For Order Status Changed: report only changes to these statuses; leave empty for every change',
 	},
 	{
 		displayName: 'Confirm With the API',
@@ -58,7 +92,10 @@ export const webhookTriggerProperties: INodeProperties[] = [
 			'Whether to read the order’s current status from the eSIMTrade API instead of trusting the delivery (whose format is not documented). One or two requests per delivery.',
 	},
 	{
-		...qrImageField('render', 'For Order Fulfilled: whether to add the QR code as a PNG in the binary field "qrCode"'),
+		...qrImageField(
+			'render',
+			'For Order Fulfilled: whether to add the QR code as a PNG in the binary field "qrCode"',
+		),
 	},
 	{
 		displayName: 'Options',

@@ -8,12 +8,19 @@ import { WEBHOOK_EVENTS, type WebhookEvent } from './description';
 import type { DeliveryKind } from './payload';
 
 /** The most specific chosen event an order change is, or undefined when none of the chosen ones fits. */
-export function pickOrderEvent(events: string[], kind: DeliveryKind, change: Change, statuses: string[]): WebhookEvent | undefined {
+export function pickOrderEvent(
+	events: string[],
+	kind: DeliveryKind,
+	change: Change,
+	statuses: string[],
+): WebhookEvent | undefined {
 	for (const event of WEBHOOK_EVENTS) {
 		if (!events.includes(event)) continue;
 		if (event === 'refundCompleted' || event === 'topUpCompleted') continue;
 		if (event === 'newOrder') {
-			const looksNew = kind === 'newOrder' || (change.previousStatus === null && classifyStatus(change.status) === 'pending');
+			const looksNew =
+				kind === 'newOrder' ||
+				(change.previousStatus === null && classifyStatus(change.status) === 'pending');
 			if (looksNew) return event;
 			continue;
 		}
@@ -23,11 +30,29 @@ export function pickOrderEvent(events: string[], kind: DeliveryKind, change: Cha
 }
 
 /** The polling trigger's event item for an order change (same fields, same event id). */
-export function orderEventItem(event: WebhookEvent, change: Change, observedAt: string): INodeExecutionData {
+export function orderEventItem(
+	event: WebhookEvent,
+	change: Change,
+	observedAt: string,
+): INodeExecutionData {
 	return { json: eventItem(event, 'providerOrderNo', change, observedAt) };
 }
 
 /** A delivery the trigger could not tie to anything the API knows. */
-export function unconfirmedItem(reason: string, deliveryKey: string, fields: IDataObject, observedAt: string): INodeExecutionData {
-	return { json: { ...fields, event: 'unconfirmed', eventId: `unconfirmed:${deliveryKey}`, unconfirmed: true, reason, observedAt } };
+export function unconfirmedItem(
+	reason: string,
+	deliveryKey: string,
+	fields: IDataObject,
+	observedAt: string,
+): INodeExecutionData {
+	return {
+		json: {
+			...fields,
+			event: 'unconfirmed',
+			eventId: `unconfirmed:${deliveryKey}`,
+			unconfirmed: true,
+			reason,
+			observedAt,
+		},
+	};
 }

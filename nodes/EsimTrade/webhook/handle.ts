@@ -1,12 +1,25 @@
 import { createHash } from 'crypto';
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import type { Change } from '../../shared/trigger/types';
 import { dataOf, tradeGet } from '../transport';
 import { balanceUsd } from '../trigger/balance';
 import { addOrderActivation } from '../trigger/orderEvents';
 import { CONFIRM_REQUEST, confirmEsim, confirmOrder } from './confirm';
-import { isForward, loadWebhookState, rememberDelivery, rememberEvent, rememberStatus, saveWebhookState, type WebhookState } from './dedupe';
+import {
+	isForward,
+	loadWebhookState,
+	rememberDelivery,
+	rememberEvent,
+	rememberStatus,
+	saveWebhookState,
+	type WebhookState,
+} from './dedupe';
 import { orderEventItem, pickOrderEvent, unconfirmedItem } from './events';
 import { memory } from './inflight';
 import { parseDelivery, type ParsedDelivery } from './payload';
@@ -20,7 +33,8 @@ interface Settings {
 }
 
 /** What one delivery leads to: an item to emit, or the reason none is. */
-type Outcome = { item: INodeExecutionData; eventId: string } | { ignored: string; eventId?: string };
+type Outcome =
+	{ item: INodeExecutionData; eventId: string } | { ignored: string; eventId?: string };
 
 function settingsOf(ctx: IWebhookFunctions): Settings {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
@@ -34,7 +48,13 @@ function settingsOf(ctx: IWebhookFunctions): Settings {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-function unrecognised(settings: Settings, reason: string, key: string, parsed: ParsedDelivery, observedAt: string): Outcome {
+function unrecognised(
+	settings: Settings,
+	reason: string,
+	key: string,
+	parsed: ParsedDelivery,
+	observedAt: string,
+): Outcome {
 	if (!settings.passUnrecognised) return { ignored: 'unrecognised' };
 	const fields: IDataObject = {};
 	if (parsed.orderNo) fields.providerOrderNo = parsed.orderNo;
@@ -44,16 +64,31 @@ function unrecognised(settings: Settings, reason: string, key: string, parsed: P
 }
 
 /** A completed top-up: of an eSIM's data (ICCID named) or of the wallet (confirmed by reading the balance). */
-async function topUpOutcome(ctx: IWebhookFunctions, parsed: ParsedDelivery, settings: Settings, key: string, observedAt: string): Promise<Outcome> {
+async function topUpOutcome(
+	ctx: IWebhookFunctions,
+	parsed: ParsedDelivery,
+	settings: Settings,
+	key: string,
+	observedAt: string,
+): Promise<Outcome> {
 	if (!settings.events.includes('topUpCompleted')) return { ignored: 'filtered' };
 	const eventId = `topUpCompleted:${parsed.topUpNo ?? parsed.iccid ?? key}`;
 	let confirmed: IDataObject = {};
 	if (settings.confirm && parsed.iccid) {
 		const esim = await confirmEsim(ctx, parsed.iccid);
-		if (!esim) return unrecognised(settings, `eSIMTrade knows no eSIM ${parsed.iccid}`, key, parsed, observedAt);
+		if (!esim)
+			return unrecognised(
+				settings,
+				`eSIMTrade knows no eSIM ${parsed.iccid}`,
+				key,
+				parsed,
+				observedAt,
+			);
 		confirmed = esim;
 	} else if (settings.confirm) {
-		const data = dataOf(await tradeGet(ctx, '/portal/balance', undefined, undefined, CONFIRM_REQUEST));
+		const data = dataOf(
+			await tradeGet(ctx, '/portal/balance', undefined, undefined, CONFIRM_REQUEST),
+		);
 		confirmed = { ...data, balance: balanceUsd(data) };
 	}
 	const json: IDataObject = { ...confirmed, event: 'topUpCompleted', eventId, observedAt };
@@ -77,13 +112,31 @@ async function orderOutcome(
 	let status: string;
 	if (settings.confirm) {
 		const order = await confirmOrder(ctx, parsed);
-		if (!order) return unrecognised(settings, `eSIMTrade knows no order ${parsed.orderNo ?? `with ICCID ${parsed.iccid}`}`, key, parsed, observedAt);
+		if (!order)
+			return unrecognised(
+				settings,
+				`eSIMTrade knows no order ${parsed.orderNo ?? `with ICCID ${parsed.iccid}`}`,
+				key,
+				parsed,
+				observedAt,
+			);
 		({ orderNo: id, row, status } = order);
 	} else {
-		if (!parsed.status) return unrecognised(settings, 'The delivery names no status (and Confirm With the API is off)', key, parsed, observedAt);
+		if (!parsed.status)
+			return unrecognised(
+				settings,
+				'The delivery names no status (and Confirm With the API is off)',
+				key,
+				parsed,
+				observedAt,
+			);
 		id = parsed.orderNo ?? `iccid:${parsed.iccid}`;
 		status = parsed.status;
-		row = { ...(parsed.orderNo ? { providerOrderNo: parsed.orderNo } : {}), ...(parsed.iccid ? { iccid: parsed.iccid } : {}), status };
+		row = {
+			...(parsed.orderNo ? { providerOrderNo: parsed.orderNo } : {}),
+			...(parsed.iccid ? { iccid: parsed.iccid } : {}),
+			status,
+		};
 	}
 	const last = state.orders[id];
 	const change: Change = { id, row, previousStatus: last ?? parsed.previousStatus ?? null, status };
@@ -96,7 +149,8 @@ async function orderOutcome(
 		item.json.eventId = eventId;
 		return { item, eventId };
 	}
-	if (!isForward(last, status)) return { ignored: last === status ? 'no change' : `older status (${status} after ${last})` };
+	if (!isForward(last, status))
+		return { ignored: last === status ? 'no change' : `older status (${status} after ${last})` };
 	rememberStatus(state, id, status);
 	const event = pickOrderEvent(settings.events, parsed.kind, change, settings.statuses);
 	if (!event) return { ignored: 'filtered' };
@@ -108,12 +162,25 @@ async function orderOutcome(
 	return { item, eventId };
 }
 
-async function decide(ctx: IWebhookFunctions, delivery: Delivery, state: WebhookState, key: string): Promise<Outcome> {
+async function decide(
+	ctx: IWebhookFunctions,
+	delivery: Delivery,
+	state: WebhookState,
+	key: string,
+): Promise<Outcome> {
 	const settings = settingsOf(ctx);
 	const parsed = delivery.parsed;
 	const observedAt = delivery.receivedAt;
-	if (parsed.kind === 'unknown') return unrecognised(settings, 'The delivery names no order, ICCID or top-up', key, parsed, observedAt);
-	if (parsed.kind === 'topUpCompleted') return await topUpOutcome(ctx, parsed, settings, key, observedAt);
+	if (parsed.kind === 'unknown')
+		return unrecognised(
+			settings,
+			'The delivery names no order, ICCID or top-up',
+			key,
+			parsed,
+			observedAt,
+		);
+	if (parsed.kind === 'topUpCompleted')
+		return await topUpOutcome(ctx, parsed, settings, key, observedAt);
 	return await orderOutcome(ctx, parsed, settings, state, key, observedAt);
 }
 
@@ -130,16 +197,22 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 	const read = await readDelivery(ctx, parseDelivery);
 	if ('rejected' in read) return reply(ctx, read.rejected.status, { error: read.rejected.message });
 	const delivery = read.delivery;
-	const key = delivery.parsed.deliveryId ? `id:${delivery.parsed.deliveryId}` : `sha256:${sha256(delivery.raw)}`;
+	const key = delivery.parsed.deliveryId
+		? `id:${delivery.parsed.deliveryId}`
+		: `sha256:${sha256(delivery.raw)}`;
 	const manual = ctx.getMode() === 'manual';
 	if (manual) return await handleOnce(ctx, delivery, key, loadWebhookState(undefined), () => {});
 	const staticData = ctx.getWorkflowStaticData('node');
 	const state = loadWebhookState(staticData.webhook);
-	if (state.deliveries.includes(key)) return { webhookResponse: { received: true, duplicate: true } };
+	if (state.deliveries.includes(key))
+		return { webhookResponse: { received: true, duplicate: true } };
 	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}`;
 	const claim = memory.claimDelivery(scope, key);
 	if (claim === 'seen') return { webhookResponse: { received: true, duplicate: true } };
-	if (claim === 'busy') return reply(ctx, 409, { error: 'The same delivery is being handled right now; send it again later' });
+	if (claim === 'busy')
+		return reply(ctx, 409, {
+			error: 'The same delivery is being handled right now; send it again later',
+		});
 	let handled = false;
 	try {
 		const response = await handleOnce(ctx, delivery, key, state, () => {
@@ -148,7 +221,8 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 		});
 		// A second emit of the same event id in this process (concurrent deliveries of one change) is dropped.
 		const eventId = response.workflowData?.[0]?.[0]?.json.eventId;
-		if (typeof eventId === 'string' && !memory.firstEmit(scope, eventId)) return { webhookResponse: { received: true, ignored: 'duplicate event' } };
+		if (typeof eventId === 'string' && !memory.firstEmit(scope, eventId))
+			return { webhookResponse: { received: true, ignored: 'duplicate event' } };
 		return response;
 	} finally {
 		memory.releaseDelivery(scope, key, handled);
@@ -156,18 +230,27 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 }
 
 /** Decides on one delivery against `state`; `commit` stores the state once the delivery was handled. */
-async function handleOnce(ctx: IWebhookFunctions, delivery: Delivery, key: string, state: WebhookState, commit: () => void): Promise<IWebhookResponseData> {
+async function handleOnce(
+	ctx: IWebhookFunctions,
+	delivery: Delivery,
+	key: string,
+	state: WebhookState,
+	commit: () => void,
+): Promise<IWebhookResponseData> {
 	let outcome: Outcome;
 	try {
 		outcome = await decide(ctx, delivery, state, key);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		return reply(ctx, 503, { error: `Could not confirm the delivery with the eSIMTrade API: ${message}` });
+		return reply(ctx, 503, {
+			error: `Could not confirm the delivery with the eSIMTrade API: ${message}`,
+		});
 	}
 	rememberDelivery(state, key);
 	if (outcome.eventId) rememberEvent(state, outcome.eventId);
 	commit();
-	if ('ignored' in outcome) return { webhookResponse: { received: true, ignored: outcome.ignored } };
+	if ('ignored' in outcome)
+		return { webhookResponse: { received: true, ignored: outcome.ignored } };
 	outcome.item.json.delivery = delivery.attachment;
 	return { webhookResponse: { received: true }, workflowData: [[outcome.item]] };
 }

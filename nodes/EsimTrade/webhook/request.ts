@@ -18,12 +18,16 @@ export interface Delivery {
 	attachment: IDataObject;
 }
 
-type RawRequest = ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer; readRawBody?: () => Promise<void> };
+type RawRequest = ReturnType<IWebhookFunctions['getRequestObject']> & {
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+};
 
 /** The exact bytes eSIMTrade signed: n8n keeps them in `rawBody` when it parses the body. */
 async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	const req = ctx.getRequestObject() as RawRequest;
-	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function')
+		await req.readRawBody();
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
@@ -36,7 +40,11 @@ function parseJson(raw: Buffer): unknown {
 }
 
 /** Answers the request directly (n8n sends nothing else) and starts no execution. */
-export function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+export function reply(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	res.writeHead(status, { 'Content-Type': 'application/json' });
 	res.end(JSON.stringify(body));
@@ -54,19 +62,43 @@ export async function readDelivery(
 	const credentials = await ctx.getCredentials('esimTradeApi');
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const headerName = String(options.signatureHeader || DEFAULT_SIGNATURE_HEADER).trim().toLowerCase();
+	const headerName = String(options.signatureHeader || DEFAULT_SIGNATURE_HEADER)
+		.trim()
+		.toLowerCase();
 	const headers = ctx.getHeaderData() as IDataObject;
-	const raw = (await rawBodyOf(ctx)) ?? (secret ? undefined : Buffer.from(JSON.stringify(ctx.getBodyData() ?? {})));
-	if (!raw) return { rejected: { status: 400, message: 'The request body could not be read, so its signature cannot be checked' } };
-	if (raw.length > MAX_BODY_BYTES) return { rejected: { status: 413, message: 'The delivery is larger than 1 MiB' } };
-	const signature: SignatureCheck = checkSignature(raw, headers[headerName] as string | string[] | undefined, secret);
-	if (signature === 'missing') return { rejected: { status: 401, message: `Missing signature header ${headerName}` } };
-	if (signature === 'invalid') return { rejected: { status: 401, message: 'The signature does not match the body' } };
+	const raw =
+		(await rawBodyOf(ctx)) ??
+		(secret ? undefined : Buffer.from(JSON.stringify(ctx.getBodyData() ?? {})));
+	if (!raw)
+		return {
+			rejected: {
+				status: 400,
+				message: 'The request body could not be read, so its signature cannot be checked',
+			},
+		};
+	if (raw.length > MAX_BODY_BYTES)
+		return { rejected: { status: 413, message: 'The delivery is larger than 1 MiB' } };
+	const signature: SignatureCheck = checkSignature(
+		raw,
+		headers[headerName] as string | string[] | undefined,
+		secret,
+	);
+	if (signature === 'missing')
+		return { rejected: { status: 401, message: `Missing signature header ${headerName}` } };
+	if (signature === 'invalid')
+		return { rejected: { status: 401, message: 'The signature does not match the body' } };
 	const body = parseJson(raw) ?? ctx.getBodyData();
-	const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => KEPT_HEADER.test(name) || name === headerName));
+	const kept = Object.fromEntries(
+		Object.entries(headers).filter(([name]) => KEPT_HEADER.test(name) || name === headerName),
+	);
 	const parsed = parse(body, headers);
 	const receivedAt = new Date().toISOString();
-	const attachment: IDataObject = { receivedAt, signature, headers: kept, body: body as IDataObject };
+	const attachment: IDataObject = {
+		receivedAt,
+		signature,
+		headers: kept,
+		body: body as IDataObject,
+	};
 	if (parsed.deliveryId) attachment.id = parsed.deliveryId;
 	if (parsed.type) attachment.type = parsed.type;
 	return { delivery: { raw, body, parsed, receivedAt, attachment } };

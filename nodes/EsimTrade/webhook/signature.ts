@@ -28,7 +28,11 @@ function candidates(header: string | string[] | undefined): string[] {
  * Accepted forms: 64 hex digits or base64 (standard or URL-safe), each with or
  * without a `sha256=` prefix. Without a secret nothing is checked.
  */
-export function checkSignature(rawBody: Buffer, header: string | string[] | undefined, secret: string): SignatureCheck {
+export function checkSignature(
+	rawBody: Buffer,
+	header: string | string[] | undefined,
+	secret: string,
+): SignatureCheck {
 	if (!secret) return 'unchecked';
 	const given = candidates(header);
 	if (given.length === 0) return 'missing';

@@ -25,7 +25,9 @@ const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** Splits `LPA:1$<SM-DP+ address>$<matching id>`. */
-function parseLpa(code: string | undefined): { smdpAddress: string; matchingId: string } | undefined {
+function parseLpa(
+	code: string | undefined,
+): { smdpAddress: string; matchingId: string } | undefined {
 	const match = code ? /^LPA:1\$([^$]+)\$([^$]*)/i.exec(code) : null;
 	return match ? { smdpAddress: match[1], matchingId: match[2] } : undefined;
 }
@@ -40,11 +42,20 @@ export function activationFrom(raw: IDataObject): Activation {
 		}
 		return undefined;
 	};
-	let activationCode = pick('ac', 'activationCode', 'lpa', 'lpaString', 'lpaCode', 'qrCode', 'qrCodeContent');
+	let activationCode = pick(
+		'ac',
+		'activationCode',
+		'lpa',
+		'lpaString',
+		'lpaCode',
+		'qrCode',
+		'qrCodeContent',
+	);
 	if (activationCode && !/^LPA:/i.test(activationCode)) activationCode = undefined;
 	const smdpAddress = pick('smdpAddress', 'smdp') ?? parseLpa(activationCode)?.smdpAddress;
 	const matchingId = pick('matchingId', 'activationId') ?? parseLpa(activationCode)?.matchingId;
-	if (!activationCode && smdpAddress && matchingId) activationCode = `LPA:1$${smdpAddress}$${matchingId}`;
+	if (!activationCode && smdpAddress && matchingId)
+		activationCode = `LPA:1$${smdpAddress}$${matchingId}`;
 	const result: Activation = {
 		iccid: pick('iccid', 'ICCID'),
 		activationCode,
@@ -97,17 +108,27 @@ async function attachQr(
 	if (mode === 'none') return;
 	let image: QrImage | undefined;
 	if (activation.activationCode && (mode === 'render' || !activation.qrCodeUrl)) {
-		image = { data: renderQrPng(activation.activationCode), mimeType: 'image/png', extension: 'png' };
+		image = {
+			data: renderQrPng(activation.activationCode),
+			mimeType: 'image/png',
+			extension: 'png',
+		};
 	} else if (mode === 'render') {
-		item.json.qrImageNote = 'No QR image: the provider gave no activation code to draw it from. Choose "Download" under QR Image to fetch the provider\'s QR image instead.';
+		item.json.qrImageNote =
+			'No QR image: the provider gave no activation code to draw it from. Choose "Download" under QR Image to fetch the provider\'s QR image instead.';
 	} else if (activation.qrCodeUrl) {
 		const downloaded = await downloadQr(ctx, activation.qrCodeUrl, await qrTrust(ctx));
-		if ('refused' in downloaded) item.json.qrImageNote = `No QR image: it was not downloaded because ${downloaded.refused}.`;
+		if ('refused' in downloaded)
+			item.json.qrImageNote = `No QR image: it was not downloaded because ${downloaded.refused}.`;
 		else image = downloaded;
 	}
 	if (!image) return;
 	item.binary ??= {};
-	item.binary[property] = await ctx.helpers.prepareBinaryData(image.data, `esim-${activation.iccid ?? 'qr'}.${image.extension}`, image.mimeType);
+	item.binary[property] = await ctx.helpers.prepareBinaryData(
+		image.data,
+		`esim-${activation.iccid ?? 'qr'}.${image.extension}`,
+		image.mimeType,
+	);
 }
 
 /**
@@ -157,7 +178,8 @@ export async function esimItems(
 				...options.extra?.(esim),
 			},
 		};
-		if (options.issued) await attachQr(ctx, item, activation, options.qrImage, options.binaryProperty);
+		if (options.issued)
+			await attachQr(ctx, item, activation, options.qrImage, options.binaryProperty);
 		items.push(item);
 	}
 	return items;

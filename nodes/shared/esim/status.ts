@@ -1,8 +1,28 @@
 /** Where an order or eSIM stands, whatever spelling the provider used. */
 export type FulfilmentState = 'pending' | 'fulfilled' | 'failed';
 
-const PENDING = new Set(['processing', 'pending', 'create', 'created', 'paying', 'paid', 'getting_resource', 'in_progress', 'ordering']);
-const FAILED = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'failed', 'failure', 'error', 'refunded', 'rejected']);
+const PENDING = new Set([
+	'processing',
+	'pending',
+	'create',
+	'created',
+	'paying',
+	'paid',
+	'getting_resource',
+	'in_progress',
+	'ordering',
+]);
+const FAILED = new Set([
+	'cancel',
+	'canceled',
+	'cancelled',
+	'revoked',
+	'failed',
+	'failure',
+	'error',
+	'refunded',
+	'rejected',
+]);
 
 /**
  * Lowercase and uppercase spellings are both accepted (`got_resource`,
@@ -11,7 +31,10 @@ const FAILED = new Set(['cancel', 'canceled', 'cancelled', 'revoked', 'failed', 
  * `used_up`, expired…).
  */
 export function classifyStatus(status: unknown): FulfilmentState {
-	const value = String(status ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+	const value = String(status ?? '')
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 	if (!value || PENDING.has(value)) return 'pending';
 	if (FAILED.has(value)) return 'failed';
 	return 'fulfilled';

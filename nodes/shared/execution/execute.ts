@@ -7,16 +7,25 @@ import {
 
 import { redactForRun } from '../transport/request';
 
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 /** The item a failed input becomes when the node is set to continue on fail. */
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const e = error as { message?: string; description?: string; httpCode?: string | null; context?: IDataObject };
+	const e = error as {
+		message?: string;
+		description?: string;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
 	const json: IDataObject = { error: e.message ?? String(error) };
 	if (e.description) json.description = e.description;
 	if (e.httpCode) json.statusCode = Number(e.httpCode);
 	// What a purchase with an unclear outcome needs to be found again.
-	for (const key of ['outcome', 'idempotencyKey']) if (e.context?.[key] !== undefined) json[key] = e.context[key];
+	for (const key of ['outcome', 'idempotencyKey'])
+		if (e.context?.[key] !== undefined) json[key] = e.context[key];
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -46,7 +55,8 @@ export async function executeItems(
 			const operation = route(ctx, i);
 			const result = await operation.call(ctx, i);
 			// One push per item: spreading a long result into push() overflows the call stack.
-			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } })) out.push(item);
+			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }))
+				out.push(item);
 		} catch (error) {
 			// The credential's secret values never leave in an error, whichever code raised it.
 			redactForRun(ctx, error);

@@ -55,7 +55,10 @@ export function createRouter<R extends Record<string, ResourceModule>>(
 	resources: R,
 	options: Array<INodePropertyOptions & { value: keyof R & string }>,
 	defaultResource: keyof R & string,
-): { properties: INodeProperties[]; route: (ctx: IExecuteFunctions, itemIndex: number) => ItemOperation } {
+): {
+	properties: INodeProperties[];
+	route: (ctx: IExecuteFunctions, itemIndex: number) => ItemOperation;
+} {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -70,11 +73,17 @@ export function createRouter<R extends Record<string, ResourceModule>>(
 	const route = (ctx: IExecuteFunctions, itemIndex: number): ItemOperation => {
 		const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 		const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-		const found = (resources as Record<string, ResourceModule | undefined>)[resource]?.operations[operation];
+		const found = (resources as Record<string, ResourceModule | undefined>)[resource]?.operations[
+			operation
+		];
 		if (!found) {
-			throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		return found.execute;
 	};

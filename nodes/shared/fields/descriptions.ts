@@ -53,7 +53,11 @@ export function locator(settings: LocatorSettings): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: settings.searchListMethod, searchable: true, searchFilterRequired: false },
+				typeOptions: {
+					searchListMethod: settings.searchListMethod,
+					searchable: true,
+					searchFilterRequired: false,
+				},
 			},
 			{
 				displayName: settings.idLabel,
@@ -67,11 +71,22 @@ export function locator(settings: LocatorSettings): INodeProperties {
 }
 
 /** How the QR code image is produced; `none` first where the image is optional. */
-export function qrImageField(defaultMode: 'render' | 'none', description?: string): INodeProperties {
+export function qrImageField(
+	defaultMode: 'render' | 'none',
+	description?: string,
+): INodeProperties {
 	const none = { name: 'None', value: 'none', description: 'Only output the activation details' };
 	const choices = [
-		{ name: 'Render From Activation Code', value: 'render', description: 'Draw the QR locally; no extra request' },
-		{ name: 'Download From Provider', value: 'download', description: 'Fetch the image at the QR code URL' },
+		{
+			name: 'Render From Activation Code',
+			value: 'render',
+			description: 'Draw the QR locally; no extra request',
+		},
+		{
+			name: 'Download From Provider',
+			value: 'download',
+			description: 'Fetch the image at the QR code URL',
+		},
 	];
 	return {
 		displayName: 'QR Code Image',
@@ -89,7 +104,8 @@ export const qrBinaryField: INodeProperties = {
 	name: 'binaryProperty',
 	type: 'string',
 	default: 'qrCode',
-	description: 'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
+	description:
+		'Name of the binary field that receives the QR code PNG, for example to attach it to an email',
 };
 
 /** Plan list filters both catalogs offer: country code, maximum price and a text search. */

@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** The Simplify toggle of an operation whose rows carry more fields than a workflow usually needs. */
-export function simplifyToggle(show: Record<string, string[]>, kept: string, provider: string): INodeProperties {
+export function simplifyToggle(
+	show: Record<string, string[]>,
+	kept: string,
+	provider: string,
+): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',

@@ -87,13 +87,21 @@ export const fields = {
 			.trim()
 			.min(1, 'is required')
 			.max(100, 'must be at most 100 characters')
-			.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plan code such as ES_3_30 (letters, digits, . _ -)'),
+			.regex(
+				/^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+				'must be a plan code such as ES_3_30 (letters, digits, . _ -)',
+			),
 	wholeNumber: (min: number, max: number) =>
 		z
 			.number({ invalid_type_error: 'must be a number' })
 			.refine((n) => Number.isInteger(n), 'must be a whole number')
 			.refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`),
-	email: () => z.string({ invalid_type_error: 'must be text' }).trim().max(254, 'is too long').email('must be a valid email address'),
+	email: () =>
+		z
+			.string({ invalid_type_error: 'must be text' })
+			.trim()
+			.max(254, 'is too long')
+			.email('must be a valid email address'),
 	iccid: () =>
 		z
 			.string({ errorMap: iccidTypeError })
@@ -105,7 +113,10 @@ export const fields = {
 			.trim()
 			.min(1, 'is required')
 			.max(100, 'must be at most 100 characters')
-			.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, `must be an ID such as ${example} (letters, digits, - and _)`),
+			.regex(
+				/^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+				`must be an ID such as ${example} (letters, digits, - and _)`,
+			),
 	phone: () =>
 		z
 			.string({ invalid_type_error: 'must be text' })
@@ -116,14 +127,20 @@ export const fields = {
 		z
 			.number({ invalid_type_error: 'must be a number' })
 			.refine((n) => Number.isFinite(n) && n >= min && n <= max, `must be from ${min} to ${max}`)
-			.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'must have at most 2 decimals'),
+			.refine(
+				(n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
+				'must have at most 2 decimals',
+			),
 	httpsUrl: () =>
 		z
 			.string({ invalid_type_error: 'must be text' })
 			.trim()
 			.max(2048, 'is too long')
-			.refine((value) => !hasUrlCredentials(value), 'must not contain a user name or password (remove the part before @)')
-		.refine(isSafeHttpsUrl, 'must be an https:// URL (http:// only for localhost)'),
+			.refine(
+				(value) => !hasUrlCredentials(value),
+				'must not contain a user name or password (remove the part before @)',
+			)
+			.refine(isSafeHttpsUrl, 'must be an https:// URL (http:// only for localhost)'),
 };
 
 /** Whether a URL carries a user name or password (`https://user:pass@host`). */
@@ -153,7 +170,8 @@ function isSafeHttpsUrl(value: string): boolean {
  * instead of becoming 16, 3 or 10.
  */
 export function numeric(value: unknown): unknown {
-	if (typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) return Number(value);
+	if (typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value))
+		return Number(value);
 	return value;
 }
 
@@ -165,7 +183,8 @@ export function checkDigit(key: string) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: [key],
-				message: 'has a wrong check digit (the last digit of an ICCID is a Luhn check digit): check for a typo',
+				message:
+					'has a wrong check digit (the last digit of an ICCID is a Luhn check digit): check for a typo',
 			});
 		}
 	};

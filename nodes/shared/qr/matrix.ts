@@ -111,7 +111,11 @@ function drawFunctionPatterns(grid: Grid, version: number, ecc: QrEcc): void {
 			if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) continue;
 			for (let dy = -2; dy <= 2; dy++) {
 				for (let dx = -2; dx <= 2; dx++) {
-					grid.setFunction(positions[i] + dx, positions[j] + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+					grid.setFunction(
+						positions[i] + dx,
+						positions[j] + dy,
+						Math.max(Math.abs(dx), Math.abs(dy)) !== 1,
+					);
 				}
 			}
 		}
@@ -168,7 +172,13 @@ function applyMask(grid: Grid, mask: number): void {
  * `line` is scratch space of `size + 8` bytes; the four modules on each side
  * stand for the light quiet zone.
  */
-function linePenalty(m: Uint8Array, start: number, stride: number, size: number, line: Uint8Array): number {
+function linePenalty(
+	m: Uint8Array,
+	start: number,
+	stride: number,
+	size: number,
+	line: Uint8Array,
+): number {
 	let penalty = 0;
 	let runColor = -1;
 	let runLen = 0;
@@ -188,8 +198,13 @@ function linePenalty(m: Uint8Array, start: number, stride: number, size: number,
 	// Dark-light-dark×3-light-dark with four light modules before or after it.
 	for (let k = 4; k + 7 <= size + 4; k++) {
 		if (
-			line[k] === 1 && line[k + 1] === 0 && line[k + 2] === 1 && line[k + 3] === 1 &&
-			line[k + 4] === 1 && line[k + 5] === 0 && line[k + 6] === 1 &&
+			line[k] === 1 &&
+			line[k + 1] === 0 &&
+			line[k + 2] === 1 &&
+			line[k + 3] === 1 &&
+			line[k + 4] === 1 &&
+			line[k + 5] === 0 &&
+			line[k + 6] === 1 &&
 			((line[k - 1] | line[k - 2] | line[k - 3] | line[k - 4]) === 0 ||
 				(line[k + 7] | line[k + 8] | line[k + 9] | line[k + 10]) === 0)
 		) {

@@ -33,7 +33,7 @@ export function adler32(data: Uint8Array): number {
 	const NMAX = 5552;
 	let a = 1;
 	let b = 0;
-	for (let i = 0; i < data.length; ) {
+	for (let i = 0; i < data.length;) {
 		const end = Math.min(i + NMAX, data.length);
 		for (; i < end; i++) {
 			a += data[i];
@@ -86,11 +86,7 @@ export function pngRowBytes(width: number): number {
  * `pngRowBytes(width)` bytes each, most significant bit first; a 0 bit is black
  * and a 1 bit is white.
  */
-export function encodeGrayscalePng(
-	width: number,
-	height: number,
-	pixels: Uint8Array,
-): Buffer {
+export function encodeGrayscalePng(width: number, height: number, pixels: Uint8Array): Buffer {
 	if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
 		throw new Error(`Invalid PNG dimensions ${width}×${height}`);
 	}

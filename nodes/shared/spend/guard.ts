@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { money, quoteLinesJson, toCents, totalCents, type Quote } from './quote';
 import type { SpendSettings } from './settings';
@@ -11,7 +16,8 @@ export interface Unpriced {
 
 export const unpriced = (reason: string): Unpriced => ({ unpriced: reason });
 
-const isUnpriced = (value: object): value is Unpriced => typeof (value as Unpriced).unpriced === 'string';
+const isUnpriced = (value: object): value is Unpriced =>
+	typeof (value as Unpriced).unpriced === 'string';
 
 /** A balance read from the provider, in cents. */
 export interface Balance {
@@ -37,18 +43,33 @@ export interface Verdict {
 
 const NOTHING = 'Nothing was bought.';
 
-function refuse(ctx: IExecuteFunctions, i: number, message: string, description: string, tool: boolean): never {
+function refuse(
+	ctx: IExecuteFunctions,
+	i: number,
+	message: string,
+	description: string,
+	tool: boolean,
+): never {
 	// An AI Agent sees only the message, so in tool mode it carries the whole explanation.
 	const text = tool ? `${message}. ${NOTHING} ${description}` : message;
-	throw new NodeOperationError(ctx.getNode(), text, { itemIndex: i, description: `${NOTHING} ${description}` });
+	throw new NodeOperationError(ctx.getNode(), text, {
+		itemIndex: i,
+		description: `${NOTHING} ${description}`,
+	});
 }
 
 function toolLimitText(limit: number | undefined, currency = ''): string {
-	return limit === undefined ? '' : `This tool may spend at most ${limit.toFixed(2)}${currency ? ` ${currency}` : ''} per call; ask for less or for a person to buy it.`;
+	return limit === undefined
+		? ''
+		: `This tool may spend at most ${limit.toFixed(2)}${currency ? ` ${currency}` : ''} per call; ask for less or for a person to buy it.`;
 }
 
 /** The tool-mode rule: money moves only within a Max Total the workflow author fixed. */
-function requireFixedLimit(ctx: IExecuteFunctions, i: number, settings: SpendSettings): number | undefined {
+function requireFixedLimit(
+	ctx: IExecuteFunctions,
+	i: number,
+	settings: SpendSettings,
+): number | undefined {
 	if (!isToolCall(ctx)) return undefined;
 	const fixed = fixedMaxTotal(ctx.getNode());
 	if (fixed === undefined || settings.maxTotal === undefined) {
@@ -63,10 +84,22 @@ function requireFixedLimit(ctx: IExecuteFunctions, i: number, settings: SpendSet
 	return fixed;
 }
 
-async function priced(ctx: IExecuteFunctions, i: number, label: string, step: () => Promise<Quote | Unpriced>, tool: boolean): Promise<Quote> {
+async function priced(
+	ctx: IExecuteFunctions,
+	i: number,
+	label: string,
+	step: () => Promise<Quote | Unpriced>,
+	tool: boolean,
+): Promise<Quote> {
 	const result = await step();
 	if (!isUnpriced(result)) return result;
-	return refuse(ctx, i, `${label}: ${result.unpriced}, so it cannot be priced`, 'Check the plan or top-up against what the provider offers (Get Many / Get Options), or remove the guard to buy without a price check.', tool);
+	return refuse(
+		ctx,
+		i,
+		`${label}: ${result.unpriced}, so it cannot be priced`,
+		'Check the plan or top-up against what the provider offers (Get Many / Get Options), or remove the guard to buy without a price check.',
+		tool,
+	);
 }
 
 /**
@@ -75,13 +108,22 @@ async function priced(ctx: IExecuteFunctions, i: number, label: string, step: ()
  * sent), or undefined when the purchase may go ahead. A refused purchase is a
  * NodeOperationError with the item index; no money-moving request was sent.
  */
-export async function guardSpend(ctx: IExecuteFunctions, i: number, check: SpendCheck): Promise<INodeExecutionData[] | undefined> {
+export async function guardSpend(
+	ctx: IExecuteFunctions,
+	i: number,
+	check: SpendCheck,
+): Promise<INodeExecutionData[] | undefined> {
 	const { settings } = check;
 	const tool = isToolCall(ctx);
 	const fixed = requireFixedLimit(ctx, i, settings);
 	const wantsBalance = settings.dryRun || settings.keepBalanceAtLeast !== undefined;
 	if (settings.maxTotal === undefined && !wantsBalance) return undefined;
-	const label = settings.maxTotal !== undefined ? 'Max Total' : settings.keepBalanceAtLeast !== undefined ? 'Keep Wallet Balance At Least' : 'Dry Run';
+	const label =
+		settings.maxTotal !== undefined
+			? 'Max Total'
+			: settings.keepBalanceAtLeast !== undefined
+				? 'Keep Wallet Balance At Least'
+				: 'Dry Run';
 	const quote = await priced(ctx, i, label, check.price, tool);
 	const total = totalCents(quote);
 	const { currency } = quote;
@@ -89,7 +131,13 @@ export async function guardSpend(ctx: IExecuteFunctions, i: number, check: Spend
 	if (wantsBalance) {
 		const read = await check.balance();
 		if (isUnpriced(read)) {
-			refuse(ctx, i, `${settings.keepBalanceAtLeast !== undefined ? 'Keep Wallet Balance At Least' : 'Dry Run'}: ${read.unpriced}`, 'Check the credential and try again later.', tool);
+			refuse(
+				ctx,
+				i,
+				`${settings.keepBalanceAtLeast !== undefined ? 'Keep Wallet Balance At Least' : 'Dry Run'}: ${read.unpriced}`,
+				'Check the credential and try again later.',
+				tool,
+			);
 		}
 		balance = read;
 	}
@@ -105,12 +153,20 @@ export async function guardSpend(ctx: IExecuteFunctions, i: number, check: Spend
 		if (!passed) {
 			failures.push({
 				message: `Max Total: ${quote.subject} costs ${money(total, currency)}, more than the limit of ${money(limit, currency)}`,
-				description: tool ? toolLimitText(fixed, currency) : 'Raise Max Total, or buy fewer or cheaper plans.',
+				description: tool
+					? toolLimitText(fixed, currency)
+					: 'Raise Max Total, or buy fewer or cheaper plans.',
 			});
 		}
 	}
 	if (balance && balance.currency && currency && balance.currency !== currency && !quote.credits) {
-		refuse(ctx, i, `${label}: the price is in ${currency} but the wallet is in ${balance.currency}, so they cannot be compared`, 'Remove Keep Wallet Balance At Least, or buy a plan priced in the wallet currency.', tool);
+		refuse(
+			ctx,
+			i,
+			`${label}: the price is in ${currency} but the wallet is in ${balance.currency}, so they cannot be compared`,
+			'Remove Keep Wallet Balance At Least, or buy a plan priced in the wallet currency.',
+			tool,
+		);
 	}
 	if (settings.keepBalanceAtLeast !== undefined && balance && after !== undefined) {
 		const keep = toCents(settings.keepBalanceAtLeast);
@@ -120,7 +176,9 @@ export async function guardSpend(ctx: IExecuteFunctions, i: number, check: Spend
 		if (!passed) {
 			failures.push({
 				message: `Keep Wallet Balance At Least: paying ${money(total, currency)} would leave ${money(after, balance.currency)} in the wallet, below the ${money(keep, balance.currency)} to keep (balance now ${money(balance.cents, balance.currency)})`,
-				description: tool ? toolLimitText(fixed, currency) : 'Add funds to the wallet, lower the amount to keep, or buy less.',
+				description: tool
+					? toolLimitText(fixed, currency)
+					: 'Add funds to the wallet, lower the amount to keep, or buy less.',
 			});
 		}
 	}
@@ -139,7 +197,9 @@ export async function guardSpend(ctx: IExecuteFunctions, i: number, check: Spend
 	const json: IDataObject = {
 		dryRun: true,
 		wouldBuy: verdicts.every((v) => v.passed),
-		...(lines.length === 1 ? { plan: lines[0].plan, quantity: lines[0].quantity, unitPrice: lines[0].unitPrice } : {}),
+		...(lines.length === 1
+			? { plan: lines[0].plan, quantity: lines[0].quantity, unitPrice: lines[0].unitPrice }
+			: {}),
 		lines,
 		total: total / 100,
 		currency,

@@ -24,11 +24,14 @@ export interface Quote {
 
 export const toCents = (amount: number): number => Math.round(amount * 100);
 
-export const money = (cents: number, currency: string): string => `${(cents / 100).toFixed(2)} ${currency}`;
+export const money = (cents: number, currency: string): string =>
+	`${(cents / 100).toFixed(2)} ${currency}`;
 
-export const lineCents = (line: QuoteLine): number => line.unitCents * line.quantity * (line.periods ?? 1);
+export const lineCents = (line: QuoteLine): number =>
+	line.unitCents * line.quantity * (line.periods ?? 1);
 
-export const totalCents = (quote: Quote): number => quote.lines.reduce((sum, line) => sum + lineCents(line), 0);
+export const totalCents = (quote: Quote): number =>
+	quote.lines.reduce((sum, line) => sum + lineCents(line), 0);
 
 /** A price read from provider data: a finite number, or text such as "2.50" or "$2.50". */
 export function priceNumber(value: unknown): number | undefined {
@@ -42,7 +45,11 @@ export function priceNumber(value: unknown): number | undefined {
 /** The lines as output items show them: plan, quantity, unit price and total in the currency's units. */
 export function quoteLinesJson(quote: Quote): IDataObject[] {
 	return quote.lines.map((line) => {
-		const json: IDataObject = { plan: line.plan, quantity: line.quantity, unitPrice: line.unitCents / 100 };
+		const json: IDataObject = {
+			plan: line.plan,
+			quantity: line.quantity,
+			unitPrice: line.unitCents / 100,
+		};
 		if (line.name) json.name = line.name;
 		if (line.periods !== undefined && line.periods !== 1) json.periods = line.periods;
 		json.total = lineCents(line) / 100;

@@ -20,10 +20,18 @@ const schema = z.object({
 	dryRun: z.boolean({ invalid_type_error: 'must be true or false' }),
 });
 
-const labels = { maxTotal: 'Max Total', keepBalanceAtLeast: 'Keep Wallet Balance At Least', dryRun: 'Dry Run' };
+const labels = {
+	maxTotal: 'Max Total',
+	keepBalanceAtLeast: 'Keep Wallet Balance At Least',
+	dryRun: 'Dry Run',
+};
 
 /** Reads and validates the guards from the node's Options collection. */
-export function readSpendSettings(node: INode, options: IDataObject, itemIndex: number): SpendSettings {
+export function readSpendSettings(
+	node: INode,
+	options: IDataObject,
+	itemIndex: number,
+): SpendSettings {
 	return validateInput(
 		node,
 		schema,
@@ -38,7 +46,10 @@ export function readSpendSettings(node: INode, options: IDataObject, itemIndex: 
 }
 
 /** The guard fields for an operation's Options collection; `what` names what is bought ("the order"). */
-export function spendOptions(what: string, include: SpendField[] = ['maxTotal', 'keepBalanceAtLeast', 'dryRun']): INodeProperties[] {
+export function spendOptions(
+	what: string,
+	include: SpendField[] = ['maxTotal', 'keepBalanceAtLeast', 'dryRun'],
+): INodeProperties[] {
 	const all: Record<SpendField, INodeProperties> = {
 		dryRun: {
 			displayName: 'Dry Run',

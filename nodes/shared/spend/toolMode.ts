@@ -7,7 +7,9 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
  * and 2.x (and sub-agents) the node runs inside LangChain, where
  * `isToolExecution()` is true. Either one counts.
  */
-export function isToolCall(ctx: Pick<IExecuteFunctions, 'getNode'> & Partial<Pick<IExecuteFunctions, 'isToolExecution'>>): boolean {
+export function isToolCall(
+	ctx: Pick<IExecuteFunctions, 'getNode'> & Partial<Pick<IExecuteFunctions, 'isToolExecution'>>,
+): boolean {
 	const last = ctx.getNode().type.split('.').pop() ?? '';
 	if (last.endsWith('Tool') || last.startsWith('tool')) return true;
 	return typeof ctx.isToolExecution === 'function' && ctx.isToolExecution() === true;
@@ -23,6 +25,7 @@ export function fixedMaxTotal(node: INode): number | undefined {
 	if (!options || typeof options !== 'object' || Array.isArray(options)) return undefined;
 	const raw = (options as Record<string, unknown>).maxTotal;
 	if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-	if (typeof raw === 'string' && !raw.startsWith('=') && /^\s*\d+(\.\d+)?\s*$/.test(raw)) return Number(raw);
+	if (typeof raw === 'string' && !raw.startsWith('=') && /^\s*\d+(\.\d+)?\s*$/.test(raw))
+		return Number(raw);
 	return undefined;
 }

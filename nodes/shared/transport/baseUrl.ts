@@ -15,7 +15,10 @@ export function checkBaseUrl(raw: unknown): { url: string } | { problem: string 
 	const value = typeof raw === 'string' ? raw.trim() : '';
 	if (!value) return { problem: 'The credential has no Base URL' };
 	if (hasUrlCredentials(value)) {
-		return { problem: "The credential's Base URL must not contain a user name or password: remove the part before @" };
+		return {
+			problem:
+				"The credential's Base URL must not contain a user name or password: remove the part before @",
+		};
 	}
 	let parsed: URL;
 	try {

@@ -16,7 +16,8 @@ function sampleOf(text: string): string | undefined {
 	return flat.length > SAMPLE_LENGTH ? `${flat.slice(0, SAMPLE_LENGTH)}…` : flat;
 }
 
-const looksLikeHtml = (text: string) => /^\s*(<!doctype\s+html|<html|<head|<body|<\?xml|<)/i.test(text);
+const looksLikeHtml = (text: string) =>
+	/^\s*(<!doctype\s+html|<html|<head|<body|<\?xml|<)/i.test(text);
 
 /** Bytes the body should have had by its Content-Length, when that can be compared with what arrived. */
 function shortBy(response: ApiResponse, text: string): number {
@@ -31,25 +32,37 @@ function shortBy(response: ApiResponse, text: string): number {
  * and empty bodies are not), in the provider's envelope; text routes (CSV)
  * need text that is neither an HTML page nor shorter than its Content-Length.
  */
-export function unreadableBody(provider: Provider, request: ApiRequest, response: ApiResponse): Unreadable | undefined {
+export function unreadableBody(
+	provider: Provider,
+	request: ApiRequest,
+	response: ApiResponse,
+): Unreadable | undefined {
 	const body = response.body;
 	if (request.responseType === 'text') {
-		const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+		const text =
+			typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
 		if (text === undefined) return { what: 'something other than text' };
 		const type = response.headers['content-type'] ?? '';
-		if (/html/i.test(type) || /^\s*(<!doctype\s+html|<html)/i.test(text)) return { what: 'an HTML page', sample: sampleOf(text) };
+		if (/html/i.test(type) || /^\s*(<!doctype\s+html|<html)/i.test(text))
+			return { what: 'an HTML page', sample: sampleOf(text) };
 		const missing = shortBy(response, text);
 		if (missing) return { what: `a body cut off ${missing} bytes short of its announced length` };
 		return undefined;
 	}
 	if (response.status === 204 && request.method !== 'GET') return undefined;
-	if (body === undefined || body === null || (typeof body === 'string' && !body.trim())) return { what: 'an empty body' };
+	if (body === undefined || body === null || (typeof body === 'string' && !body.trim()))
+		return { what: 'an empty body' };
 	if (Buffer.isBuffer(body)) return { what: 'binary data instead of JSON' };
 	if (typeof body === 'string') {
-		if (looksLikeHtml(body)) return { what: 'an HTML page instead of JSON', sample: sampleOf(body) };
+		if (looksLikeHtml(body))
+			return { what: 'an HTML page instead of JSON', sample: sampleOf(body) };
 		return { what: 'malformed or cut-off JSON', sample: sampleOf(body) };
 	}
-	if (typeof body !== 'object') return { what: `a bare ${typeof body} instead of a JSON object`, sample: sampleOf(String(body)) };
+	if (typeof body !== 'object')
+		return {
+			what: `a bare ${typeof body} instead of a JSON object`,
+			sample: sampleOf(String(body)),
+		};
 	const problem = provider.envelopeProblem?.(body, request);
 	if (problem) return { what: problem, sample: sampleOf(JSON.stringify(body)) };
 	return undefined;

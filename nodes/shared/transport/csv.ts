@@ -36,8 +36,7 @@ export function parseCsv(text: string): string[][] {
 		} else if (char === '"' && field === '') {
 			quoted = true;
 			quoteStart = i;
-		}
-		else if (char === ',') endField();
+		} else if (char === ',') endField();
 		else if (char === '\n') endRecord();
 		else if (char === '\r') {
 			if (text[i + 1] === '\n') i++;
@@ -46,7 +45,9 @@ export function parseCsv(text: string): string[][] {
 	}
 	if (quoted) {
 		const line = text.slice(0, quoteStart).split(/\r\n|\r|\n/).length;
-		throw new CsvError(`a quoted field that starts on line ${line} is never closed, so the rest of the file cannot be read`);
+		throw new CsvError(
+			`a quoted field that starts on line ${line} is never closed, so the rest of the file cannot be read`,
+		);
 	}
 	if (field !== '' || record.length > 0) endRecord();
 	return records;

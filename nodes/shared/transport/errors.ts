@@ -11,7 +11,10 @@ export interface Explained {
 export function scrub(text: string): string {
 	return text
 		.replace(/(bearer\s+)[\w.~+/=-]+/gi, '$1[redacted]')
-		.replace(/("?(?:password|secret\w*|token|x-secret-key|authorization)"?\s*[:=]\s*)"?[^"\s,}]+"?/gi, '$1[redacted]')
+		.replace(
+			/("?(?:password|secret\w*|token|x-secret-key|authorization)"?\s*[:=]\s*)"?[^"\s,}]+"?/gi,
+			'$1[redacted]',
+		)
 		.slice(0, 500);
 }
 
@@ -27,14 +30,18 @@ export function explainStatus(
 	const quote = said ? ` ${provider.label} said: "${scrub(said)}".` : '';
 	const override = hints.byStatus?.[status];
 	if (override) {
-		return { message: override.message, description: `${override.description ?? ''}${quote}`.trim() };
+		return {
+			message: override.message,
+			description: `${override.description ?? ''}${quote}`.trim(),
+		};
 	}
 	const retried = attempts > 1 ? ` (tried ${attempts} times)` : '';
 	switch (true) {
 		case status === 400:
 			return {
 				message: `${provider.label} rejected the request as invalid${said ? `: ${scrub(said)}` : ''}`,
-				description: 'Check the fields of this node against the message above; nothing was charged.',
+				description:
+					'Check the fields of this node against the message above; nothing was charged.',
 			};
 		case status === 401:
 			return {
@@ -79,11 +86,21 @@ export function explainStatus(
 	}
 }
 
-export function apiError(node: INode, explained: Explained, status: number | undefined, itemIndex?: number, data?: unknown): NodeApiError {
+export function apiError(
+	node: INode,
+	explained: Explained,
+	status: number | undefined,
+	itemIndex?: number,
+	data?: unknown,
+): NodeApiError {
 	const httpCode = status === undefined ? undefined : String(status);
 	const error = new NodeApiError(
 		node,
-		{ message: explained.message, description: explained.description, httpCode: httpCode ?? null } as JsonObject,
+		{
+			message: explained.message,
+			description: explained.description,
+			httpCode: httpCode ?? null,
+		} as JsonObject,
 		{ message: explained.message, description: explained.description, httpCode, itemIndex },
 	);
 	// NodeApiError rewrites messages that mention a network error code; keep ours.
@@ -94,7 +111,13 @@ export function apiError(node: INode, explained: Explained, status: number | und
 }
 
 /** A dropped connection on a request that cannot be repeated safely. */
-export function explainNetwork(provider: Provider, failure: NetworkFailure, unsafeWrite: boolean, ambiguity?: string, attempts = 1): Explained {
+export function explainNetwork(
+	provider: Provider,
+	failure: NetworkFailure,
+	unsafeWrite: boolean,
+	ambiguity?: string,
+	attempts = 1,
+): Explained {
 	const retried = attempts > 1 ? ` (tried ${attempts} times)` : '';
 	const late = failure.deadlineMs !== undefined;
 	const seconds = late ? `${Math.round((failure.deadlineMs as number) / 100) / 10} s` : '';
@@ -141,11 +164,18 @@ export function redirectTarget(location: string | undefined, from: string): stri
 }
 
 /** A 3xx answer: redirects are never followed, so credentials and request bodies stay with the Base URL's host. */
-export function explainRedirect(provider: Provider, status: number, target: string, write: boolean): Explained {
+export function explainRedirect(
+	provider: Provider,
+	status: number,
+	target: string,
+	write: boolean,
+): Explained {
 	return {
 		message: `${provider.label} answered with a redirect (HTTP ${status}) to ${target}; it was not followed and the credentials were not sent there`,
 		description: `Requests with your credentials go only to the Base URL of the "${provider.credentialLabel}" credential and never follow redirects. ${
-			write ? 'The request was not sent to the other address, so nothing was carried out there. ' : ''
+			write
+				? 'The request was not sent to the other address, so nothing was carried out there. '
+				: ''
 		}Check the Base URL in the credential: if the provider has really moved, enter the new address (https) there.`,
 	};
 }
@@ -165,11 +195,24 @@ export class UnreadableResponseError extends NodeApiError {
 
 	readonly status: number;
 
-	constructor(node: INode, explained: Explained, info: { status: number; what: string; endpoint: string; itemIndex?: number }) {
+	constructor(
+		node: INode,
+		explained: Explained,
+		info: { status: number; what: string; endpoint: string; itemIndex?: number },
+	) {
 		super(
 			node,
-			{ message: explained.message, description: explained.description, httpCode: String(info.status) } as JsonObject,
-			{ message: explained.message, description: explained.description, httpCode: String(info.status), itemIndex: info.itemIndex },
+			{
+				message: explained.message,
+				description: explained.description,
+				httpCode: String(info.status),
+			} as JsonObject,
+			{
+				message: explained.message,
+				description: explained.description,
+				httpCode: String(info.status),
+				itemIndex: info.itemIndex,
+			},
 		);
 		this.message = explained.message;
 		this.description = explained.description;

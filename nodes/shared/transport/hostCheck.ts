@@ -47,12 +47,16 @@ function ipv6Kind(host: string): HostKind {
 
 /** The kind of a URL's host; names are judged by how they are written (DNS is not consulted). */
 export function hostKind(url: URL): HostKind {
-	const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+	const host = url.hostname
+		.replace(/^\[|\]$/g, '')
+		.replace(/\.$/, '')
+		.toLowerCase();
 	if (host.includes(':')) return ipv6Kind(host);
 	const ipv4 = parseIpv4(host);
 	if (ipv4) return ipv4Kind(ipv4);
 	if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
 	// Single-label names, mDNS and the names cloud providers give their metadata services.
-	if (!host.includes('.') || /\.(local|internal|intranet|lan|home\.arpa)$/.test(host)) return 'internal';
+	if (!host.includes('.') || /\.(local|internal|intranet|lan|home\.arpa)$/.test(host))
+		return 'internal';
 	return 'public';
 }

@@ -52,7 +52,12 @@ export class PageGuard {
 
 	private maxTotal = 0;
 
-	constructor(private readonly options: Pick<CollectOptions, 'node' | 'itemIndex' | 'what' | 'maxPages' | 'maxRows' | 'pageSize'>) {}
+	constructor(
+		private readonly options: Pick<
+			CollectOptions,
+			'node' | 'itemIndex' | 'what' | 'maxPages' | 'maxRows' | 'pageSize'
+		>,
+	) {}
 
 	private fail(message: string, description: string): never {
 		throw new NodeOperationError(this.options.node, message, {
@@ -62,7 +67,13 @@ export class PageGuard {
 	}
 
 	/** Checks one page: `fresh` is how many of its rows had not been read before; `collected` the rows kept so far. */
-	accept(page: number, rows: IDataObject[], fresh: number, collected: number, total?: number): void {
+	accept(
+		page: number,
+		rows: IDataObject[],
+		fresh: number,
+		collected: number,
+		total?: number,
+	): void {
 		const { what, pageSize } = this.options;
 		const maxPages = this.options.maxPages ?? MAX_PAGES;
 		const maxRows = this.options.maxRows ?? MAX_ROWS;
@@ -142,7 +153,7 @@ export async function collectPages(options: CollectOptions): Promise<IDataObject
 	if (take(1, first) || isLast(1, first.rows, first.total)) return out;
 	let total = first.total;
 	let inOrder = total === undefined || (options.concurrency ?? 4) <= 1;
-	for (let page = 2; ; ) {
+	for (let page = 2; ;) {
 		if (inOrder) {
 			const result = await options.fetchPage(page, size);
 			if (take(page, result) || isLast(page, result.rows, result.total)) break;
@@ -151,9 +162,16 @@ export async function collectPages(options: CollectOptions): Promise<IDataObject
 		}
 		const lastPage = Math.ceil((total as number) / size);
 		const needed = limit === undefined ? Infinity : Math.ceil((limit - out.length) / size);
-		const count = Math.min(options.concurrency ?? 4, lastPage - page + 1, needed, Math.max(1, maxPages - page + 1));
+		const count = Math.min(
+			options.concurrency ?? 4,
+			lastPage - page + 1,
+			needed,
+			Math.max(1, maxPages - page + 1),
+		);
 		if (count <= 0) break;
-		const window = await Promise.all(Array.from({ length: count }, async (_, i) => await options.fetchPage(page + i, size)));
+		const window = await Promise.all(
+			Array.from({ length: count }, async (_, i) => await options.fetchPage(page + i, size)),
+		);
 		if (window.some((result) => result.total !== total)) {
 			inOrder = true;
 			continue;

@@ -28,14 +28,20 @@ interface BodyStream extends AsyncIterable<unknown> {
 }
 
 const SIGNATURES: Array<{ bytes: number[]; mimeType: string; extension: string }> = [
-	{ bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], mimeType: 'image/png', extension: 'png' },
+	{
+		bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+		mimeType: 'image/png',
+		extension: 'png',
+	},
 	{ bytes: [0xff, 0xd8, 0xff], mimeType: 'image/jpeg', extension: 'jpg' },
 	{ bytes: [0x47, 0x49, 0x46, 0x38], mimeType: 'image/gif', extension: 'gif' },
 ];
 
 /** The image type from the first bytes (PNG, JPEG or GIF), whatever the server called it. */
 export function imageType(data: Buffer): { mimeType: string; extension: string } | undefined {
-	return SIGNATURES.find((s) => data.length >= s.bytes.length && s.bytes.every((byte, i) => data[i] === byte));
+	return SIGNATURES.find(
+		(s) => data.length >= s.bytes.length && s.bytes.every((byte, i) => data[i] === byte),
+	);
 }
 
 /** Why a URL may not be fetched, or undefined when it may. Checked before every connection, redirects included. */
@@ -48,17 +54,27 @@ export function refusalFor(raw: string, trust: QrTrust, from?: URL): string | un
 	}
 	if (hasUrlCredentials(url.href)) return 'the QR URL carries a user name or password';
 	const kind = hostKind(url);
-	if (kind === 'internal') return `the QR URL points to an internal address (${url.host}), which is never fetched`;
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && trust.allowLoopback && kind === 'loopback')) {
+	if (kind === 'internal')
+		return `the QR URL points to an internal address (${url.host}), which is never fetched`;
+	if (
+		url.protocol !== 'https:' &&
+		!(url.protocol === 'http:' && trust.allowLoopback && kind === 'loopback')
+	) {
 		return `the QR URL must use https:// (got ${url.protocol}//${url.host})`;
 	}
-	if (kind === 'loopback' && !trust.allowLoopback) return `the QR URL points to this machine (${url.host}), which is only fetched when the credential's Base URL is itself on this machine`;
-	if (from && url.host !== from.host) return `the QR URL redirected to another host (${url.host}), which is not followed`;
+	if (kind === 'loopback' && !trust.allowLoopback)
+		return `the QR URL points to this machine (${url.host}), which is only fetched when the credential's Base URL is itself on this machine`;
+	if (from && url.host !== from.host)
+		return `the QR URL redirected to another host (${url.host}), which is not followed`;
 	return undefined;
 }
 
 /** Reads a body stream up to `max` bytes; stops reading (and closes the connection) beyond it. */
-async function readCapped(stream: BodyStream, max: number, signal: AbortSignal): Promise<Buffer | string> {
+async function readCapped(
+	stream: BodyStream,
+	max: number,
+	signal: AbortSignal,
+): Promise<Buffer | string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	const stop = () => stream.destroy(new Error('deadline'));
@@ -74,7 +90,9 @@ async function readCapped(stream: BodyStream, max: number, signal: AbortSignal):
 			chunks.push(piece);
 		}
 	} catch {
-		return signal.aborted ? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s` : 'the QR image download broke off';
+		return signal.aborted
+			? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s`
+			: 'the QR image download broke off';
 	} finally {
 		signal.removeEventListener('abort', stop);
 	}
@@ -89,7 +107,11 @@ async function readCapped(stream: BodyStream, max: number, signal: AbortSignal):
  * PNG, JPEG or GIF image. Returns the image, or why it was not taken. Carries
  * no credentials.
  */
-export async function downloadQr(ctx: { helpers: Http }, raw: string, trust: QrTrust): Promise<QrImage | { refused: string }> {
+export async function downloadQr(
+	ctx: { helpers: Http },
+	raw: string,
+	trust: QrTrust,
+): Promise<QrImage | { refused: string }> {
 	const first = refusalFor(raw, trust);
 	if (first) return { refused: first };
 	const signal = AbortSignal.timeout(QR_DEADLINE_MS);
@@ -107,14 +129,20 @@ export async function downloadQr(ctx: { helpers: Http }, raw: string, trust: QrT
 				abortSignal: signal,
 			})) as IN8nHttpFullResponse;
 		} catch {
-			return { refused: signal.aborted ? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s` : `the QR image could not be fetched from ${url.host}` };
+			return {
+				refused: signal.aborted
+					? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s`
+					: `the QR image could not be fetched from ${url.host}`,
+			};
 		}
 		const stream = response.body as BodyStream;
 		const headers = (response.headers ?? {}) as IDataObject;
 		if (response.statusCode >= 300 && response.statusCode < 400) {
 			stream.destroy();
 			const location = typeof headers.location === 'string' ? headers.location : '';
-			const refused = location ? refusalFor(location, trust, url) : 'the QR URL redirected without a location';
+			const refused = location
+				? refusalFor(location, trust, url)
+				: 'the QR URL redirected without a location';
 			if (refused) return { refused };
 			url = new URL(location, url);
 			continue;

@@ -21,7 +21,9 @@ export function spellings(secrets: readonly unknown[]): string[] {
 		out.add(JSON.stringify(value).slice(1, -1));
 		out.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''));
 	}
-	return [...out].filter((value) => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+	return [...out]
+		.filter((value) => value.length >= MIN_SECRET_LENGTH)
+		.sort((a, b) => b.length - a.length);
 }
 
 /** The text with every spelling of the secrets replaced by `[redacted]`. */

@@ -15,7 +15,14 @@ import {
 import { redactError, redactValue, spellings } from './redact';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, wait, type RetrySettings } from './retry';
 import { DEFAULT_TIMEOUT_MS, sendOnce } from './send';
-import type { ApiRequest, ApiResponse, ErrorHints, Provider, RequestContext, Session } from './types';
+import type {
+	ApiRequest,
+	ApiResponse,
+	ErrorHints,
+	Provider,
+	RequestContext,
+	Session,
+} from './types';
 
 export interface RequestOptions {
 	hints?: ErrorHints;
@@ -51,7 +58,11 @@ const LATE_RETRIES = 2;
  */
 const sessions = new WeakMap<object, Session>();
 
-async function openSession(ctx: RequestContext, provider: Provider, itemIndex?: number): Promise<Session> {
+async function openSession(
+	ctx: RequestContext,
+	provider: Provider,
+	itemIndex?: number,
+): Promise<Session> {
 	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
 	const checked = checkBaseUrl(provider.baseUrlOf(credentials));
 	if ('problem' in checked) {
@@ -60,7 +71,11 @@ async function openSession(ctx: RequestContext, provider: Provider, itemIndex?: 
 			description: `Open the "${provider.credentialLabel}" credential and correct its Base URL.`,
 		});
 	}
-	const session: Session = { baseUrl: checked.url, credentials, secretFields: provider.secretFields };
+	const session: Session = {
+		baseUrl: checked.url,
+		credentials,
+		secretFields: provider.secretFields,
+	};
 	sessions.set(ctx, session);
 	return session;
 }
@@ -128,8 +143,15 @@ export async function apiRequest(
 				continue;
 			}
 			const lost = !repeatable && outcome.failure.maybeSent;
-			if (lost && options.returnLost) return { status: 0, headers: {}, body: undefined, lost: outcome.failure };
-			const explained = explainNetwork(provider, outcome.failure, !repeatable, options.ambiguity, attempt + 1);
+			if (lost && options.returnLost)
+				return { status: 0, headers: {}, body: undefined, lost: outcome.failure };
+			const explained = explainNetwork(
+				provider,
+				outcome.failure,
+				!repeatable,
+				options.ambiguity,
+				attempt + 1,
+			);
 			const error = apiError(ctx.getNode(), explained, undefined, request.itemIndex);
 			return fail(lost ? markOutcomeUnknown(error) : error);
 		}
@@ -144,7 +166,12 @@ export async function apiRequest(
 			if (!unreadable) return response;
 			// A read can be asked again; a write's answer is its only record of what happened.
 			const delay = backoffMs(attempt, settings);
-			if (request.retry === 'read' && !write && attempt < Math.min(settings.maxRetries, UNREADABLE_RETRIES) && fits(delay)) {
+			if (
+				request.retry === 'read' &&
+				!write &&
+				attempt < Math.min(settings.maxRetries, UNREADABLE_RETRIES) &&
+				fits(delay)
+			) {
 				await wait(delay);
 				continue;
 			}
@@ -170,6 +197,8 @@ export async function apiRequest(
 		}
 		if (options.allowStatus?.includes(response.status)) return response;
 		const explained = explainStatus(provider, response, options.hints, attempt + 1);
-		return fail(apiError(ctx.getNode(), explained, response.status, request.itemIndex, response.body));
+		return fail(
+			apiError(ctx.getNode(), explained, response.status, request.itemIndex, response.body),
+		);
 	}
 }

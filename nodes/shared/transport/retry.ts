@@ -24,7 +24,10 @@ export const DEFAULT_RETRY: RetrySettings = {
 };
 
 /** `Retry-After` as milliseconds (seconds or an HTTP date), or undefined. */
-export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, string>,
+	now = Date.now(),
+): number | undefined {
 	const value = headers['retry-after'];
 	if (value === undefined || value === '') return undefined;
 	const seconds = Number(value);

@@ -1,9 +1,26 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
-import type { ApiRequest, ApiResponse, NetworkFailure, Provider, RequestContext, Session } from './types';
+import type {
+	ApiRequest,
+	ApiResponse,
+	NetworkFailure,
+	Provider,
+	RequestContext,
+	Session,
+} from './types';
 
 /** Connection errors that mean the request never reached the provider. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -24,7 +41,10 @@ interface ErrorShape {
 }
 
 /** Finds the HTTP response or the network error code inside whatever n8n threw. */
-export function unwrapFailure(error: unknown): { response?: ApiResponse; failure?: NetworkFailure } {
+export function unwrapFailure(error: unknown): {
+	response?: ApiResponse;
+	failure?: NetworkFailure;
+} {
 	let current = error as ErrorShape | undefined;
 	for (let depth = 0; current && depth < 4; depth++) {
 		if (current.response?.status) {
@@ -42,7 +62,11 @@ export function unwrapFailure(error: unknown): { response?: ApiResponse; failure
 		current = current.cause as ErrorShape | undefined;
 	}
 	const text = String((error as ErrorShape)?.message ?? '');
-	const code = /timeout/i.test(text) ? 'ETIMEDOUT' : /hang up|reset/i.test(text) ? 'ECONNRESET' : 'EUNKNOWN';
+	const code = /timeout/i.test(text)
+		? 'ETIMEDOUT'
+		: /hang up|reset/i.test(text)
+			? 'ECONNRESET'
+			: 'EUNKNOWN';
 	return { failure: { code, maybeSent: true } };
 }
 
@@ -51,10 +75,18 @@ export function unwrapFailure(error: unknown): { response?: ApiResponse; failure
  * `timeout` only catches an idle connection, not one that trickles data), or
  * when the execution is cancelled.
  */
-export function deadlineSignal(ctx: RequestContext, ms: number): { signal: AbortSignal; expired: () => boolean } {
+export function deadlineSignal(
+	ctx: RequestContext,
+	ms: number,
+): { signal: AbortSignal; expired: () => boolean } {
 	const deadline = AbortSignal.timeout(ms);
-	const cancel = (ctx as Partial<{ getExecutionCancelSignal(): AbortSignal | undefined }>).getExecutionCancelSignal?.();
-	return { signal: cancel ? AbortSignal.any([deadline, cancel]) : deadline, expired: () => deadline.aborted };
+	const cancel = (
+		ctx as Partial<{ getExecutionCancelSignal(): AbortSignal | undefined }>
+	).getExecutionCancelSignal?.();
+	return {
+		signal: cancel ? AbortSignal.any([deadline, cancel]) : deadline,
+		expired: () => deadline.aborted,
+	};
 }
 
 /**
@@ -67,7 +99,9 @@ function withSignal(ctx: RequestContext, signal: AbortSignal): RequestContext {
 		get(target, key) {
 			if (key === 'getExecutionCancelSignal') return () => signal;
 			const value = Reflect.get(target, key, target) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(target)
+				: value;
 		},
 		has: (target, key) => key === 'getExecutionCancelSignal' || Reflect.has(target, key),
 	});
@@ -105,14 +139,19 @@ export async function sendOnce(
 	const send = async (opts: IHttpRequestOptions): Promise<IN8nHttpFullResponse> =>
 		(request.anonymous
 			? await ctx.helpers.httpRequest(opts)
-			: await ctx.helpers.httpRequestWithAuthentication.call(withSignal(ctx, deadline.signal), provider.credentialType, opts, {
-					credentialsDecrypted: {
-						id: '',
-						name: provider.credentialLabel,
-						type: provider.credentialType,
-						data: session.credentials as ICredentialDataDecryptedObject,
+			: await ctx.helpers.httpRequestWithAuthentication.call(
+					withSignal(ctx, deadline.signal),
+					provider.credentialType,
+					opts,
+					{
+						credentialsDecrypted: {
+							id: '',
+							name: provider.credentialLabel,
+							type: provider.credentialType,
+							data: session.credentials as ICredentialDataDecryptedObject,
+						},
 					},
-				})) as IN8nHttpFullResponse;
+				)) as IN8nHttpFullResponse;
 	let raw: IN8nHttpFullResponse;
 	try {
 		raw = await send(options);

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 /** Every n8n context our nodes make requests from. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
+export type RequestContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
 
 /**
  * How a request may be repeated after a failure:

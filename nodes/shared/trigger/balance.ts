@@ -15,12 +15,27 @@ export async function pollBalanceEvent(
 	const { balance, data } = await read();
 	const observedAt = new Date().toISOString();
 	const items: INodeExecutionData[] = [
-		{ json: { ...data, event: 'balanceLow', eventId: `balanceLow:${threshold}:${observedAt}`, balance, threshold, observedAt } },
+		{
+			json: {
+				...data,
+				event: 'balanceLow',
+				eventId: `balanceLow:${threshold}:${observedAt}`,
+				balance,
+				threshold,
+				observedAt,
+			},
+		},
 	];
 	if (ctx.getMode() === 'manual') return items;
 	const staticData = ctx.getWorkflowStaticData('node');
 	const emitExisting = ctx.getNodeParameter('emitExisting', false) as boolean;
-	const { state, fired } = crossThreshold(staticData.balance, `balance:${threshold}`, balance, threshold, emitExisting);
+	const { state, fired } = crossThreshold(
+		staticData.balance,
+		`balance:${threshold}`,
+		balance,
+		threshold,
+		emitExisting,
+	);
 	staticData.balance = state as unknown as IDataObject;
 	return fired ? items : [];
 }

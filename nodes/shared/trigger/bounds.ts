@@ -12,11 +12,13 @@ export const MAX_STATUSES = 50;
 /** A copy of `known` without a prototype: every id, whatever its name, is just a key. */
 export function idMap(from?: Record<string, string>): Record<string, string> {
 	const map = Object.create(null) as Record<string, string>;
-	for (const [id, status] of Object.entries(from ?? {})) if (typeof status === 'string') map[id] = status;
+	for (const [id, status] of Object.entries(from ?? {}))
+		if (typeof status === 'string') map[id] = status;
 	return map;
 }
 
-export const has = (map: Record<string, string>, id: string): boolean => Object.prototype.hasOwnProperty.call(map, id);
+export const has = (map: Record<string, string>, id: string): boolean =>
+	Object.prototype.hasOwnProperty.call(map, id);
 
 /**
  * Keeps the state of one poll within the bounds: decides whether a record may
@@ -47,13 +49,29 @@ export class StateBounds {
 	/** Keeps `id` in `status` when the bounds allow it; else leaves it out and notes why. */
 	track(id: string, status: string): void {
 		if (id.length > MAX_ID_LENGTH) {
-			this.refuse(id, 'id', `Ids longer than ${MAX_ID_LENGTH} characters are reported but not followed for later changes.`);
+			this.refuse(
+				id,
+				'id',
+				`Ids longer than ${MAX_ID_LENGTH} characters are reported but not followed for later changes.`,
+			);
 		} else if (status.length > MAX_STATUS_LENGTH) {
-			this.refuse(id, 'status', `Statuses longer than ${MAX_STATUS_LENGTH} characters are reported but not followed for later changes.`);
+			this.refuse(
+				id,
+				'status',
+				`Statuses longer than ${MAX_STATUS_LENGTH} characters are reported but not followed for later changes.`,
+			);
 		} else if (!has(this.known, id) && this.count >= MAX_TRACKED) {
-			this.refuse(id, 'tracked', `The trigger already follows ${MAX_TRACKED} records, its limit: newer records are reported once but not followed for later changes.`);
+			this.refuse(
+				id,
+				'tracked',
+				`The trigger already follows ${MAX_TRACKED} records, its limit: newer records are reported once but not followed for later changes.`,
+			);
 		} else if (!this.statuses.has(status) && this.statuses.size >= MAX_STATUSES) {
-			this.refuse(id, 'statuses', `The provider used more than ${MAX_STATUSES} different statuses: records in further statuses are reported once but not followed for later changes.`);
+			this.refuse(
+				id,
+				'statuses',
+				`The provider used more than ${MAX_STATUSES} different statuses: records in further statuses are reported once but not followed for later changes.`,
+			);
 		} else {
 			if (!has(this.known, id)) this.count++;
 			this.statuses.add(status);

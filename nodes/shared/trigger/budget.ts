@@ -15,6 +15,7 @@ export interface Budget {
 export function pollBudget(ctx: IPollFunctions, now: () => number = Date.now): Budget {
 	const provided = (ctx as Partial<Pick<IPollFunctions, 'getPollBudgetMs'>>).getPollBudgetMs;
 	const total = typeof provided === 'function' ? Number(provided.call(ctx)) : FALLBACK_BUDGET_MS;
-	const deadline = now() + (Number.isFinite(total) && total > 0 ? total : FALLBACK_BUDGET_MS) * FETCH_SHARE;
+	const deadline =
+		now() + (Number.isFinite(total) && total > 0 ? total : FALLBACK_BUDGET_MS) * FETCH_SHARE;
 	return { exhausted: () => now() >= deadline };
 }

@@ -1,7 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** "Only These Statuses" for status-change events. */
-export function onlyStatusesField(options: INodePropertyOptions[], events: string[]): INodeProperties {
+export function onlyStatusesField(
+	options: INodePropertyOptions[],
+	events: string[],
+): INodeProperties {
 	return {
 		displayName: 'Only These Statuses',
 		name: 'statuses',

@@ -6,7 +6,8 @@ import type { Change } from './types';
 function changedAt(row: IDataObject, observedAt: string): string {
 	for (const key of ['updatedAt', 'statusChangedAt', 'modifiedAt']) {
 		const value = row[key];
-		if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+		if (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+			return new Date(value).toISOString();
 	}
 	return observedAt;
 }
@@ -16,7 +17,12 @@ function changedAt(row: IDataObject, observedAt: string): string {
  * transition of the same record, so a downstream step can de-duplicate if n8n
  * ever delivers a poll twice.
  */
-export function eventItem(event: string, idField: string, change: Change, observedAt: string): IDataObject {
+export function eventItem(
+	event: string,
+	idField: string,
+	change: Change,
+	observedAt: string,
+): IDataObject {
 	const from = change.previousStatus ?? 'new';
 	return {
 		...change.row,
@@ -52,5 +58,8 @@ export function crossThreshold(
 		return { state: { v: 1, kind, armed: !below, last: value }, fired: below && emitExisting };
 	}
 	if (below && s.armed) return { state: { v: 1, kind, armed: false, last: value }, fired: true };
-	return { state: { v: 1, kind, armed: below ? Boolean(s.armed) : true, last: value }, fired: false };
+	return {
+		state: { v: 1, kind, armed: below ? Boolean(s.armed) : true, last: value },
+		fired: false,
+	};
 }

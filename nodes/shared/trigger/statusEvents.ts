@@ -56,7 +56,10 @@ export interface StatusEventsConfig {
  * only after every item was built, so a failure anywhere leaves the previous
  * state for the next poll.
  */
-export async function pollStatusEvents(ctx: IPollFunctions, config: StatusEventsConfig): Promise<INodeExecutionData[]> {
+export async function pollStatusEvents(
+	ctx: IPollFunctions,
+	config: StatusEventsConfig,
+): Promise<INodeExecutionData[]> {
 	const { event, source } = config;
 	const observedAt = new Date().toISOString();
 	const statuses = (ctx.getNodeParameter('statuses', []) as string[]) ?? [];

@@ -75,7 +75,9 @@ export async function pollChanges(
 			gaps.push(gap);
 			continue;
 		}
-		const result = budget.exhausted() ? { rows: [], resume: { after: gap.after, page: gap.page } } : await walkGap(source, gap, budget, seen);
+		const result = budget.exhausted()
+			? { rows: [], resume: { after: gap.after, page: gap.page } }
+			: await walkGap(source, gap, budget, seen);
 		register(result.rows, gap.emit);
 		if (result.resume) gaps.push({ ...gap, ...result.resume });
 	}

@@ -24,7 +24,12 @@ export interface WalkResult {
  * towards later pages while new records arrive, so an anchor is always found at
  * or after the page it was last seen on, and a row seen twice is skipped.
  */
-export async function walkGap(source: StatusSource, gap: Gap, budget: Budget, seen: Set<string>): Promise<WalkResult> {
+export async function walkGap(
+	source: StatusSource,
+	gap: Gap,
+	budget: Budget,
+	seen: Set<string>,
+): Promise<WalkResult> {
 	const stop = new Set(gap.stop);
 	const rows: IDataObject[] = [];
 	let started = gap.after === null;
@@ -32,11 +37,18 @@ export async function walkGap(source: StatusSource, gap: Gap, budget: Budget, se
 	const guard = new PageGuard(source);
 	const walked = new Set<string>();
 	for (let page = gap.page; ; page++) {
-		if (budget.exhausted()) return { rows, resume: { after: last, page: Math.max(gap.page, page - 1) } };
+		if (budget.exhausted())
+			return { rows, resume: { after: last, page: Math.max(gap.page, page - 1) } };
 		const { rows: pageRows, total } = await source.fetchPage(page);
 		const before = walked.size;
 		for (const row of pageRows) walked.add(source.idOf(row));
-		guard.accept(page, pageRows, walked.size - before, walked.size, total === undefined ? undefined : total - (gap.page - 1) * source.pageSize);
+		guard.accept(
+			page,
+			pageRows,
+			walked.size - before,
+			walked.size,
+			total === undefined ? undefined : total - (gap.page - 1) * source.pageSize,
+		);
 		for (const row of pageRows) {
 			const id = source.idOf(row);
 			if (!started) {

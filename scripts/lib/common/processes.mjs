@@ -95,7 +95,12 @@ export async function stop(child, graceMs = 5000) {
 export function run(cmd, args, { cwd, env, check = true, timeoutMs = 15 * 60_000, onLine } = {}) {
 	installHandlers();
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(cmd, args, {
+			cwd,
+			env: env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		children.add(child);
 		let stdout = '';
 		let stderr = '';
@@ -119,7 +124,12 @@ export function run(cmd, args, { cwd, env, check = true, timeoutMs = 15 * 60_000
 			const result = { code: code ?? (signal ? 128 : 1), stdout, stderr };
 			if (check && result.code !== 0) {
 				const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
-				reject(Object.assign(new Error(`\`${[cmd, ...args].join(' ')}\` exited with ${signal ?? code}`), { details: tail }));
+				reject(
+					Object.assign(
+						new Error(`\`${[cmd, ...args].join(' ')}\` exited with ${signal ?? code}`),
+						{ details: tail },
+					),
+				);
 			} else resolve(result);
 		});
 	});
@@ -135,7 +145,12 @@ export function run(cmd, args, { cwd, env, check = true, timeoutMs = 15 * 60_000
 export function startService(cmd, args, { cwd, env, logStream } = {}) {
 	installHandlers();
 	/** @type {Service} */
-	const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(cmd, args, {
+		cwd,
+		env: env ?? process.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	children.add(child);
 	child.output = '';
 	const keep = (d) => {
@@ -148,7 +163,8 @@ export function startService(cmd, args, { cwd, env, logStream } = {}) {
 	return child;
 }
 
-const RUN_CONTEXT = /^(npm_package_|npm_lifecycle_)|^(npm_command|npm_execpath|npm_node_execpath|npm_config_local_prefix|npm_config_call|npm_config_user_agent|npm_config_npm_version|INIT_CWD|NODE_ENV|NODE_OPTIONS|NODE_PATH|JEST_WORKER_ID)$/;
+const RUN_CONTEXT =
+	/^(npm_package_|npm_lifecycle_)|^(npm_command|npm_execpath|npm_node_execpath|npm_config_local_prefix|npm_config_call|npm_config_user_agent|npm_config_npm_version|INIT_CWD|NODE_ENV|NODE_OPTIONS|NODE_PATH|JEST_WORKER_ID)$/;
 
 /**
  * This process's environment without what describes how it was started: `npm run`'s package and
@@ -157,7 +173,9 @@ const RUN_CONTEXT = /^(npm_package_|npm_lifecycle_)|^(npm_command|npm_execpath|n
  */
 export function inheritedEnv(dropPrefixes = []) {
 	return Object.fromEntries(
-		Object.entries(process.env).filter(([k]) => !RUN_CONTEXT.test(k) && !dropPrefixes.some((prefix) => k.startsWith(prefix))),
+		Object.entries(process.env).filter(
+			([k]) => !RUN_CONTEXT.test(k) && !dropPrefixes.some((prefix) => k.startsWith(prefix)),
+		),
 	);
 }
 
@@ -179,13 +197,19 @@ export function freePort() {
  * @param {() => Promise<unknown>} probe
  * @param {{ timeoutMs?: number, intervalMs?: number, child?: Service, what?: string }} [options]
  */
-export async function waitFor(probe, { timeoutMs = 60_000, intervalMs = 300, child, what = 'service' } = {}) {
+export async function waitFor(
+	probe,
+	{ timeoutMs = 60_000, intervalMs = 300, child, what = 'service' } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child && (child.exitCode !== null || child.signalCode !== null)) {
-			throw Object.assign(new Error(`${what} exited early (code ${child.exitCode ?? child.signalCode})`), {
-				details: child.output?.trim().split('\n').slice(-25).join('\n'),
-			});
+			throw Object.assign(
+				new Error(`${what} exited early (code ${child.exitCode ?? child.signalCode})`),
+				{
+					details: child.output?.trim().split('\n').slice(-25).join('\n'),
+				},
+			);
 		}
 		try {
 			if (await probe()) return;

@@ -36,7 +36,8 @@ export async function step(label, fn, hint) {
 	info(`→ ${label}${hint ? ` (${hint})` : ''} …`);
 	try {
 		const result = await fn();
-		const note = typeof result === 'object' && result && 'note' in result ? ` — ${result.note}` : '';
+		const note =
+			typeof result === 'object' && result && 'note' in result ? ` — ${result.note}` : '';
 		info(`✔ ${label} (${fmt(Date.now() - start)})${note}`);
 		return result;
 	} catch (error) {

@@ -5,7 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { ensureN8n } from '../n8n/n8n-install.mjs';
-import { createUserFolder, execute, importJson, installCommunityPackage, outputTail, startN8n } from '../n8n/n8n-cli.mjs';
+import {
+	createUserFolder,
+	execute,
+	importJson,
+	installCommunityPackage,
+	outputTail,
+	startN8n,
+} from '../n8n/n8n-cli.mjs';
 import { connect } from '../n8n/n8n-rest.mjs';
 import { buildPackage, packAll, packPackage } from '../packaging/package.mjs';
 import { StepError, info, step } from '../common/progress.mjs';
@@ -42,31 +49,59 @@ import {
  *
  * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], version?: string, env?: (paths: object) => object }} [options]
  */
-export async function prepareRun(repoDir, { keep = false, build = true, examples, packages, version, env } = {}) {
+export async function prepareRun(
+	repoDir,
+	{ keep = false, build = true, examples, packages, version, env } = {},
+) {
 	const paths = await ensureN8n(version ? { version } : {});
 	const packs = await packTarballs(repoDir, { build, packages });
 	const folder = await createUserFolder(paths, { keep });
 	if (env) Object.assign(folder.env, env(paths));
 	const what = packs.length === 1 ? 'it' : packs.map((p) => p.name).join(' and ');
-	const installed = await step(`Installing ${what} into a fresh n8n user folder as ${packs.length === 1 ? 'a community package' : 'community packages'}`, async () => {
-		const nodesDir = await installCommunityPackage(folder, packs.map((p) => p.tarball));
-		const byPackage = packs.map((p) => ({ name: p.name, types: builtNodeTypes(join(nodesDir, 'node_modules', p.name)) }));
-		const names = (types) => types.map((type) => splitNodeType(type).name).join(', ');
-		const note = byPackage.map((p) => (packs.length === 1 ? `nodes: ${names(p.types)}` : `${p.name}: ${names(p.types)}`)).join('; ');
-		return { nodesDir, types: byPackage.flatMap((p) => p.types), note };
-	});
+	const installed = await step(
+		`Installing ${what} into a fresh n8n user folder as ${packs.length === 1 ? 'a community package' : 'community packages'}`,
+		async () => {
+			const nodesDir = await installCommunityPackage(
+				folder,
+				packs.map((p) => p.tarball),
+			);
+			const byPackage = packs.map((p) => ({
+				name: p.name,
+				types: builtNodeTypes(join(nodesDir, 'node_modules', p.name)),
+			}));
+			const names = (types) => types.map((type) => splitNodeType(type).name).join(', ');
+			const note = byPackage
+				.map((p) =>
+					packs.length === 1 ? `nodes: ${names(p.types)}` : `${p.name}: ${names(p.types)}`,
+				)
+				.join('; ');
+			return { nodesDir, types: byPackage.flatMap((p) => p.types), note };
+		},
+	);
 
-	const all = (examples ?? loadExamples(repoDir).map((entry) => entry.workflow)).map((wf) => retargetNodeTypes(wf, installed.types));
+	const all = (examples ?? loadExamples(repoDir).map((entry) => entry.workflow)).map((wf) =>
+		retargetNodeTypes(wf, installed.types),
+	);
 	// `<type>Tool` is the AI Agent tool n8n derives from a usableAsTool node `<type>`.
-	const provided = (type) => installed.types.includes(type) || installed.types.includes(type.replace(/Tool$/, ''));
-	const missing = all.flatMap((wf) => packageNodeTypes(wf).filter((type) => !provided(type)).map((type) => `${wf.name}: ${type}`));
-	if (missing.length) throw new StepError(`example workflows use node types the installed package(s) do not provide:\n  ${missing.join('\n  ')}`);
+	const provided = (type) =>
+		installed.types.includes(type) || installed.types.includes(type.replace(/Tool$/, ''));
+	const missing = all.flatMap((wf) =>
+		packageNodeTypes(wf)
+			.filter((type) => !provided(type))
+			.map((type) => `${wf.name}: ${type}`),
+	);
+	if (missing.length)
+		throw new StepError(
+			`example workflows use node types the installed package(s) do not provide:\n  ${missing.join('\n  ')}`,
+		);
 
 	const sandbox = await step('Starting the provider sandbox', async () => {
 		const sb = await startSandbox(repoDir);
 		return Object.assign(sb, { note: sb.url });
 	});
-	const usesEmail = all.some((wf) => wf.nodes.some((node) => node.type === 'n8n-nodes-base.emailSend'));
+	const usesEmail = all.some((wf) =>
+		wf.nodes.some((node) => node.type === 'n8n-nodes-base.emailSend'),
+	);
 	const smtp = usesEmail
 		? await step('Starting a local SMTP sink for the customer emails', async () => {
 				const sink = await startSmtpSink();
@@ -75,10 +110,15 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 		: undefined;
 	const exportDir = join(folder.filesDir, 'esim-exports');
 	mkdirSync(exportDir, { recursive: true });
-	const workflows = all.map((wf) => prepareWorkflow(wf, { exportDir, smtp: smtp && SMTP_CREDENTIAL }));
+	const workflows = all.map((wf) =>
+		prepareWorkflow(wf, { exportDir, smtp: smtp && SMTP_CREDENTIAL }),
+	);
 	const types = [...new Set(workflows.flatMap(credentialTypes))];
 	const credentials = [
-		...sandboxCredentials(sandbox, types, { trade: TRADE_DEMO_KEYS, distribute: DISTRIBUTE_DEMO_LOGIN }),
+		...sandboxCredentials(sandbox, types, {
+			trade: TRADE_DEMO_KEYS,
+			distribute: DISTRIBUTE_DEMO_LOGIN,
+		}),
 		...(smtp ? [smtp.credential] : []),
 	];
 	await step(`Importing ${credentials.length} credential(s) pointing at the sandbox`, async () => {
@@ -89,7 +129,19 @@ export async function prepareRun(repoDir, { keep = false, build = true, examples
 		await importJson(folder, 'workflow', workflows, 'workflows.json');
 		return { note: workflows.map((wf) => wf.name).join(', ') };
 	});
-	return { repoDir, paths, folder, sandbox, smtp, workflows, credentials, exportDir, fixture: loadShopifyFixture(repoDir), packs, installed };
+	return {
+		repoDir,
+		paths,
+		folder,
+		sandbox,
+		smtp,
+		workflows,
+		credentials,
+		exportDir,
+		fixture: loadShopifyFixture(repoDir),
+		packs,
+		installed,
+	};
 }
 
 /** Builds and packs what prepareRun() installs: [{ name, tarball, … }]. */
@@ -99,24 +151,40 @@ async function packTarballs(repoDir, { build, packages }) {
 		if (build) await step('Building the package (npm run build)', () => buildPackage(repoDir));
 		const pack = await step('Packing it (npm pack)', async () => {
 			const result = await packPackage(repoDir);
-			return { ...result, note: `${result.name}-${result.version}.tgz, ${result.files} files, ${kB(result)}` };
+			return {
+				...result,
+				note: `${result.name}-${result.version}.tgz, ${result.files} files, ${kB(result)}`,
+			};
 		});
 		return [pack];
 	}
-	return step(`${build ? 'Building and packing' : 'Packing'} every package (npm run pack:all)`, async () => {
-		const all = await packAll(repoDir, { build });
-		const chosen = packages.map((name) => all.find((pack) => pack.name === name) ?? name);
-		const unknown = chosen.filter((pack) => typeof pack === 'string');
-		if (unknown.length) throw new Error(`pack:all wrote no tarball for ${unknown.join(', ')} (it wrote ${all.map((p) => p.name).join(', ')})`);
-		return Object.assign(chosen, { note: chosen.map((p) => `${p.name}-${p.version}.tgz, ${p.files} files, ${kB(p)}`).join('; ') });
-	});
+	return step(
+		`${build ? 'Building and packing' : 'Packing'} every package (npm run pack:all)`,
+		async () => {
+			const all = await packAll(repoDir, { build });
+			const chosen = packages.map((name) => all.find((pack) => pack.name === name) ?? name);
+			const unknown = chosen.filter((pack) => typeof pack === 'string');
+			if (unknown.length)
+				throw new Error(
+					`pack:all wrote no tarball for ${unknown.join(', ')} (it wrote ${all.map((p) => p.name).join(', ')})`,
+				);
+			return Object.assign(chosen, {
+				note: chosen
+					.map((p) => `${p.name}-${p.version}.tgz, ${p.files} files, ${kB(p)}`)
+					.join('; '),
+			});
+		},
+	);
 }
 
 /** `n8n execute` one workflow; a failed run becomes a StepError naming the node and n8n's message. */
 export async function runWorkflow(ctx, workflowId) {
 	const { code, result, output } = await execute(ctx.folder, workflowId);
 	const name = ctx.workflows?.find((wf) => wf.id === workflowId)?.name ?? workflowId;
-	if (!result) throw new StepError(`n8n printed no execution for workflow "${name}" (exit code ${code}):\n${outputTail(output)}`);
+	if (!result)
+		throw new StepError(
+			`n8n printed no execution for workflow "${name}" (exit code ${code}):\n${outputTail(output)}`,
+		);
 	if (result.status !== 'success' || code !== 0) {
 		const error = result.data?.resultData?.error;
 		const node = error?.node?.name ?? result.data?.resultData?.lastNodeExecuted;
@@ -142,10 +210,19 @@ export async function runExamplesHeadless(ctx) {
 		}
 		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
 			const result = await runWorkflow(ctx, wf.id);
-			return Object.assign(result, { note: `${Object.keys(result.data.resultData.runData).length} nodes ran` });
+			return Object.assign(result, {
+				note: `${Object.keys(result.data.resultData.runData).length} nodes ran`,
+			});
 		});
 	}
-	return { shopify: byId[EXAMPLE_IDS.shopify], exported: byId[EXAMPLE_IDS.export], topUp: byId[EXAMPLE_IDS.topUp], byId, fixture: ctx.fixture, emails: ctx.smtp?.messages };
+	return {
+		shopify: byId[EXAMPLE_IDS.shopify],
+		exported: byId[EXAMPLE_IDS.export],
+		topUp: byId[EXAMPLE_IDS.topUp],
+		byId,
+		fixture: ctx.fixture,
+		emails: ctx.smtp?.messages,
+	};
 }
 
 function rank(order, id) {
@@ -160,7 +237,10 @@ function rank(order, id) {
  */
 export async function prepareSandboxScenario(ctx) {
 	// By node name: the package may be the combined one or n8n-nodes-esim-distribute.
-	const uses = (name) => ctx.workflows.some((wf) => packageNodeTypes(wf).some((type) => splitNodeType(type).name === name));
+	const uses = (name) =>
+		ctx.workflows.some((wf) =>
+			packageNodeTypes(wf).some((type) => splitNodeType(type).name === name),
+		);
 	if (!uses('esimDistribute')) return;
 	await ctx.sandbox.admin.distribute.setBalance(120);
 	await ctx.sandbox.admin.distribute.seedOrders(3, { email: 'maya.tanaka@example.com' });

@@ -27,7 +27,14 @@ export function readEmails(messages) {
 				/* not a PNG the scanner reads */
 			}
 		}
-		return { to: message.to, subject: message.subject, iccid: iccidIn(message), qrText, qrFiles: pngs.map((p) => p.filename), links: linksIn(message) };
+		return {
+			to: message.to,
+			subject: message.subject,
+			iccid: iccidIn(message),
+			qrText,
+			qrFiles: pngs.map((p) => p.filename),
+			links: linksIn(message),
+		};
 	});
 }
 
@@ -37,7 +44,11 @@ export function emailLines(messages, activationByIccid) {
 	const lines = [`Emails delivered to the local SMTP sink: ${rows.length}`];
 	for (const row of rows) {
 		const expected = activationByIccid.get(row.iccid);
-		const verdict = !row.qrText ? 'no QR code found' : row.qrText === expected ? 'QR decoded = activation code' : `QR decoded to "${row.qrText}", not the activation code`;
+		const verdict = !row.qrText
+			? 'no QR code found'
+			: row.qrText === expected
+				? 'QR decoded = activation code'
+				: `QR decoded to "${row.qrText}", not the activation code`;
 		lines.push(`  to ${row.to.join(', ')}  ICCID ${row.iccid ?? '?'}  ${verdict}`);
 	}
 	return lines;

@@ -42,12 +42,20 @@ export function loadExamples(repoDir) {
 
 /** The recorded Shopify payload the Shopify example replays. */
 export function loadShopifyFixture(repoDir) {
-	return JSON.parse(readFileSync(join(repoDir, 'examples', 'fixtures', 'shopify-order.json'), 'utf8'));
+	return JSON.parse(
+		readFileSync(join(repoDir, 'examples', 'fixtures', 'shopify-order.json'), 'utf8'),
+	);
 }
 
 /** Node types of this repository's packages (`n8n-nodes-esim.<name>`, `n8n-nodes-esimtrade.<name>`, …) a workflow uses. */
 export function packageNodeTypes(workflow) {
-	return [...new Set(workflow.nodes.map((node) => node.type).filter((type) => PACKAGE_NAMES.includes(splitNodeType(type).packageName)))];
+	return [
+		...new Set(
+			workflow.nodes
+				.map((node) => node.type)
+				.filter((type) => PACKAGE_NAMES.includes(splitNodeType(type).packageName)),
+		),
+	];
 }
 
 /**
@@ -89,7 +97,11 @@ export function builtNodeTypes(packageDir) {
 /** Credentials for the sandbox, in `n8n import:credentials` form, for the credential types given. */
 export function sandboxCredentials(sandbox, types, { trade, distribute }) {
 	const all = {
-		esimTradeApi: { ...CREDENTIAL_REFS.esimTradeApi, type: 'esimTradeApi', data: { ...trade, baseUrl: sandbox.tradeBaseUrl } },
+		esimTradeApi: {
+			...CREDENTIAL_REFS.esimTradeApi,
+			type: 'esimTradeApi',
+			data: { ...trade, baseUrl: sandbox.tradeBaseUrl },
+		},
 		esimDistributeApi: {
 			...CREDENTIAL_REFS.esimDistributeApi,
 			type: 'esimDistributeApi',
@@ -125,5 +137,7 @@ export function prepareWorkflow(workflow, { exportDir, smtp } = {}) {
 
 /** The manual trigger a headless run starts from (`n8n execute` only starts from a Manual Trigger). */
 export function manualTriggerName(workflow) {
-	return workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger' && !node.disabled)?.name;
+	return workflow.nodes.find(
+		(node) => node.type === 'n8n-nodes-base.manualTrigger' && !node.disabled,
+	)?.name;
 }

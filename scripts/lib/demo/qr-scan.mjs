@@ -24,7 +24,8 @@ function decodeGrayPng(png) {
 		if (type === 'IDAT') idat.push(data);
 		offset += 12 + length;
 	}
-	if (colorType !== 0 || (depth !== 1 && depth !== 8)) throw new Error(`unsupported PNG (colour type ${colorType}, depth ${depth})`);
+	if (colorType !== 0 || (depth !== 1 && depth !== 8))
+		throw new Error(`unsupported PNG (colour type ${colorType}, depth ${depth})`);
 	const raw = inflateSync(Buffer.concat(idat));
 	const stride = Math.ceil((width * depth) / 8);
 	const rgba = new Uint8ClampedArray(width * height * 4);

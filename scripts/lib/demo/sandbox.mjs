@@ -6,9 +6,16 @@ import ky from 'ky';
 import { freePort, startService, stop, waitFor } from '../common/processes.mjs';
 
 /** Demo API keys of the sandbox's eSIMTrade simulator (see sandbox/trade/model.ts). */
-export const TRADE_DEMO_KEYS = { accessCode: 'demo-access', secretKey: 'demo-secret', webhookSecret: 'demo-webhook-secret' };
+export const TRADE_DEMO_KEYS = {
+	accessCode: 'demo-access',
+	secretKey: 'demo-secret',
+	webhookSecret: 'demo-webhook-secret',
+};
 /** Demo login of the sandbox's eSIM Distribute tenant (see sandbox/distribute/README.md). */
-export const DISTRIBUTE_DEMO_LOGIN = { email: 'demo@esimdistribute.test', password: 'demo-password' };
+export const DISTRIBUTE_DEMO_LOGIN = {
+	email: 'demo@esimdistribute.test',
+	password: 'demo-password',
+};
 
 /**
  * Starts `tsx sandbox/cli.ts --port <free port>` from the repo and waits for `/__admin/health`.
@@ -24,8 +31,20 @@ export async function startSandbox(repoDir, { port, seed } = {}) {
 	const child = startService(process.execPath, args, { cwd: repoDir });
 	const url = `http://127.0.0.1:${listenPort}`;
 	const admin = createAdminClient(url);
-	await waitFor(async () => (await admin.health()).ok === true, { child, timeoutMs: 60_000, what: 'the sandbox' });
-	return { url, port: listenPort, tradeBaseUrl: `${url}/api/v1`, distributeBaseUrl: url, admin, child, stop: () => stop(child) };
+	await waitFor(async () => (await admin.health()).ok === true, {
+		child,
+		timeoutMs: 60_000,
+		what: 'the sandbox',
+	});
+	return {
+		url,
+		port: listenPort,
+		tradeBaseUrl: `${url}/api/v1`,
+		distributeBaseUrl: url,
+		admin,
+		child,
+		stop: () => stop(child),
+	};
 }
 
 /** Unwraps the eSIM Distribute admin envelope `{ success, data }`; eSIMTrade admin answers are plain. */
@@ -48,7 +67,8 @@ export function createAdminClient(url) {
 			order: async (orderNo) => (await get(`trade/orders/${encodeURIComponent(orderNo)}`)).order,
 			ledger: async () => (await get('trade/ledger')).entries,
 			wallet: () => get('trade/wallet'),
-			setStatus: (orderNo, status) => post(`trade/orders/${encodeURIComponent(orderNo)}/status`, { status }),
+			setStatus: (orderNo, status) =>
+				post(`trade/orders/${encodeURIComponent(orderNo)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('trade/orders/seed', { n, ...opts }),
 			config: (settings) => post('trade/config', settings),
 			webhooks: (settings) => (settings ? post('trade/webhooks', settings) : get('trade/webhooks')),
@@ -63,7 +83,8 @@ export function createAdminClient(url) {
 			topups: () => get('distribute/topups'),
 			transactions: () => get('distribute/transactions'),
 			approveTopup: (id) => post(`distribute/topups/${encodeURIComponent(id)}/approve`),
-			setOrderStatus: (id, status) => post(`distribute/orders/${encodeURIComponent(id)}/status`, { status }),
+			setOrderStatus: (id, status) =>
+				post(`distribute/orders/${encodeURIComponent(id)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('distribute/orders/seed', { n, ...opts }),
 			advanceClock: (ms) => post('distribute/clock/advance', { ms }),
 			stats: () => get('distribute/stats'),

@@ -30,7 +30,11 @@ export async function startSmtpSink({ port } = {}) {
 						subject: mail.subject,
 						html: typeof mail.html === 'string' ? mail.html : '',
 						text: mail.text ?? '',
-						attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+						attachments: mail.attachments.map((a) => ({
+							filename: a.filename,
+							contentType: a.contentType,
+							content: a.content,
+						})),
 					});
 					callback();
 				})
@@ -58,13 +62,21 @@ export async function startSmtpSink({ port } = {}) {
 		credential: {
 			...SMTP_CREDENTIAL,
 			type: 'smtp',
-			data: { user: '', password: '', host: '127.0.0.1', port: listenPort, secure: false, disableStartTls: true },
+			data: {
+				user: '',
+				password: '',
+				host: '127.0.0.1',
+				port: listenPort,
+				secure: false,
+				disableStartTls: true,
+			},
 		},
 		/** Resolves once at least `count` messages arrived (rejects after `timeoutMs`). */
 		async waitFor(count, { timeoutMs = 60_000 } = {}) {
 			const deadline = Date.now() + timeoutMs;
 			while (messages.length < count) {
-				if (Date.now() > deadline) throw new Error(`the SMTP sink received ${messages.length} of ${count} expected emails`);
+				if (Date.now() > deadline)
+					throw new Error(`the SMTP sink received ${messages.length} of ${count} expected emails`);
 				await new Promise((r) => setTimeout(r, 100));
 			}
 			return messages;

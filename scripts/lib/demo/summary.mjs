@@ -42,7 +42,14 @@ export function exportFiles(result) {
 			if (!path) continue;
 			const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 			const header = (text?.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, '');
-			files.push({ node, path, name: basename(path), rows: text === undefined ? undefined : csvRowCount(text), columns: header ? header.split(',') : [], text });
+			files.push({
+				node,
+				path,
+				name: basename(path),
+				rows: text === undefined ? undefined : csvRowCount(text),
+				columns: header ? header.split(',') : [],
+				text,
+			});
 		}
 	}
 	return files;
@@ -74,15 +81,20 @@ export function summaryLines({ shopify, exported, topUp, fixture, emails }, { ke
 	if (shopify) {
 		const orders = shopifyOrders(shopify);
 		const esims = orders.reduce((n, order) => n + order.iccids.length, 0);
-		lines.push(`Shopify order ${fixture?.name ?? ''} → ${orders.length} eSIMTrade order(s), ${esims} eSIM(s):`);
+		lines.push(
+			`Shopify order ${fixture?.name ?? ''} → ${orders.length} eSIMTrade order(s), ${esims} eSIM(s):`,
+		);
 		for (const order of orders) {
 			lines.push(
 				`  ${order.orderNo}  ${order.slug} ×${order.quantity}  ${order.status} (${order.fulfilment})${order.replayed ? '  [replayed, not charged again]' : ''}`,
 			);
-			for (const iccid of order.iccids) lines.push(`      ICCID ${iccid}  (QR code PNG attached to the email step)`);
+			for (const iccid of order.iccids)
+				lines.push(`      ICCID ${iccid}  (QR code PNG attached to the email step)`);
 		}
 		if (emails) {
-			const activation = new Map(nodeItems(shopify, 'Buy eSIM').map(({ json }) => [json.iccid, json.activationCode]));
+			const activation = new Map(
+				nodeItems(shopify, 'Buy eSIM').map(({ json }) => [json.iccid, json.activationCode]),
+			);
 			lines.push(...emailLines(emails, activation));
 		}
 	}
@@ -90,17 +102,32 @@ export function summaryLines({ shopify, exported, topUp, fixture, emails }, { ke
 		const files = exportFiles(exported);
 		if (!files.length) lines.push('Export: no file written (no orders in the last 24 hours)');
 		for (const file of files) {
-			const columns = file.columns.length > 6 ? `${file.columns.slice(0, 6).join(', ')}, … (${file.columns.length} columns)` : file.columns.join(', ');
-			lines.push(`Export: ${file.name} — ${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'}; ${columns}`);
+			const columns =
+				file.columns.length > 6
+					? `${file.columns.slice(0, 6).join(', ')}, … (${file.columns.length} columns)`
+					: file.columns.join(', ');
+			lines.push(
+				`Export: ${file.name} — ${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'}; ${columns}`,
+			);
 		}
-		if (files.length) lines.push(kept ? `  in ${dirname(files[0].path)}` : '  (written to the temporary n8n folder, removed at exit; `npm run demo -- --keep` keeps it)');
+		if (files.length)
+			lines.push(
+				kept
+					? `  in ${dirname(files[0].path)}`
+					: '  (written to the temporary n8n folder, removed at exit; `npm run demo -- --keep` keeps it)',
+			);
 	}
 	if (topUp) {
 		const d = topUpDecision(topUp);
-		if (!d.belowThreshold) lines.push(`Top-up: balance ${d.balance} ${d.currency ?? ''} is above the threshold → no top-up`);
+		if (!d.belowThreshold)
+			lines.push(
+				`Top-up: balance ${d.balance} ${d.currency ?? ''} is above the threshold → no top-up`,
+			);
 		else {
 			const amount = `${d.topUp?.amount} ${d.topUp?.currency ?? ''}`.trim();
-			lines.push(`Top-up: balance ${d.balance} ${d.currency ?? ''} is below the threshold → bank-transfer top-up ${d.topUp?.id} for ${amount}`);
+			lines.push(
+				`Top-up: balance ${d.balance} ${d.currency ?? ''} is below the threshold → bank-transfer top-up ${d.topUp?.id} for ${amount}`,
+			);
 			lines.push(
 				d.approved
 					? `  within the auto-approval limit → transfer proof uploaded, status now "${d.finalStatus}"`

@@ -4,7 +4,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ky from 'ky';
-import { freePort, inheritedEnv, removeOnCleanup, run, startService, stop, waitFor } from '../common/processes.mjs';
+import {
+	freePort,
+	inheritedEnv,
+	removeOnCleanup,
+	run,
+	startService,
+	stop,
+	waitFor,
+} from '../common/processes.mjs';
 
 /**
  * A fresh user folder (`<dir>/.n8n`) and the environment every n8n command of it gets.
@@ -48,16 +56,33 @@ export async function installCommunityPackage(folder, tarballs) {
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}\n');
 	// --omit=peer: n8n-workflow must come from n8n itself, never from a copy beside the package.
-	await run('npm', ['install', ...[tarballs].flat(), '--omit=peer', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: nodesDir,
-		env: folder.env,
-	});
+	await run(
+		'npm',
+		[
+			'install',
+			...[tarballs].flat(),
+			'--omit=peer',
+			'--omit=dev',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{
+			cwd: nodesDir,
+			env: folder.env,
+		},
+	);
 	return nodesDir;
 }
 
 /** Runs one n8n CLI command to completion. */
 export function n8n(folder, args, opts = {}) {
-	return run(folder.paths.node, [folder.paths.n8nBin, ...args], { env: { ...folder.env, ...opts.env }, check: opts.check ?? true, timeoutMs: opts.timeoutMs ?? 5 * 60_000 });
+	return run(folder.paths.node, [folder.paths.n8nBin, ...args], {
+		env: { ...folder.env, ...opts.env },
+		check: opts.check ?? true,
+		timeoutMs: opts.timeoutMs ?? 5 * 60_000,
+	});
 }
 
 /** Writes `items` to a JSON file in the user folder and imports it (`kind` = 'workflow' | 'credentials'). */
@@ -85,7 +110,10 @@ export function extractExecutionJson(output) {
 export function outputTail(output, count = 15) {
 	return output
 		.split('\n')
-		.filter((line) => line.trim() && !/^\s+at |Python task runner|license SDK|Legacy aes-256-cbc/.test(line))
+		.filter(
+			(line) =>
+				line.trim() && !/^\s+at |Python task runner|license SDK|Legacy aes-256-cbc/.test(line),
+		)
 		.slice(-count)
 		.join('\n');
 }
@@ -95,15 +123,22 @@ export function outputTail(output, count = 15) {
  * (`status`, `data.resultData.runData`, `data.resultData.error`), undefined if n8n printed none.
  */
 export async function execute(folder, workflowId) {
-	const { code, stdout, stderr } = await n8n(folder, ['execute', `--id=${workflowId}`, '--rawOutput'], { check: false });
+	const { code, stdout, stderr } = await n8n(
+		folder,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		{ check: false },
+	);
 	const output = `${stdout}\n${stderr}`;
 	let result;
 	try {
 		result = extractExecutionJson(stdout) ?? extractExecutionJson(output);
 	} catch (error) {
-		throw Object.assign(new Error(`could not parse the execution JSON of workflow ${workflowId}: ${error.message}`), {
-			details: outputTail(output),
-		});
+		throw Object.assign(
+			new Error(`could not parse the execution JSON of workflow ${workflowId}: ${error.message}`),
+			{
+				details: outputTail(output),
+			},
+		);
 	}
 	return { code, result, output };
 }
@@ -124,7 +159,10 @@ export function nodeRan(result, nodeName) {
  * it activates with `update:workflow --active=true` (which 2.x still accepts, deprecated).
  */
 export function publishWorkflow(folder, workflowId) {
-	const args = folder.paths.major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'];
+	const args =
+		folder.paths.major >= 2
+			? ['publish:workflow', `--id=${workflowId}`]
+			: ['update:workflow', `--id=${workflowId}`, '--active=true'];
 	return n8n(folder, args);
 }
 
@@ -136,15 +174,31 @@ export function publishWorkflow(folder, workflowId) {
  */
 export async function startN8n(folder, { port, timeoutMs = 120_000 } = {}) {
 	const listenPort = port ?? (await freePort());
-	const env = { ...folder.env, N8N_PORT: String(listenPort), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: `http://localhost:${listenPort}` };
+	const env = {
+		...folder.env,
+		N8N_PORT: String(listenPort),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: 'localhost',
+		N8N_EDITOR_BASE_URL: `http://localhost:${listenPort}`,
+	};
 	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'start'], { env });
 	const url = `http://localhost:${listenPort}`;
-	await waitFor(async () => (await ky.get(`http://127.0.0.1:${listenPort}/healthz/readiness`, { retry: 0, timeout: 2000, throwHttpErrors: false })).ok, {
-		child,
-		timeoutMs,
-		intervalMs: 500,
-		what: 'n8n start',
-	});
+	await waitFor(
+		async () =>
+			(
+				await ky.get(`http://127.0.0.1:${listenPort}/healthz/readiness`, {
+					retry: 0,
+					timeout: 2000,
+					throwHttpErrors: false,
+				})
+			).ok,
+		{
+			child,
+			timeoutMs,
+			intervalMs: 500,
+			what: 'n8n start',
+		},
+	);
 	const logFile = join(folder.dir, 'n8n-start.log');
 	return {
 		url,

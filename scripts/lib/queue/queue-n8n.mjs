@@ -22,12 +22,17 @@ export function queueEnv(services, paths, { fastLockExpiry = false } = {}) {
 		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 		N8N_LOG_LEVEL: 'info',
 		...(fastLockExpiry
-			? { QUEUE_WORKER_LOCK_DURATION: '20000', QUEUE_WORKER_LOCK_RENEW_TIME: '5000', QUEUE_WORKER_STALLED_INTERVAL: '10000' }
+			? {
+					QUEUE_WORKER_LOCK_DURATION: '20000',
+					QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+					QUEUE_WORKER_STALLED_INTERVAL: '10000',
+				}
 			: {}),
 	};
 }
 
-const ok = async (url) => (await ky.get(url, { retry: 0, timeout: 2000, throwHttpErrors: false })).ok;
+const ok = async (url) =>
+	(await ky.get(url, { retry: 0, timeout: 2000, throwHttpErrors: false })).ok;
 
 /** Finds `Worker started/finished execution N` in a worker's output as it arrives. */
 function trackExecutions(child, proc) {
@@ -65,10 +70,25 @@ export async function startMain(folder, { port } = {}) {
 		N8N_EDITOR_BASE_URL: `http://localhost:${listenPort}`,
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 	};
-	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'start'], { env, logStream: logTo(folder, 'main') });
+	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'start'], {
+		env,
+		logStream: logTo(folder, 'main'),
+	});
 	const started = Date.now();
-	await waitFor(() => ok(`http://127.0.0.1:${listenPort}/healthz/readiness`), { child, timeoutMs: 600_000, intervalMs: 500, what: 'n8n main (n8n start)' });
-	return { name: 'main', url: `http://localhost:${listenPort}`, port: listenPort, child, readyMs: Date.now() - started, stop: () => stop(child, 15_000) };
+	await waitFor(() => ok(`http://127.0.0.1:${listenPort}/healthz/readiness`), {
+		child,
+		timeoutMs: 600_000,
+		intervalMs: 500,
+		what: 'n8n main (n8n start)',
+	});
+	return {
+		name: 'main',
+		url: `http://localhost:${listenPort}`,
+		port: listenPort,
+		child,
+		readyMs: Date.now() - started,
+		stop: () => stop(child, 15_000),
+	};
 }
 
 /** `n8n worker --concurrency=<n>` with its health server on a free port; resolves once it is ready. */
@@ -81,11 +101,20 @@ export async function startWorker(folder, name, { concurrency = 5 } = {}) {
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 	};
-	const child = startService(folder.paths.node, [folder.paths.n8nBin, 'worker', `--concurrency=${concurrency}`], { env, logStream: logTo(folder, name) });
+	const child = startService(
+		folder.paths.node,
+		[folder.paths.n8nBin, 'worker', `--concurrency=${concurrency}`],
+		{ env, logStream: logTo(folder, name) },
+	);
 	const proc = { name, child, healthPort, started: new Set(), finished: new Set() };
 	trackExecutions(child, proc);
 	const t0 = Date.now();
-	await waitFor(() => ok(`http://127.0.0.1:${healthPort}/healthz/readiness`), { child, timeoutMs: 600_000, intervalMs: 500, what: `n8n ${name}` });
+	await waitFor(() => ok(`http://127.0.0.1:${healthPort}/healthz/readiness`), {
+		child,
+		timeoutMs: 600_000,
+		intervalMs: 500,
+		what: `n8n ${name}`,
+	});
 	proc.readyMs = Date.now() - t0;
 	proc.stop = () => stop(child, 35_000);
 	return proc;
@@ -100,7 +129,9 @@ export async function startWorker(folder, name, { concurrency = 5 } = {}) {
 export async function startCluster(folder, { workers = 2, concurrency = 5, port } = {}) {
 	const [main, ...ws] = await Promise.all([
 		startMain(folder, { port }),
-		...Array.from({ length: workers }, (_, i) => startWorker(folder, `worker${i + 1}`, { concurrency })),
+		...Array.from({ length: workers }, (_, i) =>
+			startWorker(folder, `worker${i + 1}`, { concurrency }),
+		),
 	]);
 	const cluster = {
 		main,
@@ -136,7 +167,9 @@ export async function startCluster(folder, { workers = 2, concurrency = 5, port 
 		},
 		/** Names of the workers whose log says they started execution `id`. */
 		whoRan(id) {
-			return [...cluster.workers, ...cluster.retired].filter((w) => w.started.has(String(id))).map((w) => w.name);
+			return [...cluster.workers, ...cluster.retired]
+				.filter((w) => w.started.has(String(id)))
+				.map((w) => w.name);
 		},
 		async stop() {
 			await Promise.all([cluster.main.stop(), ...cluster.workers.map((w) => w.stop())]);
@@ -157,9 +190,15 @@ export async function activateWorkflow(client, workflowId) {
  */
 export async function waitForWebhook(baseUrl, path, { timeoutMs = 60_000 } = {}) {
 	const url = `${baseUrl.replace('localhost', '127.0.0.1')}/webhook/${path}`;
-	await waitFor(async () => /Did you mean/.test(await (await ky.get(url, { retry: 0, timeout: 5000, throwHttpErrors: false })).text()), {
-		timeoutMs,
-		intervalMs: 300,
-		what: `webhook ${path}`,
-	});
+	await waitFor(
+		async () =>
+			/Did you mean/.test(
+				await (await ky.get(url, { retry: 0, timeout: 5000, throwHttpErrors: false })).text(),
+			),
+		{
+			timeoutMs,
+			intervalMs: 300,
+			what: `webhook ${path}`,
+		},
+	);
 }

@@ -15,15 +15,35 @@ import { step } from '../common/progress.mjs';
  * @param {string} repoDir
  * @param {{ keep?: boolean, build?: boolean, examples?: object[], workers?: number, concurrency?: number, fastLockExpiry?: boolean }} [options]
  */
-export async function prepareQueueRun(repoDir, { keep = false, build = true, examples, workers = 2, concurrency = 5, fastLockExpiry = false } = {}) {
+export async function prepareQueueRun(
+	repoDir,
+	{
+		keep = false,
+		build = true,
+		examples,
+		workers = 2,
+		concurrency = 5,
+		fastLockExpiry = false,
+	} = {},
+) {
 	const services = await startServices();
-	const ctx = await prepareRun(repoDir, { keep, build, examples, env: (paths) => queueEnv(services, paths, { fastLockExpiry }) });
-	const cluster = await step(`Starting n8n in queue mode: main + ${workers} worker${workers === 1 ? '' : 's'} (concurrency ${concurrency} each)`, async () => {
-		const started = await startCluster(ctx.folder, { workers, concurrency });
-		started.note = `main ${started.url} ready in ${(started.main.readyMs / 1000).toFixed(1)} s; ${started.workers.map((w) => `${w.name} ${(w.readyMs / 1000).toFixed(1)} s`).join(', ')}`;
-		return started;
+	const ctx = await prepareRun(repoDir, {
+		keep,
+		build,
+		examples,
+		env: (paths) => queueEnv(services, paths, { fastLockExpiry }),
 	});
-	const client = await step('Creating the owner account', async () => Object.assign(await connect(cluster.url), { note: 'REST API ready' }));
+	const cluster = await step(
+		`Starting n8n in queue mode: main + ${workers} worker${workers === 1 ? '' : 's'} (concurrency ${concurrency} each)`,
+		async () => {
+			const started = await startCluster(ctx.folder, { workers, concurrency });
+			started.note = `main ${started.url} ready in ${(started.main.readyMs / 1000).toFixed(1)} s; ${started.workers.map((w) => `${w.name} ${(w.readyMs / 1000).toFixed(1)} s`).join(', ')}`;
+			return started;
+		},
+	);
+	const client = await step('Creating the owner account', async () =>
+		Object.assign(await connect(cluster.url), { note: 'REST API ready' }),
+	);
 	return Object.assign(ctx, { services, cluster, client, parse: flattedParse(ctx.paths) });
 }
 
@@ -39,7 +59,12 @@ export async function publish(ctx, workflows) {
 /** POSTs a JSON body to a production webhook; resolves { status, body, ms } (never throws on an HTTP error). */
 export async function postWebhook(ctx, path, json, { timeoutMs = 300_000 } = {}) {
 	const t0 = Date.now();
-	const res = await ky.post(`http://127.0.0.1:${ctx.cluster.main.port}/webhook/${path}`, { json, retry: 0, timeout: timeoutMs, throwHttpErrors: false });
+	const res = await ky.post(`http://127.0.0.1:${ctx.cluster.main.port}/webhook/${path}`, {
+		json,
+		retry: 0,
+		timeout: timeoutMs,
+		throwHttpErrors: false,
+	});
 	const text = await res.text();
 	let body = text;
 	try {

@@ -14,7 +14,9 @@ const APT_PACKAGES = { postgres: 'postgresql', redis: 'redis-server' };
 
 function which(cmd) {
 	try {
-		return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined;
+		return (
+			execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -25,7 +27,9 @@ export function postgresBin() {
 	if (process.env.PG_BIN) return process.env.PG_BIN;
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
-	const majors = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+	const majors = readdirSync(root)
+		.filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+		.sort((a, b) => Number(b) - Number(a));
 	return majors.length ? join(root, majors[0], 'bin') : undefined;
 }
 
@@ -49,28 +53,45 @@ export async function ensureServicesInstalled() {
 	const packages = missing.map((name) => APT_PACKAGES[name]);
 	const command = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`;
 	if (!isRoot() || !which('apt-get')) {
-		throw new StepError(`queue mode needs ${packages.join(' and ')}, which are not installed, and this run cannot install them (${isRoot() ? 'no apt-get' : 'not root'}).\nInstall them with:\n  ${command}`);
+		throw new StepError(
+			`queue mode needs ${packages.join(' and ')}, which are not installed, and this run cannot install them (${isRoot() ? 'no apt-get' : 'not root'}).\nInstall them with:\n  ${command}`,
+		);
 	}
-	await step(`Installing ${packages.join(' and ')} (apt-get, once per machine)`, async () => {
-		// DEBIAN_FRONTEND: no prompts; policy-rc.d in containers refuses to start the services, which is fine.
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-		try {
-			await run('apt-get', [...lock, 'update'], { env, timeoutMs: 10 * 60_000 });
-			await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], { env, timeoutMs: 15 * 60_000 });
-		} catch (error) {
-			throw new StepError(`apt-get could not install ${packages.join(' and ')}: ${error.message}\nInstall them with:\n  ${command}`, error.details);
-		}
-		const still = missingServices();
-		if (still.length) throw new StepError(`after apt-get, still missing: ${still.join(', ')}\nInstall them with:\n  ${command}`);
-		return { note: packages.join(', ') };
-	}, '20–60 s');
+	await step(
+		`Installing ${packages.join(' and ')} (apt-get, once per machine)`,
+		async () => {
+			// DEBIAN_FRONTEND: no prompts; policy-rc.d in containers refuses to start the services, which is fine.
+			const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+			const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+			try {
+				await run('apt-get', [...lock, 'update'], { env, timeoutMs: 10 * 60_000 });
+				await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], {
+					env,
+					timeoutMs: 15 * 60_000,
+				});
+			} catch (error) {
+				throw new StepError(
+					`apt-get could not install ${packages.join(' and ')}: ${error.message}\nInstall them with:\n  ${command}`,
+					error.details,
+				);
+			}
+			const still = missingServices();
+			if (still.length)
+				throw new StepError(
+					`after apt-get, still missing: ${still.join(', ')}\nInstall them with:\n  ${command}`,
+				);
+			return { note: packages.join(', ') };
+		},
+		'20–60 s',
+	);
 	return { installed: packages };
 }
 
 /** `su postgres -c …` (initdb and the server refuse to run as root). */
 function asPostgres(command, opts = {}) {
-	return isRoot() ? run('su', ['postgres', '-s', '/bin/sh', '-c', command], opts) : run('sh', ['-c', command], opts);
+	return isRoot()
+		? run('su', ['postgres', '-s', '/bin/sh', '-c', command], opts)
+		: run('sh', ['-c', command], opts);
 }
 
 /**
@@ -99,12 +120,38 @@ export async function startPostgres() {
 		await asPostgres(`${bin}/pg_ctl -D ${data} -m fast -w stop`, { check: false });
 	};
 	onCleanup(() => {
-		if (!stopped) execFileSync('sh', ['-c', isRoot() ? `su postgres -s /bin/sh -c '${bin}/pg_ctl -D ${data} -m immediate -w stop'` : `${bin}/pg_ctl -D ${data} -m immediate -w stop`], { stdio: 'ignore' });
+		if (!stopped)
+			execFileSync(
+				'sh',
+				[
+					'-c',
+					isRoot()
+						? `su postgres -s /bin/sh -c '${bin}/pg_ctl -D ${data} -m immediate -w stop'`
+						: `${bin}/pg_ctl -D ${data} -m immediate -w stop`,
+				],
+				{ stdio: 'ignore' },
+			);
 	});
-	const psql = (sql) => run('psql', ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', sql]);
+	const psql = (sql) =>
+		run('psql', ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', sql]);
 	await psql(`CREATE USER ${PG_DB.user} PASSWORD '${PG_DB.password}'`);
 	await psql(`CREATE DATABASE ${PG_DB.database} OWNER ${PG_DB.user}`);
-	const query = async (sql) => (await run('psql', ['-At', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', PG_DB.database, '-c', sql])).stdout.trim();
+	const query = async (sql) =>
+		(
+			await run('psql', [
+				'-At',
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				PG_DB.database,
+				'-c',
+				sql,
+			])
+		).stdout.trim();
 	const env = {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -123,9 +170,30 @@ export async function startRedis() {
 	removeOnCleanup(dir);
 	const port = await freePort();
 	const pidfile = join(dir, 'redis.pid');
-	await run('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'yes', '--pidfile', pidfile, '--logfile', join(dir, 'redis.log')]);
-	const cli = async (...args) => (await run('redis-cli', ['-p', String(port), ...args])).stdout.trim();
-	await waitFor(async () => (await cli('ping')) === 'PONG', { what: 'redis-server', timeoutMs: 20_000 });
+	await run('redis-server', [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--daemonize',
+		'yes',
+		'--pidfile',
+		pidfile,
+		'--logfile',
+		join(dir, 'redis.log'),
+	]);
+	const cli = async (...args) =>
+		(await run('redis-cli', ['-p', String(port), ...args])).stdout.trim();
+	await waitFor(async () => (await cli('ping')) === 'PONG', {
+		what: 'redis-server',
+		timeoutMs: 20_000,
+	});
 	let stopped = false;
 	const stop = async () => {
 		if (stopped) return;
@@ -133,18 +201,28 @@ export async function startRedis() {
 		await run('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { check: false });
 	};
 	onCleanup(() => {
-		if (!stopped) execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { stdio: 'ignore' });
+		if (!stopped)
+			execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { stdio: 'ignore' });
 	});
-	return { port, dir, cli, stop, env: { QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port) } };
+	return {
+		port,
+		dir,
+		cli,
+		stop,
+		env: { QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port) },
+	};
 }
 
 /** Installs what is missing, then starts both. Returns { postgres, redis, env, stop() }. */
 export async function startServices() {
 	await ensureServicesInstalled();
-	const [postgres, redis] = await step('Starting Postgres and Redis on 127.0.0.1 (throw-away data folders)', async () => {
-		const both = await Promise.all([startPostgres(), startRedis()]);
-		return Object.assign(both, { note: `postgres :${both[0].port}, redis :${both[1].port}` });
-	});
+	const [postgres, redis] = await step(
+		'Starting Postgres and Redis on 127.0.0.1 (throw-away data folders)',
+		async () => {
+			const both = await Promise.all([startPostgres(), startRedis()]);
+			return Object.assign(both, { note: `postgres :${both[0].port}, redis :${both[1].port}` });
+		},
+	);
 	return {
 		postgres,
 		redis,

@@ -19,13 +19,20 @@ export function webhookNode(name, path, position = [0, 0]) {
 		typeVersion: 2,
 		position,
 		webhookId: uuidFrom(`webhook:${path}`),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	};
 }
 
 /** The path of a workflow's enabled Webhook node (undefined when it has none). */
 export function webhookPathOf(workflow) {
-	return workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook' && !n.disabled)?.parameters.path;
+	return workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook' && !n.disabled)?.parameters
+		.path;
 }
 
 /** The webhook path the queue demo gives an example. */
@@ -41,21 +48,40 @@ export function webhookStarted(workflow, path = demoPath(workflow)) {
 	const copy = structuredClone(workflow);
 	copy.nodes = copy.nodes.map((node) => {
 		if (node.name === manual) return webhookNode(node.name, path, node.position);
-		if (/Trigger$/.test(node.type) || node.type === 'n8n-nodes-base.scheduleTrigger') return { ...node, disabled: true };
+		if (/Trigger$/.test(node.type) || node.type === 'n8n-nodes-base.scheduleTrigger')
+			return { ...node, disabled: true };
 		return node;
 	});
 	return copy;
 }
 
-const code = (name, jsCode, position) => ({ id: uuidFrom(`code:${name}`), name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } });
+const code = (name, jsCode, position) => ({
+	id: uuidFrom(`code:${name}`),
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	position,
+	parameters: { jsCode },
+});
 
 /**
  * The Shopify example started by Shopify's `orders/create` webhook: Webhook → the order from the request body →
  * the example's own nodes from "eSIM line items" on. The answer lists every eSIM bought for that order.
  */
-export function shopifyWebhookWorkflow(shopifyExample, { id = 'esimQueueShopify', path = 'shopify-orders-create' } = {}) {
-	const keep = shopifyExample.nodes.filter((n) => !['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.shopifyTrigger'].includes(n.type) && n.name !== 'Recorded Shopify order');
-	const connections = Object.fromEntries(Object.entries(shopifyExample.connections).filter(([from]) => keep.some((n) => n.name === from)));
+export function shopifyWebhookWorkflow(
+	shopifyExample,
+	{ id = 'esimQueueShopify', path = 'shopify-orders-create' } = {},
+) {
+	const keep = shopifyExample.nodes.filter(
+		(n) =>
+			!['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.shopifyTrigger'].includes(n.type) &&
+			n.name !== 'Recorded Shopify order',
+	);
+	const connections = Object.fromEntries(
+		Object.entries(shopifyExample.connections).filter(([from]) =>
+			keep.some((n) => n.name === from),
+		),
+	);
 	return {
 		id,
 		name: 'Shopify orders/create webhook → eSIM (queue mode)',
@@ -63,7 +89,11 @@ export function shopifyWebhookWorkflow(shopifyExample, { id = 'esimQueueShopify'
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			webhookNode('Shopify webhook', path, [-440, 300]),
-			code('Order from body', 'return $input.all().map((item) => ({ json: item.json.body }));', [-220, 300]),
+			code(
+				'Order from body',
+				'return $input.all().map((item) => ({ json: item.json.body }));',
+				[-220, 300],
+			),
 			...keep,
 		],
 		connections: {
@@ -106,7 +136,12 @@ export function qrHopWorkflow({ id = 'esimQueueQrHop01', path = 'esim-qr-hop' } 
 		type: 'n8n-nodes-base.extractFromFile',
 		typeVersion: 1,
 		position: [440, 0],
-		parameters: { operation: 'binaryToPropery', binaryPropertyName: 'qrCode', destinationKey: 'qrB64', options: { keepSource: 'both' } },
+		parameters: {
+			operation: 'binaryToPropery',
+			binaryPropertyName: 'qrCode',
+			destinationKey: 'qrB64',
+			options: { keepSource: 'both' },
+		},
 	};
 	const check = code(
 		'Check PNG',
@@ -146,7 +181,15 @@ export function tradeBatchWorkflow({ id = 'esimQueueTradeBy', path = 'esim-trade
 	return {
 		...wf,
 		name: 'eSIMTrade purchases in a batch (queue mode)',
-		nodes: [wf.nodes[0], code('Purchases', 'return $input.first().json.body.purchases.map((p) => ({ json: p }));', [110, 0]), buy],
+		nodes: [
+			wf.nodes[0],
+			code(
+				'Purchases',
+				'return $input.first().json.body.purchases.map((p) => ({ json: p }));',
+				[110, 0],
+			),
+			buy,
+		],
 		connections: {
 			Webhook: { main: [[{ node: 'Purchases', type: 'main', index: 0 }]] },
 			Purchases: { main: [[{ node: 'Buy eSIM', type: 'main', index: 0 }]] },
@@ -155,7 +198,10 @@ export function tradeBatchWorkflow({ id = 'esimQueueTradeBy', path = 'esim-trade
 }
 
 /** Webhook → eSIM Distribute Balance: Get → Plan: Get Many (two signed-in calls per run). */
-export function distributeWorkflow({ id = 'esimQueueDistBal', path = 'esim-distribute-balance' } = {}) {
+export function distributeWorkflow({
+	id = 'esimQueueDistBal',
+	path = 'esim-distribute-balance',
+} = {}) {
 	const node = (name, parameters, position) => ({
 		id: uuidFrom(`node:${name}`),
 		name,
@@ -170,7 +216,11 @@ export function distributeWorkflow({ id = 'esimQueueDistBal', path = 'esim-distr
 		name: 'eSIM Distribute balance (queue mode)',
 		active: false,
 		settings: { executionOrder: 'v1' },
-		nodes: [webhookNode('Webhook', path), node('Get balance', { resource: 'balance', operation: 'get' }, [220, 0]), node('Get profile', { resource: 'account', operation: 'getProfile' }, [440, 0])],
+		nodes: [
+			webhookNode('Webhook', path),
+			node('Get balance', { resource: 'balance', operation: 'get' }, [220, 0]),
+			node('Get profile', { resource: 'account', operation: 'getProfile' }, [440, 0]),
+		],
 		connections: {
 			Webhook: { main: [[{ node: 'Get balance', type: 'main', index: 0 }]] },
 			'Get balance': { main: [[{ node: 'Get profile', type: 'main', index: 0 }]] },
@@ -179,7 +229,10 @@ export function distributeWorkflow({ id = 'esimQueueDistBal', path = 'esim-distr
 }
 
 /** Webhook → eSIM Distribute Order: Checkout (plan, quantity and email from the body). */
-export function distributeCheckoutWorkflow({ id = 'esimQueueDistBuy', path = 'esim-distribute-checkout' } = {}) {
+export function distributeCheckoutWorkflow({
+	id = 'esimQueueDistBuy',
+	path = 'esim-distribute-checkout',
+} = {}) {
 	const wf = distributeWorkflow({ id, path });
 	const checkout = {
 		...wf.nodes[1],
@@ -208,7 +261,9 @@ export function triggerWorkflow(alertsExample, { id = 'esimQueueTrigDef' } = {})
 	const copy = structuredClone(alertsExample);
 	copy.id = id;
 	copy.name = 'eSIMTrade status changes (queue mode)';
-	copy.nodes.find((n) => n.type.endsWith('.esimTradeTrigger')).parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	copy.nodes.find((n) => n.type.endsWith('.esimTradeTrigger')).parameters.pollTimes = {
+		item: [{ mode: 'everyMinute' }],
+	};
 	copy.active = false;
 	return copy;
 }

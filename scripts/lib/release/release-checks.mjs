@@ -9,7 +9,10 @@ export const LIMITS = { packedBytes: 200 * 1024, unpackedBytes: 1024 * 1024, fil
 const TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE.md']);
 /** @type {Array<[RegExp, string]>} */
 const FORBIDDEN = [
-	[/(^|\/)(test|tests|__tests__|test-e2e|sandbox|bench|examples|scripts|node_modules|packaging)\//, 'a development folder'],
+	[
+		/(^|\/)(test|tests|__tests__|test-e2e|sandbox|bench|examples|scripts|node_modules|packaging)\//,
+		'a development folder',
+	],
 	[/\.(test|spec)\.[cm]?[jt]s$/, 'a test file'],
 	[/(?<!\.d)\.ts$/, 'TypeScript source'],
 	[/\.(map|tgz|log)$|(^|\/)\.env/, 'a build or local file'],
@@ -17,10 +20,17 @@ const FORBIDDEN = [
 
 export function checkVersions({ rootVersion, manifests, packages, tag }) {
 	const problems = [];
-	for (const [where, version] of [...manifests.map((m) => [m.path, m.version]), ...packages.map((p) => [p.filename, p.version])]) {
-		if (version !== rootVersion) problems.push(`${where} has version ${version}, package.json has ${rootVersion}`);
+	for (const [where, version] of [
+		...manifests.map((m) => [m.path, m.version]),
+		...packages.map((p) => [p.filename, p.version]),
+	]) {
+		if (version !== rootVersion)
+			problems.push(`${where} has version ${version}, package.json has ${rootVersion}`);
 	}
-	if (tag !== undefined && tag !== `v${rootVersion}`) problems.push(`the tag ${tag} does not match the version ${rootVersion} (expected v${rootVersion})`);
+	if (tag !== undefined && tag !== `v${rootVersion}`)
+		problems.push(
+			`the tag ${tag} does not match the version ${rootVersion} (expected v${rootVersion})`,
+		);
 	return problems;
 }
 
@@ -32,7 +42,9 @@ export function checkChangelog(changelog, version) {
 	const match = heading.exec(changelog);
 	if (!match) return [`CHANGELOG.md has no "## ${version}" entry`];
 	const body = changelog.slice(match.index + match[0].length).split(/^## /m)[0];
-	return body.replace(/[-*\s]/g, '').length < 20 ? [`the CHANGELOG.md entry for ${version} is empty`] : [];
+	return body.replace(/[-*\s]/g, '').length < 20
+		? [`the CHANGELOG.md entry for ${version} is empty`]
+		: [];
 }
 
 /** Files, entries and metadata of one packed tarball; `manifest` is the package.json inside it. */
@@ -48,21 +60,32 @@ export function checkTarball({ pkg, manifest, rootPkg }) {
 	for (const required of TOP_LEVEL) if (!has.has(required)) say(`${required} is missing`);
 	const entries = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
 	if (!manifest.n8n?.nodes?.length) say('package.json lists no nodes');
-	for (const entry of entries) if (!has.has(entry)) say(`${entry} is listed in package.json but not packed`);
+	for (const entry of entries)
+		if (!has.has(entry)) say(`${entry} is listed in package.json but not packed`);
 	for (const node of manifest.n8n?.nodes ?? []) {
 		const folder = node.slice(0, node.lastIndexOf('/') + 1);
 		if (!has.has(node.replace(/\.js$/, '.json'))) say(`${node} has no codex file`);
-		if (!paths.some((p) => p.startsWith(folder) && p.endsWith('.svg') && !p.slice(folder.length).includes('/'))) say(`${folder} has no icon`);
+		if (
+			!paths.some(
+				(p) => p.startsWith(folder) && p.endsWith('.svg') && !p.slice(folder.length).includes('/'),
+			)
+		)
+			say(`${folder} has no icon`);
 	}
-	if (pkg.size > LIMITS.packedBytes) say(`${pkg.size} bytes packed, more than ${LIMITS.packedBytes}`);
-	if (pkg.unpackedSize > LIMITS.unpackedBytes) say(`${pkg.unpackedSize} bytes unpacked, more than ${LIMITS.unpackedBytes}`);
+	if (pkg.size > LIMITS.packedBytes)
+		say(`${pkg.size} bytes packed, more than ${LIMITS.packedBytes}`);
+	if (pkg.unpackedSize > LIMITS.unpackedBytes)
+		say(`${pkg.unpackedSize} bytes unpacked, more than ${LIMITS.unpackedBytes}`);
 	if (paths.length > LIMITS.files) say(`${paths.length} files, more than ${LIMITS.files}`);
-	if (manifest.repository?.url !== rootPkg.repository?.url) say('repository.url differs from the repository that builds it (npm provenance refuses that)');
+	if (manifest.repository?.url !== rootPkg.repository?.url)
+		say('repository.url differs from the repository that builds it (npm provenance refuses that)');
 	if (manifest.license !== 'MIT') say(`licence is ${manifest.license}, not MIT`);
-	if (!manifest.keywords?.includes('n8n-community-node-package')) say('keywords lack n8n-community-node-package');
+	if (!manifest.keywords?.includes('n8n-community-node-package'))
+		say('keywords lack n8n-community-node-package');
 	if (!manifest.author || !manifest.homepage) say('author or homepage is missing');
 	if (Object.keys(manifest.dependencies ?? {}).length) say('has runtime dependencies');
-	if (!manifest.peerDependencies?.['n8n-workflow']) say('does not declare the n8n-workflow peer dependency');
+	if (!manifest.peerDependencies?.['n8n-workflow'])
+		say('does not declare the n8n-workflow peer dependency');
 	if (JSON.stringify(manifest.files) !== JSON.stringify(['dist'])) say('files is not ["dist"]');
 	return problems;
 }
@@ -73,14 +96,17 @@ export function checkProviderSplit({ pkg, manifest }) {
 	const paths = pkg.files.map((f) => f.path);
 	const entries = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
 	const belongs = (provider, path) =>
-		path.startsWith(`dist/nodes/${provider.folder}/`) || path.startsWith(`dist/credentials/${provider.folder}`);
+		path.startsWith(`dist/nodes/${provider.folder}/`) ||
+		path.startsWith(`dist/credentials/${provider.folder}`);
 	for (const provider of PROVIDERS) {
 		if (pkg.kind === 'combined') {
-			if (!entries.some((e) => belongs(provider, e))) problems.push(`${pkg.filename}: has no node or credential of ${provider.label}`);
+			if (!entries.some((e) => belongs(provider, e)))
+				problems.push(`${pkg.filename}: has no node or credential of ${provider.label}`);
 			continue;
 		}
 		if (provider.folder === pkg.folder) continue;
-		for (const path of paths.filter((p) => belongs(provider, p))) problems.push(`${pkg.filename}: ${path} belongs to ${provider.label}`);
+		for (const path of paths.filter((p) => belongs(provider, p)))
+			problems.push(`${pkg.filename}: ${path} belongs to ${provider.label}`);
 	}
 	return problems;
 }

@@ -19,8 +19,17 @@ export { SOURCE_FILE_PATTERNS };
 export const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 
 async function findings(dir, patterns) {
-	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await buildScanConfig() });
+	const files = glob.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await buildScanConfig(),
+	});
 	const results = await eslint.lintFiles(files);
 	const count = results.reduce((n, r) => n + r.errorCount + r.warningCount, 0);
 	const text = count ? await (await eslint.loadFormatter('stylish')).format(results) : '';
@@ -35,7 +44,9 @@ export async function scanLeg(name, dir, patterns) {
 	const verdict = await analyzePackage(dir, patterns);
 	const all = await findings(dir, patterns);
 	const ok = verdict.passed && all.count === 0;
-	console.log(`scan ${name}: ${ok ? 'passed' : 'FAILED'}, ${all.count} findings in ${all.files} files`);
+	console.log(
+		`scan ${name}: ${ok ? 'passed' : 'FAILED'}, ${all.count} findings in ${all.files} files`,
+	);
 	if (!ok) console.log(verdict.details ?? verdict.message ?? '', all.text);
 	return { ok, count: all.count, files: all.files };
 }

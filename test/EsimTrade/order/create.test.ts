@@ -45,7 +45,9 @@ describe('eSIMTrade order: create', () => {
 		expect(json.fulfilment).toBe('fulfilled');
 		expect(json.iccid).toMatch(/^\d{18,22}$/);
 		expect(String(json.activationCode)).toMatch(/^LPA:1\$/);
-		expect(String(json.iosInstallUrl)).toContain('https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24');
+		expect(String(json.iosInstallUrl)).toContain(
+			'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24',
+		);
 		expect(json.qrCodeUrl).toContain('/qr/');
 		const binary = items[0].binary!.qrCode;
 		expect(binary.mimeType).toBe('image/png');
@@ -58,11 +60,15 @@ describe('eSIMTrade order: create', () => {
 		expect(items).toHaveLength(3);
 		expect(new Set(items.map((i) => i.json.iccid)).size).toBe(3);
 		expect(items.map((i) => i.json.esimIndex)).toEqual([1, 2, 3]);
-		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	it('downloads the provider QR image when asked to', async () => {
-		const { items } = await f.run(create({ waitForFulfilment: true, options: { qrImage: 'download', binaryProperty: 'qr' } }));
+		const { items } = await f.run(
+			create({ waitForFulfilment: true, options: { qrImage: 'download', binaryProperty: 'qr' } }),
+		);
 		expect(items[0].binary!.qr.mimeType).toBe('image/png');
 		expect(Buffer.from(items[0].binary!.qr.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
 	});
@@ -100,7 +106,11 @@ describe('eSIMTrade order: create', () => {
 	});
 
 	it('a reset after the order was committed is retried with the same key: one order, one debit', async () => {
-		f.sandbox.faults.addRule({ route: 'POST /api/v1/portal/order', kind: 'reset-after-commit', count: 1 });
+		f.sandbox.faults.addRule({
+			route: 'POST /api/v1/portal/order',
+			kind: 'reset-after-commit',
+			count: 1,
+		});
 		const { status, items } = await f.run(create());
 		expect(status).toBe('success');
 		expect(requestsTo(f.sandbox, 'POST', '/portal/order')).toBe(2);
@@ -120,7 +130,11 @@ describe('eSIMTrade order: create', () => {
 
 	it('a hung purchase times out and is retried with the same key without a second debit', async () => {
 		f.sandbox.faults.set({ hangMs: 3000 });
-		f.sandbox.faults.addRule({ route: 'POST /api/v1/portal/order', kind: 'hang-after-commit', count: 1 });
+		f.sandbox.faults.addRule({
+			route: 'POST /api/v1/portal/order',
+			kind: 'hang-after-commit',
+			count: 1,
+		});
 		const { status } = await f.run(create({ options: { requestTimeout: 1 } }));
 		expect(status).toBe('success');
 		expect(f.sandbox.trade.orders).toHaveLength(1);

@@ -13,14 +13,18 @@ type Route = typeof tradeRoute;
 /** Every (resource, operation) pair the node's UI offers. */
 function offeredOperations(node: INodeType): Array<[string, string]> {
 	const properties = node.description.properties as INodeProperties[];
-	const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+	const resources = (properties.find((p) => p.name === 'resource')?.options ??
+		[]) as INodePropertyOptions[];
 	const pairs: Array<[string, string]> = [];
 	for (const resource of resources) {
 		const selector = properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value as string),
+			(p) =>
+				p.name === 'operation' &&
+				p.displayOptions?.show?.resource?.includes(resource.value as string),
 		);
 		expect(selector).toBeDefined();
-		for (const option of (selector?.options ?? []) as INodePropertyOptions[]) pairs.push([resource.value as string, option.value as string]);
+		for (const option of (selector?.options ?? []) as INodePropertyOptions[])
+			pairs.push([resource.value as string, option.value as string]);
 	}
 	return pairs;
 }

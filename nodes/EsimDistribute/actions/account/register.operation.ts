@@ -90,7 +90,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const data = await distributeRequest(
 		this,
-		{ method: 'POST', path: '/api/tenant/register', body: { ...body, password }, retry: 'unkeyed', itemIndex: i, anonymous: true },
+		{
+			method: 'POST',
+			path: '/api/tenant/register',
+			body: { ...body, password },
+			retry: 'unkeyed',
+			itemIndex: i,
+			anonymous: true,
+		},
 		{
 			ambiguity: `The account for ${String(body.contactEmail)} may or may not have been created. Try signing in with it before registering again.`,
 		},

@@ -7,6 +7,12 @@ import { listAll } from '../../transport/list';
 export const description: INodeProperties[] = [...returnAllLimit('balance', 'getTransactions')];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const rows = await listAll(this, 'transactions', {}, readLimit(this.getNodeParameter.bind(this), i), i);
+	const rows = await listAll(
+		this,
+		'transactions',
+		{},
+		readLimit(this.getNodeParameter.bind(this), i),
+		i,
+	);
 	return rows.map((json) => ({ json }));
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
@@ -59,7 +64,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +852 1234 5678' },
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +852 1234 5678',
+			},
 		],
 	},
 ];
@@ -67,7 +78,9 @@ export const description: INodeProperties[] = [
 const schema = z.object({
 	fullName: fields.text(200),
 	email: fields.email(),
-	inquiryType: z.enum(INQUIRY_TYPES, { errorMap: () => ({ message: `must be one of ${INQUIRY_TYPES.join(', ')}` }) }),
+	inquiryType: z.enum(INQUIRY_TYPES, {
+		errorMap: () => ({ message: `must be one of ${INQUIRY_TYPES.join(', ')}` }),
+	}),
 	message: z
 		.string({ invalid_type_error: 'must be text' })
 		.trim()
@@ -77,7 +90,14 @@ const schema = z.object({
 	phone: fields.phone().optional(),
 });
 
-const labels = { fullName: 'Full Name', email: 'Email', inquiryType: 'Inquiry Type', message: 'Message', companyName: 'Company Name', phone: 'Phone' };
+const labels = {
+	fullName: 'Full Name',
+	email: 'Email',
+	inquiryType: 'Inquiry Type',
+	message: 'Message',
+	companyName: 'Company Name',
+	phone: 'Phone',
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
@@ -97,8 +117,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const data = await distributeRequest(
 		this,
-		{ method: 'POST', path: '/api/tenant/contact', body: body as IDataObject, retry: 'unkeyed', itemIndex: i, anonymous: true },
-		{ ambiguity: 'The message may or may not have been received; sending it again could deliver it twice.' },
+		{
+			method: 'POST',
+			path: '/api/tenant/contact',
+			body: body as IDataObject,
+			retry: 'unkeyed',
+			itemIndex: i,
+			anonymous: true,
+		},
+		{
+			ambiguity:
+				'The message may or may not have been received; sending it again could deliver it twice.',
+		},
 	);
 	return [{ json: { ...(data as IDataObject), inquiryType: body.inquiryType, email: body.email } }];
 }

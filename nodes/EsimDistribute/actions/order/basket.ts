@@ -58,7 +58,11 @@ function rawItems(ctx: IExecuteFunctions, i: number): unknown {
 			});
 		}
 	}
-	return Array.isArray(value) ? value.map((entry) => (isRecord(entry) ? { ...entry, quantity: numeric(entry.quantity) } : entry)) : value;
+	return Array.isArray(value)
+		? value.map((entry) =>
+				isRecord(entry) ? { ...entry, quantity: numeric(entry.quantity) } : entry,
+			)
+		: value;
 }
 
 const optional = (value: unknown) => (value === '' || value === null ? undefined : value);

@@ -20,8 +20,16 @@ export const description: INodeProperties[] = [
 		name: 'itemsInput',
 		type: 'options',
 		options: [
-			{ name: 'Define Below', value: 'fields', description: 'Pick each plan and quantity in this node' },
-			{ name: 'From JSON', value: 'json', description: 'Map a JSON array of {planId, quantity}, e.g. from an earlier node' },
+			{
+				name: 'Define Below',
+				value: 'fields',
+				description: 'Pick each plan and quantity in this node',
+			},
+			{
+				name: 'From JSON',
+				value: 'json',
+				description: 'Map a JSON array of {planId, quantity}, e.g. from an earlier node',
+			},
 		],
 		default: 'fields',
 		displayOptions: { show },
@@ -59,7 +67,8 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '[\n  { "planId": "", "quantity": 1 }\n]',
 		displayOptions: { show: { ...show, itemsInput: ['json'] } },
-		description: 'A JSON array of {"planId": "…", "quantity": 1} entries (1 to 20), typed or mapped with an expression',
+		description:
+			'A JSON array of {"planId": "…", "quantity": 1} entries (1 to 20), typed or mapped with an expression',
 	},
 	{
 		displayName: 'Customer Email',
@@ -69,7 +78,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show },
-		description: 'The end customer the eSIMs are for; also used to find the orders again if the connection drops',
+		description:
+			'The end customer the eSIMs are for; also used to find the orders again if the connection drops',
 	},
 	{
 		displayName: 'Customer Name',
@@ -134,7 +144,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
-				description: 'How long to wait for eSIM Distribute to answer the checkout before looking the orders up. The whole answer must have arrived by then: a connection that only trickles data is given up.',
+				description:
+					'How long to wait for eSIM Distribute to answer the checkout before looking the orders up. The whole answer must have arrived by then: a connection that only trickles data is given up.',
 			},
 			{
 				displayName: 'Wait Timeout (Seconds)',

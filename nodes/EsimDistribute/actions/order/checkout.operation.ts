@@ -1,4 +1,9 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { balanceText, distributeCall, esimDistribute, unwrapEnvelope } from '../../transport';
@@ -7,7 +12,14 @@ import { readWaitSettings } from '../../../shared/fulfilment/poll';
 import { guardCheckout } from '../guards';
 import { readCheckout, type CheckoutInput } from './basket';
 import { waitForCheckout } from './fulfilment';
-import { findPlaced, knownOrderIds, matchBasket, outcomeUnknown, recentOrders, type SentCheckout } from './reconcile';
+import {
+	findPlaced,
+	knownOrderIds,
+	matchBasket,
+	outcomeUnknown,
+	recentOrders,
+	type SentCheckout,
+} from './reconcile';
 import { isRecord } from '../../../shared/transport/records';
 
 export { description } from './checkout.description';
@@ -31,30 +43,48 @@ async function reconcile(
 		if (pause) await sleep(pause);
 		const found = await findPlaced(ctx, sent, i);
 		lookupFailed = found.lookupFailed;
-		if (found.orders?.length) return found.orders.map((order) => ({ json: { ...order, reconciled: true } }));
+		if (found.orders?.length)
+			return found.orders.map((order) => ({ json: { ...order, reconciled: true } }));
 	}
 	throw outcomeUnknown(ctx, sent, i, what, lookupFailed, status);
 }
 
 /** One item per order placed; when the answer lists no orders (as in the provider's sample), they are looked up. */
-async function placedItems(ctx: IExecuteFunctions, data: unknown, sent: SentCheckout, i: number): Promise<INodeExecutionData[]> {
-	const extra: IDataObject = isRecord(data) && isRecord(data.summary) ? { summary: data.summary } : {};
+async function placedItems(
+	ctx: IExecuteFunctions,
+	data: unknown,
+	sent: SentCheckout,
+	i: number,
+): Promise<INodeExecutionData[]> {
+	const extra: IDataObject =
+		isRecord(data) && isRecord(data.summary) ? { summary: data.summary } : {};
 	const orders = ordersIn(data);
-	if (orders.length) return orders.map((order) => ({ json: { ...order, ...extra, reconciled: false } }));
+	if (orders.length)
+		return orders.map((order) => ({ json: { ...order, ...extra, reconciled: false } }));
 	const found = (await findPlaced(ctx, sent, i)).orders;
-	if (found?.length) return found.map((order) => ({ json: { ...order, ...extra, reconciled: false, orderSource: 'orderList' } }));
-	const note = 'eSIM Distribute confirmed the checkout without listing its orders; find them with Order → Get Many.';
+	if (found?.length)
+		return found.map((order) => ({
+			json: { ...order, ...extra, reconciled: false, orderSource: 'orderList' },
+		}));
+	const note =
+		'eSIM Distribute confirmed the checkout without listing its orders; find them with Order → Get Many.';
 	return [{ json: { ...extra, orders: [], reconciled: false, note } }];
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = readCheckout(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const body: IDataObject = { items: input.items.map((line) => ({ ...line })), email: input.email, customerName: input.customerName };
+	const body: IDataObject = {
+		items: input.items.map((line) => ({ ...line })),
+		email: input.email,
+		customerName: input.customerName,
+	};
 	if (input.phone) body.phone = input.phone;
 	const dryRun = await guardCheckout(this, i, options, input.items, body);
 	if (dryRun) return dryRun;
-	const placed = (await earlierCheckout(this, input, options, i)) ?? (await place(this, input, body, options, i));
+	const placed =
+		(await earlierCheckout(this, input, options, i)) ??
+		(await place(this, input, body, options, i));
 	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return placed;
 	return await waitForCheckout(this, placed, i, readWaitSettings(options));
 }
@@ -72,9 +102,16 @@ async function earlierCheckout(
 	const repeatWindow = Number(options.repeatWindow ?? 0);
 	if (!(repeatWindow > 0)) return undefined;
 	const since = Date.now() - repeatWindow * 60_000;
-	const earlier = matchBasket(await recentOrders(ctx, input.email, i), { email: input.email, basket: input.items, sentAt: since });
+	const earlier = matchBasket(await recentOrders(ctx, input.email, i), {
+		email: input.email,
+		basket: input.items,
+		sentAt: since,
+	});
 	if (!earlier?.length) return undefined;
-	return earlier.map((order) => ({ json: { ...order, reconciled: true, repeatSkipped: true }, pairedItem: { item: i } }));
+	return earlier.map((order) => ({
+		json: { ...order, reconciled: true, repeatSkipped: true },
+		pairedItem: { item: i },
+	}));
 }
 
 /** Sends the checkout once: the orders it placed, found again after an unclear outcome. */
@@ -106,14 +143,27 @@ async function place(
 		return await reconcile(ctx, sent, i, what, response.status);
 	}
 	if (response.lost) {
-		return await reconcile(ctx, sent, i, `The connection failed (${response.lost.code}) after the checkout was sent.`);
+		return await reconcile(
+			ctx,
+			sent,
+			i,
+			`The connection failed (${response.lost.code}) after the checkout was sent.`,
+		);
 	}
 	if (response.status === 402) {
-		const explained = explainStatus(esimDistribute, response, { balanceText: await balanceText(ctx, i) });
+		const explained = explainStatus(esimDistribute, response, {
+			balanceText: await balanceText(ctx, i),
+		});
 		throw apiError(ctx.getNode(), explained, 402, i, response.body);
 	}
 	if (AMBIGUOUS.includes(response.status)) {
-		return await reconcile(ctx, sent, i, `eSIM Distribute answered HTTP ${response.status} to the checkout.`, response.status);
+		return await reconcile(
+			ctx,
+			sent,
+			i,
+			`eSIM Distribute answered HTTP ${response.status} to the checkout.`,
+			response.status,
+		);
 	}
 	return await placedItems(ctx, unwrapEnvelope(ctx, response.body, i), sent, i);
 }

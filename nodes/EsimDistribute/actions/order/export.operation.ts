@@ -56,12 +56,21 @@ function fileNameFrom(ctx: IExecuteFunctions, disposition: string | undefined, i
 	try {
 		decoded = given ? decodeURIComponent(given) : '';
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), 'eSIM Distribute sent the export with a malformed file name', {
-			itemIndex: i,
-			description: `Its Content-Disposition header names the file with an invalid percent-encoding ("${given!.slice(0, 80)}"). This is a problem on the provider's side; try again later, or use Order → Get Many instead.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'eSIM Distribute sent the export with a malformed file name',
+			{
+				itemIndex: i,
+				description: `Its Content-Disposition header names the file with an invalid percent-encoding ("${given!.slice(0, 80)}"). This is a problem on the provider's side; try again later, or use Order → Get Many instead.`,
+			},
+		);
 	}
-	const safe = decoded ? decoded.split(/[\\/]/).pop()!.replace(/[^\w.-]/g, '-') : '';
+	const safe = decoded
+		? decoded
+				.split(/[\\/]/)
+				.pop()!
+				.replace(/[^\w.-]/g, '-')
+		: '';
 	if (/\d{4}-\d{2}-\d{2}/.test(safe) && /\.csv$/i.test(safe)) return safe;
 	return `orders-${new Date().toISOString().slice(0, 10)}.csv`;
 }
@@ -72,21 +81,35 @@ function csvText(ctx: IExecuteFunctions, body: unknown, i: number): string {
 	if (typeof data === 'string') return data;
 	const nested = (data as IDataObject | undefined)?.csv;
 	if (typeof nested === 'string') return nested;
-	throw new NodeOperationError(ctx.getNode(), 'eSIM Distribute answered the export without CSV data', {
-		itemIndex: i,
-		description: 'The order export returned something other than CSV text. Try again, or use Order → Get Many instead.',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		'eSIM Distribute answered the export without CSV data',
+		{
+			itemIndex: i,
+			description:
+				'The order export returned something other than CSV text. Try again, or use Order → Get Many instead.',
+		},
+	);
 }
 
 /** The CSV rows, or a clear error when the file is not valid CSV. */
-function readRecords(ctx: IExecuteFunctions, csv: string, i: number): ReturnType<typeof csvRecords> {
+function readRecords(
+	ctx: IExecuteFunctions,
+	csv: string,
+	i: number,
+): ReturnType<typeof csvRecords> {
 	try {
 		return csvRecords(csv);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `eSIM Distribute sent an export that is not valid CSV: ${(error as Error).message}`, {
-			itemIndex: i,
-			description: "No rows were output, so that no order is silently left out. This is a problem on the provider's side; try again later, or use Order → Get Many instead.",
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`eSIM Distribute sent an export that is not valid CSV: ${(error as Error).message}`,
+			{
+				itemIndex: i,
+				description:
+					"No rows were output, so that no order is silently left out. This is a problem on the provider's side; try again later, or use Order → Get Many instead.",
+			},
+		);
 	}
 }
 
@@ -110,7 +133,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		return [{ json: { fileName, rowCount: rows.length, columns }, binary: { [property]: file } }];
 	}
 	if (options.neutraliseFormulas !== false) {
-		for (const row of rows) for (const key of Object.keys(row)) row[key] = neutraliseFormula(String(row[key]));
+		for (const row of rows)
+			for (const key of Object.keys(row)) row[key] = neutraliseFormula(String(row[key]));
 	}
-	return rows.map((json, index) => (index === 0 ? { json, binary: { [property]: file } } : { json }));
+	return rows.map((json, index) =>
+		index === 0 ? { json, binary: { [property]: file } } : { json },
+	);
 }

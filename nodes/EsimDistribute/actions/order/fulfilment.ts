@@ -8,13 +8,20 @@ import { distributeGet } from '../../transport';
 const isRecord = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const esimsIn = (order: IDataObject): IDataObject[] => (Array.isArray(order.esims) ? order.esims.filter(isRecord) : []);
+const esimsIn = (order: IDataObject): IDataObject[] =>
+	Array.isArray(order.esims) ? order.esims.filter(isRecord) : [];
 
 /** `GET /api/tenant/orders/:id`: the order with its eSIMs. */
 async function readOrder(ctx: IExecuteFunctions, id: string, i: number): Promise<IDataObject> {
-	const data = await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`, undefined, i, {
-		hints: { subject: `order ${id}` },
-	});
+	const data = await distributeGet(
+		ctx,
+		`/api/tenant/orders/${encodeURIComponent(id)}`,
+		undefined,
+		i,
+		{
+			hints: { subject: `order ${id}` },
+		},
+	);
 	return isRecord(data.order) ? data.order : data;
 }
 
@@ -23,7 +30,11 @@ function settled(order: IDataObject): boolean {
 	const state = classifyStatus(order.status);
 	if (state === 'failed') return true;
 	const esims = esimsIn(order);
-	return state === 'fulfilled' && esims.length > 0 && esims.every((esim) => Boolean(activationFrom(esim).iccid));
+	return (
+		state === 'fulfilled' &&
+		esims.length > 0 &&
+		esims.every((esim) => Boolean(activationFrom(esim).iccid))
+	);
 }
 
 /**
@@ -47,7 +58,11 @@ export async function waitForCheckout(
 			out.push(item);
 			continue;
 		}
-		const waited = await pollUntil(async () => await readOrder(ctx, String(id), i), settled, deadline);
+		const waited = await pollUntil(
+			async () => await readOrder(ctx, String(id), i),
+			settled,
+			deadline,
+		);
 		const state = waited.timedOut ? 'timedOut' : classifyStatus(waited.value.status);
 		const base: IDataObject = { ...item.json, ...waited.value, fulfilment: state };
 		delete base.esims;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { esimItems, type QrImageMode } from '../../../shared/esim/activation';
@@ -34,9 +39,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const data = await distributeGet(this, `/api/tenant/orders/${encodeURIComponent(orderId)}`, undefined, i, {
-		hints: { subject: `order ${orderId}` },
-	});
+	const data = await distributeGet(
+		this,
+		`/api/tenant/orders/${encodeURIComponent(orderId)}`,
+		undefined,
+		i,
+		{
+			hints: { subject: `order ${orderId}` },
+		},
+	);
 	const order = (data.order as IDataObject | undefined) ?? data;
 	const { esims, ...rest } = order;
 	const list = Array.isArray(esims) && esims.length ? (esims as IDataObject[]) : [order];

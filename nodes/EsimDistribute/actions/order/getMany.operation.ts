@@ -11,12 +11,21 @@ const show = { resource: ['order'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('order', 'getMany'),
-	distributeSimplifyToggle(show, 'ID, number, status, plan, quantity, amount, customer email and date'),
+	distributeSimplifyToggle(
+		show,
+		'ID, number, status, plan, quantity, amount, customer email and date',
+	),
 	orderFilters(show),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = readOrderFilters(this, i);
-	const rows = await listAll(this, 'orders', filters, readLimit(this.getNodeParameter.bind(this), i), i);
+	const rows = await listAll(
+		this,
+		'orders',
+		filters,
+		readLimit(this.getNodeParameter.bind(this), i),
+		i,
+	);
 	return simplifiedItems(this, i, rows, simplifyOrder);
 }

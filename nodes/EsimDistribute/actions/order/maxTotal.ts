@@ -10,7 +10,11 @@ import type { BasketLine } from '../../transport/orders';
  * Balance At Least and Dry Run, before anything is bought. A plan that is not
  * listed, or listed without a price, makes the basket unpriceable.
  */
-export async function priceBasket(ctx: IExecuteFunctions, basket: BasketLine[], itemIndex: number): Promise<Quote | Unpriced> {
+export async function priceBasket(
+	ctx: IExecuteFunctions,
+	basket: BasketLine[],
+	itemIndex: number,
+): Promise<Quote | Unpriced> {
 	const plans = new Map((await fetchPlans(ctx, itemIndex)).map((plan) => [planIdOf(plan), plan]));
 	let currency: string | undefined;
 	const lines: QuoteLine[] = [];
@@ -18,12 +22,20 @@ export async function priceBasket(ctx: IExecuteFunctions, basket: BasketLine[], 
 		const plan = plans.get(line.planId);
 		const price = plan ? priceOf(plan) : undefined;
 		if (!plan || price === undefined) {
-			return unpriced(`plan ${line.planId} is not among the available plans${plan ? ' with a price' : ''}`);
+			return unpriced(
+				`plan ${line.planId} is not among the available plans${plan ? ' with a price' : ''}`,
+			);
 		}
 		const planCurrency = String(plan.currency ?? 'USD').toUpperCase();
-		if (currency && planCurrency !== currency) return unpriced(`the basket mixes ${currency} and ${planCurrency} plans`);
+		if (currency && planCurrency !== currency)
+			return unpriced(`the basket mixes ${currency} and ${planCurrency} plans`);
 		currency = planCurrency;
-		lines.push({ plan: line.planId, name: plan.name as string | undefined, quantity: line.quantity, unitCents: toCents(price) });
+		lines.push({
+			plan: line.planId,
+			name: plan.name as string | undefined,
+			quantity: line.quantity,
+			unitCents: toCents(price),
+		});
 	}
 	return { subject: 'the basket', currency: currency ?? 'USD', lines };
 }

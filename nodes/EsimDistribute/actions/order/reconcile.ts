@@ -18,7 +18,11 @@ export interface SentCheckout {
 }
 
 /** This customer's newest orders (one page of up to 100). */
-export async function recentOrders(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IDataObject[]> {
+export async function recentOrders(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { rows } = await fetchListPage(ctx, 'orders', { email }, 1, 100, itemIndex);
 	return rows.filter((order) => {
 		const address = customerEmailOf(order);
@@ -27,7 +31,11 @@ export async function recentOrders(ctx: IExecuteFunctions, email: string, itemIn
 }
 
 /** Ids of this customer's existing orders, or undefined when they cannot be read (the date check still applies). */
-export async function knownOrderIds(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<Set<string> | undefined> {
+export async function knownOrderIds(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<Set<string> | undefined> {
 	try {
 		return new Set((await recentOrders(ctx, email, itemIndex)).map((order) => String(order.id)));
 	} catch {
@@ -47,10 +55,14 @@ export function matchBasket(orders: IDataObject[], sent: SentCheckout): IDataObj
 		const created = createdMsOf(order);
 		return created === undefined || created >= sent.sentAt - CLOCK_SKEW_MS;
 	});
-	const lines = fresh.flatMap((order) => linesOf(order).map((line) => ({ order, line, used: false })));
+	const lines = fresh.flatMap((order) =>
+		linesOf(order).map((line) => ({ order, line, used: false })),
+	);
 	const matched: IDataObject[] = [];
 	for (const want of sent.basket) {
-		const found = lines.find((c) => !c.used && c.line.planId === want.planId && c.line.quantity === want.quantity);
+		const found = lines.find(
+			(c) => !c.used && c.line.planId === want.planId && c.line.quantity === want.quantity,
+		);
 		if (!found) return undefined;
 		found.used = true;
 		if (!matched.includes(found.order)) matched.push(found.order);
@@ -65,7 +77,10 @@ export async function findPlaced(
 	itemIndex: number,
 ): Promise<{ orders?: IDataObject[]; lookupFailed: boolean }> {
 	try {
-		return { orders: matchBasket(await recentOrders(ctx, sent.email, itemIndex), sent), lookupFailed: false };
+		return {
+			orders: matchBasket(await recentOrders(ctx, sent.email, itemIndex), sent),
+			lookupFailed: false,
+		};
 	} catch {
 		return { lookupFailed: true };
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
@@ -18,17 +23,33 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: { show },
-		options: planFilterFields('countryCode', 'Only plans that cost at most this much', 'Only plans whose name or country contains this text'),
+		options: planFilterFields(
+			'countryCode',
+			'Only plans that cost at most this much',
+			'Only plans whose name or country contains this text',
+		),
 	},
 ];
 
 function matches(plan: IDataObject, filters: IDataObject): boolean {
-	const code = String(filters.countryCode ?? '').trim().toUpperCase();
+	const code = String(filters.countryCode ?? '')
+		.trim()
+		.toUpperCase();
 	if (code && String(plan.countryCode ?? '').toUpperCase() !== code) return false;
 	const price = priceOf(plan);
 	if (filters.maxPrice && !(price !== undefined && price <= Number(filters.maxPrice))) return false;
-	const needle = String(filters.search ?? '').trim().toLowerCase();
-	if (needle && ![plan.name, plan.country].some((v) => String(v ?? '').toLowerCase().includes(needle))) return false;
+	const needle = String(filters.search ?? '')
+		.trim()
+		.toLowerCase();
+	if (
+		needle &&
+		![plan.name, plan.country].some((v) =>
+			String(v ?? '')
+				.toLowerCase()
+				.includes(needle),
+		)
+	)
+		return false;
 	return true;
 }
 

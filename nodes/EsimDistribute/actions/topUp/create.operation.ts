@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
@@ -18,15 +23,24 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 100,
 		displayOptions: { show },
-		description: 'How much credit to add, in the account currency (10 to 10,000, at most 2 decimals)',
+		description:
+			'How much credit to add, in the account currency (10 to 10,000, at most 2 decimals)',
 	},
 	{
 		displayName: 'Payment Method',
 		name: 'paymentMethod',
 		type: 'options',
 		options: [
-			{ name: 'Bank Transfer', value: 'bankTransfer', description: 'Pay by bank transfer, then upload the proof' },
-			{ name: 'Stripe', value: 'stripe', description: 'Pay by card on the Stripe checkout page returned' },
+			{
+				name: 'Bank Transfer',
+				value: 'bankTransfer',
+				description: 'Pay by bank transfer, then upload the proof',
+			},
+			{
+				name: 'Stripe',
+				value: 'stripe',
+				description: 'Pay by card on the Stripe checkout page returned',
+			},
 		],
 		default: 'stripe',
 		displayOptions: { show },
@@ -63,26 +77,50 @@ export const description: INodeProperties[] = [
 ];
 
 const schema = z.discriminatedUnion('paymentMethod', [
-	z.object({ paymentMethod: z.literal('stripe'), amount: fields.money(10, 10_000), successUrl: fields.httpsUrl(), cancelUrl: fields.httpsUrl() }),
+	z.object({
+		paymentMethod: z.literal('stripe'),
+		amount: fields.money(10, 10_000),
+		successUrl: fields.httpsUrl(),
+		cancelUrl: fields.httpsUrl(),
+	}),
 	z.object({ paymentMethod: z.literal('bank_transfer'), amount: fields.money(10, 10_000) }),
 ]);
 
-const labels = { amount: 'Amount', paymentMethod: 'Payment Method', successUrl: 'Success URL', cancelUrl: 'Cancel URL' };
+const labels = {
+	amount: 'Amount',
+	paymentMethod: 'Payment Method',
+	successUrl: 'Success URL',
+	cancelUrl: 'Cancel URL',
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const method = this.getNodeParameter('paymentMethod', i, 'stripe') as string;
 	const paymentMethod = method === 'bankTransfer' ? 'bank_transfer' : method;
-	const input: Record<string, unknown> = { paymentMethod, amount: numeric(this.getNodeParameter('amount', i)) };
+	const input: Record<string, unknown> = {
+		paymentMethod,
+		amount: numeric(this.getNodeParameter('amount', i)),
+	};
 	if (paymentMethod === 'stripe') {
 		input.successUrl = this.getNodeParameter('successUrl', i, '');
 		input.cancelUrl = this.getNodeParameter('cancelUrl', i, '');
 	}
 	const body = validateInput(this.getNode(), schema, input, labels, i);
-	const dryRun = await guardWalletTopUp(this, i, this.getNodeParameter('options', i, {}) as IDataObject, body);
+	const dryRun = await guardWalletTopUp(
+		this,
+		i,
+		this.getNodeParameter('options', i, {}) as IDataObject,
+		body,
+	);
 	if (dryRun) return dryRun;
 	const data = await distributeRequest(
 		this,
-		{ method: 'POST', path: '/api/tenant/top-up', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },
+		{
+			method: 'POST',
+			path: '/api/tenant/top-up',
+			body: body as IDataObject,
+			retry: 'unkeyed',
+			itemIndex: i,
+		},
 		{
 			ambiguity:
 				'The top-up order may or may not have been created. Check the partner console before creating another one, so that only one gets paid.',

@@ -17,9 +17,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	return [
 		{
-			json: await distributeGet(this, `/api/tenant/top-up/${encodeURIComponent(topUpId)}`, undefined, i, {
-				hints: { subject: `top-up ${topUpId}` },
-			}),
+			json: await distributeGet(
+				this,
+				`/api/tenant/top-up/${encodeURIComponent(topUpId)}`,
+				undefined,
+				i,
+				{
+					hints: { subject: `top-up ${topUpId}` },
+				},
+			),
 		},
 	];
 }

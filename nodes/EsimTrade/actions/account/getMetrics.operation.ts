@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { tradeGet } from '../../transport';
 import { METRICS_FIELDS, tradeSimplifyToggle } from '../simplify';
@@ -26,6 +31,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const range = this.getNodeParameter('range', i) as string;
 	const body = await tradeGet(this, '/reseller/metrics', { range }, i);
-	const metrics: IDataObject = { range: body.range ?? range, ...((body.metrics as IDataObject) ?? body) };
-	return [{ json: this.getNodeParameter('simplify', i, true) ? pick(metrics, METRICS_FIELDS) : metrics }];
+	const metrics: IDataObject = {
+		range: body.range ?? range,
+		...((body.metrics as IDataObject) ?? body),
+	};
+	return [
+		{ json: this.getNodeParameter('simplify', i, true) ? pick(metrics, METRICS_FIELDS) : metrics },
+	];
 }

@@ -7,7 +7,8 @@ import { tradeRequest } from '../../transport';
 const show = { resource: ['account'], operation: ['setWebhook'] };
 
 const portalOnly = {
-	message: 'eSIMTrade only accepts webhook changes from a signed-in reseller portal session, not from API keys',
+	message:
+		'eSIMTrade only accepts webhook changes from a signed-in reseller portal session, not from API keys',
 	description:
 		'Set the webhook URL in the eSIMTrade reseller portal (Settings → Webhooks). To react to order changes from n8n without a webhook, use the eSIMTrade Trigger node.',
 };
@@ -43,7 +44,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const body = await tradeRequest(
 		this,
-		{ method: 'PATCH', path: '/reseller/webhook', body: { webhookUrl }, retry: 'read', itemIndex: i },
+		{
+			method: 'PATCH',
+			path: '/reseller/webhook',
+			body: { webhookUrl },
+			retry: 'read',
+			itemIndex: i,
+		},
 		{ hints: { byStatus: { 401: portalOnly, 403: portalOnly } } },
 	);
 	return [{ json: body }];

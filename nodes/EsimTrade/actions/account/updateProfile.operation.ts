@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
@@ -42,20 +47,36 @@ export const description: INodeProperties[] = [
 const schema = z
 	.object({
 		companyName: fields.text(120).optional(),
-		country: z.string().trim().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as JP').optional(),
+		country: z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as JP')
+			.optional(),
 		website: fields.httpsUrl().optional(),
 	})
 	.refine((value) => Object.keys(value).length > 0, 'add at least one field to update');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-	const body = validateInput(this.getNode(), schema, input, {
-		companyName: 'Company Name',
-		country: 'Country',
-		website: 'Website',
-		'': 'Update Fields',
-	}, i);
+	const body = validateInput(
+		this.getNode(),
+		schema,
+		input,
+		{
+			companyName: 'Company Name',
+			country: 'Country',
+			website: 'Website',
+			'': 'Update Fields',
+		},
+		i,
+	);
 	if (body.country) body.country = body.country.toUpperCase();
-	const response = await tradeRequest(this, { method: 'PATCH', path: '/reseller/profile', body, retry: 'read', itemIndex: i });
+	const response = await tradeRequest(this, {
+		method: 'PATCH',
+		path: '/reseller/profile',
+		body,
+		retry: 'read',
+		itemIndex: i,
+	});
 	return [{ json: (response.profile as IDataObject) ?? response }];
 }

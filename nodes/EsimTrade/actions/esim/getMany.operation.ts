@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { activationFrom } from '../../../shared/esim/activation';
 import { returnAllLimit } from '../../../shared/fields/descriptions';
@@ -26,11 +31,21 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const rows = await listAll(this, 'esims', filters, readLimit(this.getNodeParameter.bind(this), i), i);
+	const rows = await listAll(
+		this,
+		'esims',
+		filters,
+		readLimit(this.getNodeParameter.bind(this), i),
+		i,
+	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return rows.map((row) => {
 		const raw = (row.rawOrderJson ?? {}) as IDataObject;
 		const json: IDataObject = { ...row, ...activationFrom(row) };
-		return { json: simplify ? pick({ ...json, smdpStatus: row.smdpStatus ?? raw.smdpStatus }, ESIM_ROW_FIELDS) : json };
+		return {
+			json: simplify
+				? pick({ ...json, smdpStatus: row.smdpStatus ?? raw.smdpStatus }, ESIM_ROW_FIELDS)
+				: json,
+		};
 	});
 }

@@ -52,7 +52,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 365, numberPrecision: 0 },
 				default: 1,
-				description: 'Validity period for plans sold per day (for example daily plans); leave unset for fixed plans',
+				description:
+					'Validity period for plans sold per day (for example daily plans); leave unset for fixed plans',
 			},
 		],
 	},
@@ -73,7 +74,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 300 },
 				default: 30,
-				description: 'How long to wait for eSIMTrade to answer the purchase request. The whole answer must have arrived by then: a connection that only trickles data is given up.',
+				description:
+					'How long to wait for eSIMTrade to answer the purchase request. The whole answer must have arrived by then: a connection that only trickles data is given up.',
 			},
 			{
 				displayName: 'Wait Timeout (Seconds)',

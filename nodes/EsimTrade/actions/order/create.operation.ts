@@ -39,18 +39,36 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const rawKey = idempotencyKeyInput(this, i);
-	const input = validateInput(this.getNode(), schema, {
-		slug: this.getNodeParameter('plan', i, '', { extractValue: true }),
-		qty: numeric(this.getNodeParameter('quantity', i)),
-		days: numeric(extra.days),
-		idempotencyKey: rawKey || undefined,
-	}, labels, i);
+	const input = validateInput(
+		this.getNode(),
+		schema,
+		{
+			slug: this.getNodeParameter('plan', i, '', { extractValue: true }),
+			qty: numeric(this.getNodeParameter('quantity', i)),
+			days: numeric(extra.days),
+			idempotencyKey: rawKey || undefined,
+		},
+		labels,
+		i,
+	);
 	const idempotencyKey =
 		input.idempotencyKey ??
-		deriveKey('n8n-', this.getWorkflow().id, this.getInputData()[i]?.json, input.slug, input.qty, input.days);
+		deriveKey(
+			'n8n-',
+			this.getWorkflow().id,
+			this.getInputData()[i]?.json,
+			input.slug,
+			input.qty,
+			input.days,
+		);
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
-	const dryRun = await guardOrder(this, i, options, { ...body, slug: input.slug, qty: input.qty, days: input.days });
+	const dryRun = await guardOrder(this, i, options, {
+		...body,
+		slug: input.slug,
+		qty: input.qty,
+		days: input.days,
+	});
 	if (dryRun) return dryRun;
 
 	const request: ApiRequest = {
@@ -68,7 +86,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } },
 	});
 	if (response.status === 402) {
-		const explained = explainStatus(esimTrade, response, { balanceText: await balanceText(this, i) });
+		const explained = explainStatus(esimTrade, response, {
+			balanceText: await balanceText(this, i),
+		});
 		throw apiError(this.getNode(), explained, 402, i, response.body);
 	}
 	const placed = await identifyOrder(this, request, response, idempotencyKey, input.slug, i);
@@ -83,7 +103,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 	if (placed.orderNoSource !== 'response') order.orderNoSource = placed.orderNoSource;
 	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return [{ json: order }];
-	const waited = await waitForFulfilment(this, String(order.orderNo), i, Number(options.waitTimeout ?? 120) * 1000);
+	const waited = await waitForFulfilment(
+		this,
+		String(order.orderNo),
+		i,
+		Number(options.waitTimeout ?? 120) * 1000,
+	);
 	return await activationItems(this, order, waited.data, waited.state, {
 		qrImage: (options.qrImage as 'render') ?? 'render',
 		binaryProperty: String(options.binaryProperty ?? 'qrCode'),

@@ -7,7 +7,11 @@ import { classifyStatus, type FulfilmentState } from '../../../shared/esim/statu
 import { esimsOf, syncStatus } from '../../transport/status';
 
 /** Reads an order through the provider sync route; a 404 right after creation counts as not visible yet. */
-export async function syncOrder(ctx: IExecuteFunctions, orderNo: string, i: number): Promise<IDataObject | undefined> {
+export async function syncOrder(
+	ctx: IExecuteFunctions,
+	orderNo: string,
+	i: number,
+): Promise<IDataObject | undefined> {
 	const body = await tradeGet(ctx, '/portal/orders', { orderno: orderNo }, i, {
 		allowStatus: [404],
 		hints: { subject: `order ${orderNo}` },
@@ -30,7 +34,11 @@ export async function waitForFulfilment(
 	};
 	const read = async () => (data = (await syncOrder(ctx, orderNo, i)) ?? data);
 	const waited = await pollUntil(read, settled, Date.now() + timeoutMs);
-	return { state: waited.timedOut ? 'timedOut' : classifyStatus(syncStatus(waited.value)), data: waited.value, polls: waited.polls };
+	return {
+		state: waited.timedOut ? 'timedOut' : classifyStatus(syncStatus(waited.value)),
+		data: waited.value,
+		polls: waited.polls,
+	};
 }
 
 /** One output item per eSIM of the order, with activation details and the QR image. */
@@ -41,9 +49,14 @@ export async function activationItems(
 	state: string,
 	settings: Pick<WaitSettings, 'qrImage' | 'binaryProperty'>,
 ): Promise<INodeExecutionData[]> {
-	return await esimItems(ctx, { ...order, fulfilment: state, status: syncStatus(data) || order.status }, esimsOf(data), {
-		...settings,
-		issued: state === 'fulfilled',
-		extra: (esim) => ({ esimStatus: esim.esimStatus, smdpStatus: esim.smdpStatus }),
-	});
+	return await esimItems(
+		ctx,
+		{ ...order, fulfilment: state, status: syncStatus(data) || order.status },
+		esimsOf(data),
+		{
+			...settings,
+			issued: state === 'fulfilled',
+			extra: (esim) => ({ esimStatus: esim.esimStatus, smdpStatus: esim.smdpStatus }),
+		},
+	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
@@ -34,6 +39,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const rows = await listAll(this, 'orders', filters, readLimit(this.getNodeParameter.bind(this), i), i);
+	const rows = await listAll(
+		this,
+		'orders',
+		filters,
+		readLimit(this.getNodeParameter.bind(this), i),
+		i,
+	);
 	return simplifiedItems(this, i, rows, (row) => pick(row, ORDER_ROW_FIELDS));
 }

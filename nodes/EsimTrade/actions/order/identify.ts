@@ -16,10 +16,18 @@ export interface IdentifiedOrder {
 }
 
 const isReplay = (response: ApiResponse, body?: IDataObject) =>
-	response.headers['idempotent-replayed'] === 'true' || (body?.data as IDataObject | undefined)?.replayed === true || body?.replayed === true;
+	response.headers['idempotent-replayed'] === 'true' ||
+	(body?.data as IDataObject | undefined)?.replayed === true ||
+	body?.replayed === true;
 
 /** The error for a purchase whose order cannot be proven: never guessed from the order list. */
-function notIdentified(ctx: IExecuteFunctions, key: string, slug: string, unreadable: string | undefined, i: number): NodeApiError {
+function notIdentified(
+	ctx: IExecuteFunctions,
+	key: string,
+	slug: string,
+	unreadable: string | undefined,
+	i: number,
+): NodeApiError {
 	const retry = `Running this item again with the same Idempotency Key (${key}) returns this order without buying again; a new key buys a new order.`;
 	const error = unreadable
 		? apiError(
@@ -64,14 +72,24 @@ export async function identifyOrder(
 	const answer = readResponse(first);
 	if ('body' in answer) {
 		const orderNo = findOrderNo(answer.body);
-		if (orderNo) return { body: answer.body, orderNo, replayed: isReplay(first, answer.body), orderNoSource: 'response' };
+		if (orderNo)
+			return {
+				body: answer.body,
+				orderNo,
+				replayed: isReplay(first, answer.body),
+				orderNoSource: 'response',
+			};
 	}
 	let unreadable = 'unreadable' in answer ? answer.unreadable : undefined;
-	const again = await apiRequest(ctx, esimTrade, request, { hints: { subject: `plan "${slug}"` }, returnUnreadable: true });
+	const again = await apiRequest(ctx, esimTrade, request, {
+		hints: { subject: `plan "${slug}"` },
+		returnUnreadable: true,
+	});
 	const replay = readResponse(again);
 	if ('body' in replay) {
 		const orderNo = findOrderNo(replay.body);
-		if (orderNo) return { body: replay.body, orderNo, replayed: true, orderNoSource: 'idempotencyReplay' };
+		if (orderNo)
+			return { body: replay.body, orderNo, replayed: true, orderNoSource: 'idempotencyReplay' };
 		unreadable = undefined;
 	}
 	throw notIdentified(ctx, key, slug, unreadable, i);

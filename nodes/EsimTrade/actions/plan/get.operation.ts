@@ -7,7 +7,10 @@ import { tradeGet } from '../../transport';
 import { catalogRows } from '../../transport/plans';
 
 export const description: INodeProperties[] = [
-	planLocator({ resource: ['plan'], operation: ['get'] }, 'The plan to read with your reseller price'),
+	planLocator(
+		{ resource: ['plan'], operation: ['get'] },
+		'The plan to read with your reseller price',
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -18,6 +21,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ slug: 'Plan' },
 		i,
 	);
-	const body = await tradeGet(this, '/portal/plans', { slug }, i, { hints: { subject: `plan "${slug}"` } });
+	const body = await tradeGet(this, '/portal/plans', { slug }, i, {
+		hints: { subject: `plan "${slug}"` },
+	});
 	return catalogRows(body).map((plan) => ({ json: plan }));
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
@@ -19,7 +24,11 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			...planFilterFields('locationCode', 'Only plans whose reseller price is at most this amount', 'Only plans whose name or slug contains this text'),
+			...planFilterFields(
+				'locationCode',
+				'Only plans whose reseller price is at most this amount',
+				'Only plans whose name or slug contains this text',
+			),
 			{
 				displayName: 'Min Data (GB)',
 				name: 'minVolume',
@@ -34,12 +43,24 @@ export const description: INodeProperties[] = [
 
 function matches(plan: IDataObject, filters: IDataObject): boolean {
 	const price = Number(plan.price ?? (plan.pricing as IDataObject | undefined)?.sellPrice);
-	if (filters.locationCode && String(plan.locationCode ?? '').toUpperCase() !== String(filters.locationCode).trim().toUpperCase()) return false;
+	if (
+		filters.locationCode &&
+		String(plan.locationCode ?? '').toUpperCase() !==
+			String(filters.locationCode).trim().toUpperCase()
+	)
+		return false;
 	if (filters.maxPrice && !(price <= Number(filters.maxPrice))) return false;
 	if (filters.minVolume && !(Number(plan.volume) >= Number(filters.minVolume))) return false;
 	if (filters.search) {
 		const needle = String(filters.search).toLowerCase();
-		if (![plan.name, plan.slug].some((v) => String(v ?? '').toLowerCase().includes(needle))) return false;
+		if (
+			![plan.name, plan.slug].some((v) =>
+				String(v ?? '')
+					.toLowerCase()
+					.includes(needle),
+			)
+		)
+			return false;
 	}
 	return true;
 }

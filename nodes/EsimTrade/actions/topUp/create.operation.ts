@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
@@ -37,7 +42,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. JP_TOPUP_1GB',
 		displayOptions: { show },
-		description: 'The slug of an option returned by "Get Top-Up Options" for this ICCID; do not build it by hand',
+		description:
+			'The slug of an option returned by "Get Top-Up Options" for this ICCID; do not build it by hand',
 	},
 	{
 		displayName: 'Quantity',
@@ -60,24 +66,52 @@ export const description: INodeProperties[] = [
 ];
 
 // The check digit is checked last, so a wrong plan or quantity is named first.
-const schema = z.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) }).superRefine(checkDigit('iccid'));
+const schema = z
+	.object({ iccid: fields.iccid(), slug: fields.slug(), qty: fields.wholeNumber(1, 10) })
+	.superRefine(checkDigit('iccid'));
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const body = validateInput(this.getNode(), schema, {
-		iccid: this.getNodeParameter('iccid', i),
-		slug: this.getNodeParameter('slug', i),
-		qty: numeric(this.getNodeParameter('quantity', i, 1)),
-	}, { iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' }, i);
-	const dryRun = await guardTopUp(this, i, this.getNodeParameter('options', i, {}) as IDataObject, body);
+	const body = validateInput(
+		this.getNode(),
+		schema,
+		{
+			iccid: this.getNodeParameter('iccid', i),
+			slug: this.getNodeParameter('slug', i),
+			qty: numeric(this.getNodeParameter('quantity', i, 1)),
+		},
+		{ iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' },
+		i,
+	);
+	const dryRun = await guardTopUp(
+		this,
+		i,
+		this.getNodeParameter('options', i, {}) as IDataObject,
+		body,
+	);
 	if (dryRun) return dryRun;
 	const ambiguity = `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`;
 	const response = await apiRequest(
 		this,
 		esimTrade,
-		{ method: 'POST', path: '/portal/topups', body: body as IDataObject, retry: 'unkeyed', itemIndex: i },
+		{
+			method: 'POST',
+			path: '/portal/topups',
+			body: body as IDataObject,
+			retry: 'unkeyed',
+			itemIndex: i,
+		},
 		{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity, returnUnreadable: true },
 	);
 	const answer = readResponse(response);
-	if ('unreadable' in answer) throw unreadableOutcome(this.getNode(), `the top-up of ${body.iccid}`, answer.unreadable, ambiguity, i);
-	return [{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(answer.body) } }];
+	if ('unreadable' in answer)
+		throw unreadableOutcome(
+			this.getNode(),
+			`the top-up of ${body.iccid}`,
+			answer.unreadable,
+			ambiguity,
+			i,
+		);
+	return [
+		{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(answer.body) } },
+	];
 }

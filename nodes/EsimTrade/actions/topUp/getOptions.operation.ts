@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
@@ -27,13 +32,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ iccid: 'ICCID' },
 		i,
 	);
-	const body = await tradeGet(this, '/portal/topups', { iccid }, i, { hints: { subject: `eSIM with ICCID ${iccid}` } });
+	const body = await tradeGet(this, '/portal/topups', { iccid }, i, {
+		hints: { subject: `eSIM with ICCID ${iccid}` },
+	});
 	const data = dataOf(body);
 	// "No packageList returned" arrives inside `data` with a success status: no options, not a failure.
-	const options = typeof data.error === 'string' && !Array.isArray(data.packageList) ? [] : catalogRows(body);
+	const options =
+		typeof data.error === 'string' && !Array.isArray(data.packageList) ? [] : catalogRows(body);
 	if (!options.length) {
 		const said = typeof data.error === 'string' ? data.error : undefined;
-		const json: IDataObject = { iccid, available: false, message: `No top-up is available for the eSIM ${iccid} now` };
+		const json: IDataObject = {
+			iccid,
+			available: false,
+			message: `No top-up is available for the eSIM ${iccid} now`,
+		};
 		if (said) json.providerMessage = said;
 		return [{ json }];
 	}
