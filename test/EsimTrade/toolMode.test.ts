@@ -152,7 +152,7 @@ describe('eSIMTrade as an AI Agent tool', () => {
 					slug: 'ES_TOPUP_1GB',
 					quantity: 1,
 				},
-				{ iccid: '89480100000000000001' },
+				{ iccid: '89480100000000000007' },
 			);
 			expect(topUp.error!.message).toMatch(/^Refused: /);
 			expect(requestsTo(sandbox, 'POST', '/portal/topups')).toBe(0);
