@@ -244,6 +244,9 @@ export function distributeCheckoutWorkflow({
 			itemsInput: 'json',
 			itemsJson: '={{ JSON.stringify($json.body.items) }}',
 			email: '={{ $json.body.email }}',
+			customerName: '={{ $json.body.customerName ?? "Queue Customer" }}',
+			// The suite counts orders; the eSIMs are read afterwards.
+			waitForFulfilment: false,
 			// A re-sent webhook (after n8n lost the execution) finds the order instead of buying again.
 			options: { repeatWindow: 60 },
 		},
