@@ -80,13 +80,11 @@ export async function tradeProvider(behaviour: TradeBehaviour): Promise<TradePro
 				page: 1,
 				pageSize: size,
 				total: rows.length,
-				orders: rows
-					.slice(0, size)
-					.map((order) => ({
-						providerOrderNo: order.orderNo,
-						slug: order.slug,
-						status: 'GOT_RESOURCE',
-					})),
+				orders: rows.slice(0, size).map((order) => ({
+					providerOrderNo: order.orderNo,
+					slug: order.slug,
+					status: 'GOT_RESOURCE',
+				})),
 			});
 		}
 		if (req.method === 'GET' && path === '/portal/orders') {
