@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo/demo-run.mjs';
 import { CREDENTIAL_REFS, EXAMPLE_IDS, loadExamples } from '../scripts/lib/demo/examples.mjs';
+import { readEmails } from '../scripts/lib/demo/emails.mjs';
 import { importJson, nodeItems } from '../scripts/lib/n8n/n8n-cli.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
 import { setQuiet } from '../scripts/lib/common/progress.mjs';
@@ -213,6 +214,7 @@ describe('Shopify order → eSIM, eSIM Distribute variant (real n8n)', () => {
 	it('checks out one basket, waits for fulfilment and hands on one item per eSIM with its QR code', async () => {
 		await ctx.sandbox.admin.reset();
 		await prepareSandboxScenario(ctx);
+		const mailsBefore = ctx.smtp?.messages.length ?? 0;
 		const result = await runWorkflow(ctx, EXAMPLE_IDS.shopifyDistribute);
 		expect(result.status).toBe('success');
 		const items = nodeItems(result, 'Buy eSIM') as Json[];
@@ -243,8 +245,14 @@ describe('Shopify order → eSIM, eSIM Distribute variant (real n8n)', () => {
 			['completed', 1],
 			['completed', 2],
 		]);
-		expect((nodeItems(result, 'Email QR code') as Json[]).every((i) => i.binary?.qrCode)).toBe(
-			true,
-		);
+		// The email step sends for real through the local SMTP sink: one email per eSIM, to the Shopify
+		// customer, whose attached QR code decodes to that eSIM's activation code.
+		const emails = readEmails((ctx.smtp?.messages ?? []).slice(mailsBefore)) as Json[];
+		expect(emails.map((e) => e.iccid).sort()).toEqual(items.map((i) => i.json.iccid).sort());
+		for (const email of emails) {
+			const esim = items.find((i) => i.json.iccid === email.iccid)!.json;
+			expect(email.to).toEqual([esim.customerEmail]);
+			expect(email.qrText).toBe(esim.activationCode);
+		}
 	});
 });
