@@ -72,15 +72,24 @@ export function shopifyWebhookWorkflow(
 	shopifyExample,
 	{ id = 'esimQueueShopify', path = 'shopify-orders-create' } = {},
 ) {
+	// Without the email step, so the webhook answers with the eSIMs bought (the demo would switch an email step on);
+	// the customer email itself is proven by the examples' end-to-end suite.
 	const keep = shopifyExample.nodes.filter(
 		(n) =>
-			!['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.shopifyTrigger'].includes(n.type) &&
-			n.name !== 'Recorded Shopify order',
+			![
+				'n8n-nodes-base.manualTrigger',
+				'n8n-nodes-base.shopifyTrigger',
+				'n8n-nodes-base.emailSend',
+			].includes(n.type) && n.name !== 'Recorded Shopify order',
 	);
+	const kept = (name) => keep.some((n) => n.name === name);
 	const connections = Object.fromEntries(
-		Object.entries(shopifyExample.connections).filter(([from]) =>
-			keep.some((n) => n.name === from),
-		),
+		Object.entries(shopifyExample.connections)
+			.filter(([from]) => kept(from))
+			.map(([from, outputs]) => [
+				from,
+				{ main: outputs.main.map((targets) => targets.filter((t) => kept(t.node))) },
+			]),
 	);
 	return {
 		id,
