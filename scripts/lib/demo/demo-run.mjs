@@ -45,13 +45,14 @@ import {
  * `version` runs another n8n version than the pinned one (see N8N_MATRIX in n8n-install.mjs).
  *
  * @param {string} repoDir
- * `env(paths)` adds to the environment of every n8n command (queue mode: Postgres, Redis, …).
+ * `env(paths)` adds to the environment of every n8n command (queue mode: Postgres, Redis, …). With `email: false`
+ * the examples' email steps stay as the files have them (off), and no SMTP sink is started.
  *
- * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], version?: string, env?: (paths: object) => object }} [options]
+ * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], version?: string, env?: (paths: object) => object, email?: boolean }} [options]
  */
 export async function prepareRun(
 	repoDir,
-	{ keep = false, build = true, examples, packages, version, env } = {},
+	{ keep = false, build = true, examples, packages, version, env, email = true } = {},
 ) {
 	const paths = await ensureN8n(version ? { version } : {});
 	const packs = await packTarballs(repoDir, { build, packages });
@@ -99,9 +100,8 @@ export async function prepareRun(
 		const sb = await startSandbox(repoDir);
 		return Object.assign(sb, { note: sb.url });
 	});
-	const usesEmail = all.some((wf) =>
-		wf.nodes.some((node) => node.type === 'n8n-nodes-base.emailSend'),
-	);
+	const usesEmail =
+		email && all.some((wf) => wf.nodes.some((node) => node.type === 'n8n-nodes-base.emailSend'));
 	const smtp = usesEmail
 		? await step('Starting a local SMTP sink for the customer emails', async () => {
 				const sink = await startSmtpSink();
