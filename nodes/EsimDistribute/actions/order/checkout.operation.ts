@@ -80,8 +80,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		customerName: input.customerName,
 	};
 	if (input.phone) body.phone = input.phone;
-	const dryRun = await guardCheckout(this, i, options, input.items, body);
-	if (dryRun) return dryRun;
+	const guarded = await guardCheckout(this, i, options, input.items, body);
+	if (guarded.dryRun) return guarded.dryRun;
 	const placed =
 		(await earlierCheckout(this, input, options, i)) ??
 		(await place(this, input, body, options, i));

@@ -72,7 +72,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: spendOptions('the top-up', ['dryRun', 'maxTotal']),
+		options: spendOptions('the top-up', [
+			'approvedQuote',
+			'maxTotal',
+			'dryRun',
+			'quoteValidMinutes',
+		]),
 	},
 ];
 
@@ -105,13 +110,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		input.cancelUrl = this.getNodeParameter('cancelUrl', i, '');
 	}
 	const body = validateInput(this.getNode(), schema, input, labels, i);
-	const dryRun = await guardWalletTopUp(
+	const guarded = await guardWalletTopUp(
 		this,
 		i,
 		this.getNodeParameter('options', i, {}) as IDataObject,
 		body,
 	);
-	if (dryRun) return dryRun;
+	if (guarded.dryRun) return guarded.dryRun;
 	const data = await distributeRequest(
 		this,
 		{

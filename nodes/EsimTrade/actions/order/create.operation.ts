@@ -63,13 +63,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
-	const dryRun = await guardOrder(this, i, options, {
+	const guarded = await guardOrder(this, i, options, {
 		...body,
 		slug: input.slug,
 		qty: input.qty,
 		days: input.days,
 	});
-	if (dryRun) return dryRun;
+	if (guarded.dryRun) return guarded.dryRun;
 
 	const request: ApiRequest = {
 		method: 'POST',

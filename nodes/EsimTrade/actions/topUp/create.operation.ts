@@ -82,13 +82,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' },
 		i,
 	);
-	const dryRun = await guardTopUp(
+	const guarded = await guardTopUp(
 		this,
 		i,
 		this.getNodeParameter('options', i, {}) as IDataObject,
 		body,
 	);
-	if (dryRun) return dryRun;
+	if (guarded.dryRun) return guarded.dryRun;
 	const ambiguity = `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`;
 	const response = await apiRequest(
 		this,
