@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { checkout, distributeFixture, planIds } from '../../test/helpers/distribute';
 import { plan, runTrade, tradeFixture, tradeHarness } from '../../test/helpers/trade';
 import { tradeProvider, type Answer, type TradeProvider } from './tradeProvider';
 
@@ -138,6 +139,25 @@ describe('Keep Wallet Balance At Least under concurrency (sandbox)', () => {
 			expect(refused[0].error!.message).toMatch(/^Keep Wallet Balance At Least: paying 7\.50 USD/);
 			expect(f.sandbox.trade.ledger.map((e) => e.cents)).toEqual([-750]);
 			expect(f.sandbox.trade.walletCents).toBe(1250);
+		} finally {
+			await f.close();
+		}
+	});
+});
+
+describe('currency on eSIM Distribute (sandbox)', () => {
+	it('Max Total on a checkout of a EUR plan from a USD wallet is refused, naming both, and nothing is checked out', async () => {
+		const f = await distributeFixture();
+		try {
+			const [a] = planIds(f.sandbox, 1);
+			(f.sandbox.distribute.plans.find((p) => p.id === a) as { currency: string }).currency = 'EUR';
+			const { status, error } = await f.run(checkout([[a]], { options: { maxTotal: 100 } }));
+			expect(status).toBe('error');
+			expect(error!.message).toBe(
+				'Max Total: the basket is priced in EUR but the wallet, and so Max Total, is in USD; amounts in different currencies are never compared',
+			);
+			expect(f.sandbox.log.count({ method: 'POST', path: '/api/tenant/orders/checkout' })).toBe(0);
+			expect(f.sandbox.distribute.orders).toHaveLength(0);
 		} finally {
 			await f.close();
 		}
