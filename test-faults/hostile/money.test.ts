@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { checkout, distributeFixture, planIds } from '../../test/helpers/distribute';
 import { plan, runTrade, tradeFixture, tradeHarness } from '../../test/helpers/trade';
+import { distributeProvider } from './distributeProvider';
 import { tradeProvider, type Answer, type TradeProvider } from './tradeProvider';
 
 /**
@@ -160,6 +161,39 @@ describe('currency on eSIM Distribute (sandbox)', () => {
 			expect(f.sandbox.distribute.orders).toHaveLength(0);
 		} finally {
 			await f.close();
+		}
+	});
+});
+
+describe('overcharge on eSIM Distribute (hostile)', () => {
+	it('a wallet top-up created for more than was asked is flagged, above the Max Total too', async () => {
+		const provider = await distributeProvider(
+			() => ({ csv: '' }),
+			(body) => ({
+				id: 'tu-1',
+				amount: Number(body?.amount) * 3,
+				currency: 'USD',
+				status: 'pending',
+			}),
+		);
+		try {
+			const { status, items } = await provider.run({
+				resource: 'topUp',
+				operation: 'create',
+				amount: 100,
+				paymentMethod: 'bankTransfer',
+				options: { maxTotal: 150 },
+			});
+			expect(status).toBe('success');
+			expect(items[0].json).toMatchObject({
+				amount: 300,
+				overcharged: { priced: '100.00 USD', charged: '300.00 USD', difference: '200.00 USD' },
+			});
+			expect(items[0].json.warning).toMatch(
+				/^eSIM Distribute charged 300\.00 USD for this top-up, more than the 100\.00 USD it was priced at before buying \(Max Total\), and above the Max Total of 150\.00 USD\./,
+			);
+		} finally {
+			await provider.close();
 		}
 	});
 });
