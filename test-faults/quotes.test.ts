@@ -9,6 +9,9 @@ import {
 } from '../test/helpers/distribute';
 import { plan, SECRET, tradeFixture, type TradeFixture } from '../test/helpers/trade';
 
+/** The eSIMTrade credential fields a quote's fingerprint is bound to. */
+const TRADE_KEY_FIELDS = ['accessCode', 'secretKey', 'baseUrl'];
+
 /**
  * Approved Quote buys exactly what the quote says or nothing: each refusal
  * names what changed, and the provider's ledger shows that nothing was bought
@@ -60,7 +63,7 @@ describe('Approved Quote refuses anything but the quoted purchase', () => {
 			const quote = await quoteFor();
 			const key = quoteKey(
 				{ accessCode: 'demo-access', secretKey: SECRET, baseUrl: f.sandbox.tradeBaseUrl },
-				'esimTrade',
+				TRADE_KEY_FIELDS,
 			);
 			const old: IDataObject = {
 				...quote,
@@ -76,7 +79,7 @@ describe('Approved Quote refuses anything but the quoted purchase', () => {
 
 		it('a quote made with another credential does not pass', async () => {
 			const quote = await quoteFor();
-			quote.fingerprint = fingerprintOf(quote, quoteKey({ accessCode: 'other' }, 'esimTrade'));
+			quote.fingerprint = fingerprintOf(quote, quoteKey({ accessCode: 'other' }, TRADE_KEY_FIELDS));
 			await refused(create({ approvedQuote: quote }), /^Approved Quote: the quote was altered/);
 		});
 
@@ -197,7 +200,7 @@ describe('Approved Quote refuses anything but the quoted purchase', () => {
 			);
 			await refused(
 				topUp(100, { approvedQuote: { ...quote, provider: 'esimTrade' } }),
-				'Approved Quote: this purchase is not the one approved: provider (quoted eSIMTrade, this node is eSIM Distribute)',
+				'Approved Quote: this purchase is not the one approved: provider (quoted esimTrade, this node is esimDistribute)',
 			);
 		});
 	});

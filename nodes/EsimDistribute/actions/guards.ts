@@ -31,6 +31,13 @@ export async function creditBalance(
 	};
 }
 
+/** A quote is bound to the email, password and base URL of the credential (not the session token, which is renewed). */
+const target = (operation: string) => ({
+	provider: 'esimDistribute',
+	operation,
+	keyFields: ['email', 'password', 'baseUrl'],
+});
+
 /** The balance read at most once per check: its currency is the wallet's. */
 function balanceOnce(ctx: IExecuteFunctions, i: number) {
 	let read: Promise<Balance | Unpriced> | undefined;
@@ -53,7 +60,7 @@ export async function guardCheckout(
 	return await guardSpend(ctx, i, {
 		...balanceOnce(ctx, i),
 		settings: readSpendSettings(ctx.getNode(), options, i),
-		target: { provider: 'esimDistribute', operation: 'order.checkout' },
+		target: target('order.checkout'),
 		price: async () => await priceBasket(ctx, basket, i),
 		request: { method: 'POST', path: '/api/tenant/orders/checkout', body },
 	});
@@ -71,7 +78,7 @@ export async function guardWalletTopUp(
 	return await guardSpend(ctx, i, {
 		...reads,
 		settings,
-		target: { provider: 'esimDistribute', operation: 'topUp.create' },
+		target: target('topUp.create'),
 		// The amount is in the account currency: the balance's, read when the balance is read anyway.
 		price: async () => {
 			const wallet =

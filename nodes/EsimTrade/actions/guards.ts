@@ -9,6 +9,13 @@ const WALLET_CURRENCY = 'USD';
 
 const common = { credentialType: 'esimTradeApi', walletCurrency: async () => WALLET_CURRENCY };
 
+/** A quote is bound to the access code, secret key and base URL of the credential. */
+const target = (operation: string) => ({
+	provider: 'esimTrade',
+	operation,
+	keyFields: ['accessCode', 'secretKey', 'baseUrl'],
+});
+
 /** Spend guards, Approved Quote and Dry Run for Create Order. */
 export async function guardOrder(
 	ctx: IExecuteFunctions,
@@ -19,7 +26,7 @@ export async function guardOrder(
 	return await guardSpend(ctx, i, {
 		...common,
 		settings: readSpendSettings(ctx.getNode(), options, i),
-		target: { provider: 'esimTrade', operation: 'order.create' },
+		target: target('order.create'),
 		price: async () => await priceOrder(ctx, i, body.slug, body.qty, body.days),
 		balance: async () => await walletBalance(ctx, i),
 		request: { method: 'POST', path: '/portal/order', body },
@@ -36,7 +43,7 @@ export async function guardTopUp(
 	return await guardSpend(ctx, i, {
 		...common,
 		settings: readSpendSettings(ctx.getNode(), options, i),
-		target: { provider: 'esimTrade', operation: 'topUp.create' },
+		target: target('topUp.create'),
 		price: async () => await priceTopUp(ctx, i, body.iccid, body.slug, body.qty),
 		balance: async () => await walletBalance(ctx, i),
 		request: { method: 'POST', path: '/portal/topups', body },

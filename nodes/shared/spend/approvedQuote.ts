@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { fingerprintOf, publicLines, type QuoteRecord, type QuoteTarget } from './quoteRecord';
 import { money as format, toMinor, totalMinor, units, type Quote } from './quote';
 
-const PROVIDER_LABEL = { esimTrade: 'eSIMTrade', esimDistribute: 'eSIM Distribute' };
-
 const scalar = z.union([z.string().max(200), z.number(), z.boolean(), z.null()]);
 const amount = z.number({ invalid_type_error: 'must be a number' }).finite().nonnegative();
 const instant = z
@@ -14,9 +12,9 @@ const instant = z
 
 const schema = z
 	.object({
-		provider: z.enum(['esimTrade', 'esimDistribute'], {
-			errorMap: () => ({ message: 'must be "esimTrade" or "esimDistribute"' }),
-		}),
+		provider: z
+			.string({ invalid_type_error: 'must be text' })
+			.regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'must be the provider a Dry Run named'),
 		operation: z.string({ invalid_type_error: 'must be text' }).min(1).max(64),
 		lines: z
 			.array(
@@ -97,9 +95,7 @@ export function checkQuoteSeal(
 ): QuoteProblem | undefined {
 	const changed: string[] = [];
 	if (quote.provider !== target.provider)
-		changed.push(
-			`provider (quoted ${PROVIDER_LABEL[quote.provider]}, this node is ${PROVIDER_LABEL[target.provider]})`,
-		);
+		changed.push(`provider (quoted ${quote.provider}, this node is ${target.provider})`);
 	if (quote.operation !== target.operation)
 		changed.push(`operation (quoted ${quote.operation}, this is ${target.operation})`);
 	if (changed.length) return differs(changed);

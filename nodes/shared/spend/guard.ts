@@ -100,7 +100,7 @@ export async function guardSpend(
 	if (!limits && !settings.dryRun && !approved) return {};
 	const key =
 		approved || settings.dryRun
-			? quoteKey(await ctx.getCredentials(check.credentialType, i), check.target.provider)
+			? quoteKey(await ctx.getCredentials(check.credentialType, i), check.target.keyFields)
 			: '';
 	if (approved) {
 		const problem = checkQuoteSeal(approved, check.target, key);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Priced } from './guard';
 import { money, priceNumber, toMinor } from './quote';
 
-/** Where providers put what a purchase cost: eSIMTrade's order and top-up answers, eSIM Distribute's checkout summary. */
+/** Where providers put what a purchase cost: an order's or top-up's answer, a checkout's summary. */
 const CHARGE_FIELDS = ['totalPrice', 'totalSellPrice', 'totalAmount', 'chargedAmount', 'amount'];
 
 /** The total the provider says it charged, in millionths, and its currency; undefined when the answer names none. */

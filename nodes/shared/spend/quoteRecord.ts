@@ -4,17 +4,17 @@ import type { IDataObject } from 'n8n-workflow';
 import { stableStringify } from '../esim/stableKey';
 import { lineMinor, totalMinor, units, type Quote } from './quote';
 
-export type QuoteProvider = 'esimTrade' | 'esimDistribute';
-
-/** Which purchase a quote is for: the provider and `<resource>.<operation>`. */
+/** Which purchase a quote is for: the provider's id (its credential's prefix) and `<resource>.<operation>`. */
 export interface QuoteTarget {
-	provider: QuoteProvider;
+	provider: string;
 	operation: string;
+	/** The credential fields the fingerprint is bound to (not a session token, which n8n renews). */
+	keyFields: string[];
 }
 
 /** The `quote` object of a Dry Run item, as an approval step sees it and Approved Quote takes it back. */
 export interface QuoteRecord extends IDataObject {
-	provider: QuoteProvider;
+	provider: string;
 	operation: string;
 	lines: IDataObject[];
 	quantity: number;
@@ -27,19 +27,13 @@ export interface QuoteRecord extends IDataObject {
 	fingerprint: string;
 }
 
-/** The credential fields a quote is bound to (not the session token, which n8n renews). */
-export const QUOTE_KEY_FIELDS: Record<QuoteProvider, string[]> = {
-	esimTrade: ['accessCode', 'secretKey', 'baseUrl'],
-	esimDistribute: ['email', 'password', 'baseUrl'],
-};
-
 /**
  * The key a quote's fingerprint is made with: derived from the credential, so
  * only someone holding it can make a fingerprint that matches, and a quote of
  * one account does not pass for another's.
  */
-export function quoteKey(credentials: IDataObject, provider: QuoteProvider): string {
-	const parts = QUOTE_KEY_FIELDS[provider].map((field) => String(credentials[field] ?? ''));
+export function quoteKey(credentials: IDataObject, fields: string[]): string {
+	const parts = fields.map((field) => [field, String(credentials[field] ?? '')]);
 	return createHash('sha256')
 		.update(`n8n-nodes-esim quote\n${stableStringify(parts)}`)
 		.digest('hex');
