@@ -65,6 +65,15 @@ describe('eSIMTrade quotes', () => {
 		expect(orders()).toBe(2);
 	});
 
+	it('Approved Quote takes the quote mapped by an expression from the item, as an approval step passes it on', async () => {
+		const { items } = await f.run(create({ dryRun: true }));
+		const bought = await f.run(create({ approvedQuote: '={{ $json.quote }}' }), [
+			{ approved: true, quote: items[0].json.quote as IDataObject },
+		]);
+		expect(bought.status).toBe('success');
+		expect(f.sandbox.trade.ledger.map((e) => e.cents)).toEqual([-750]);
+	});
+
 	it('a top-up quote names the eSIM, and Approved Quote makes exactly that top-up', async () => {
 		const [order] = f.sandbox.trade.seedOrders(1, { status: 'got_resource', slug: 'ES_3_30' });
 		const iccid = order.esims[0].iccid;
