@@ -14,6 +14,8 @@ export interface ExportAnswer {
 /** An eSIM Distribute look-alike on 127.0.0.1: signs in, and answers the order export as the test says. */
 export async function distributeProvider(
 	exportAnswer: () => ExportAnswer,
+	/** The `data` of the answer to `POST /api/tenant/top-up` (default: a 404). */
+	topUpAnswer?: (body: Record<string, unknown> | undefined) => IDataObject,
 ): Promise<HostileServer & { run(parameters: IDataObject): ReturnType<typeof runNode> }> {
 	const server = await hostileServer((req, res) => {
 		if (req.method === 'POST' && req.path === '/api/tenant/login')
@@ -26,6 +28,8 @@ export async function distributeProvider(
 			});
 			return void res.end(csv);
 		}
+		if (req.method === 'POST' && req.path === '/api/tenant/top-up' && topUpAnswer)
+			return sendJson(res, 200, { success: true, data: topUpAnswer(req.json) });
 		return sendJson(res, 404, { success: false, message: 'Not found' });
 	});
 	const harness = createHarness(

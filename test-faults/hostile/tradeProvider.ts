@@ -26,6 +26,8 @@ export interface TradeBehaviour {
 	/** QR URL and activation code of an order's eSIM in GET /portal/orders. */
 	qrCodeUrl?(order: PlacedOrder): string;
 	withActivationCode?: boolean;
+	/** The catalog rows `GET /portal/plans?slug=` answers with (default: ES_3_30 at 2.50 USD). */
+	plans?: Array<Record<string, unknown>>;
 }
 
 export interface TradeProvider extends HostileServer {
@@ -105,6 +107,11 @@ export async function tradeProvider(behaviour: TradeBehaviour): Promise<TradePro
 				res,
 				behaviour.topUpAnswer?.() ?? { body: { data: { topupNo: 'T1', status: 'processing' } } },
 			);
+		}
+		if (req.method === 'GET' && path === '/portal/plans') {
+			const rows = behaviour.plans ?? [{ slug: 'ES_3_30', price: 2.5, currencyCode: 'USD' }];
+			const slug = req.query.get('slug');
+			return sendJson(res, 200, { data: rows.filter((row) => !slug || row.slug === slug) });
 		}
 		if (req.method === 'GET' && path === '/portal/balance')
 			return sendJson(res, 200, { data: { walletBalanceUsd: '100.00' } });

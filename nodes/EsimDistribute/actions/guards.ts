@@ -1,7 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { guardSpend, unpriced, type Balance, type Unpriced } from '../../shared/spend/guard';
-import { priceNumber, toCents } from '../../shared/spend/quote';
+import {
+	guardSpend,
+	isUnpriced,
+	unpriced,
+	type Balance,
+	type SpendOutcome,
+	type Unpriced,
+} from '../../shared/spend/guard';
+import { priceNumber, toMinor } from '../../shared/spend/quote';
 import { readSpendSettings } from '../../shared/spend/settings';
 import { distributeGet } from '../transport';
 import type { BasketLine } from '../transport/orders';
@@ -18,43 +25,78 @@ export async function creditBalance(
 		return unpriced(
 			'eSIM Distribute answered the balance request without a readable credit balance',
 		);
-	return { cents: toCents(amount), currency: String(data.currency ?? 'USD').toUpperCase() };
+	return {
+		minor: toMinor(amount, 'down'),
+		currency: String(data.currency ?? 'USD').toUpperCase(),
+	};
 }
 
-/** Spend guards and Dry Run for Checkout: the dry-run item, or undefined when the checkout may be sent. */
+/** A quote is bound to the email, password and base URL of the credential (not the session token, which is renewed). */
+const target = (operation: string) => ({
+	provider: 'esimDistribute',
+	operation,
+	keyFields: ['email', 'password', 'baseUrl'],
+});
+
+/** The balance read at most once per check: its currency is the wallet's. */
+function balanceOnce(ctx: IExecuteFunctions, i: number) {
+	let read: Promise<Balance | Unpriced> | undefined;
+	const balance = async () => await (read ??= creditBalance(ctx, i));
+	const walletCurrency = async (): Promise<string | Unpriced> => {
+		const answer = await balance();
+		return isUnpriced(answer) ? answer : answer.currency;
+	};
+	return { balance, walletCurrency, credentialType: 'esimDistributeApi' };
+}
+
+/** Spend guards, Approved Quote and Dry Run for Checkout. */
 export async function guardCheckout(
 	ctx: IExecuteFunctions,
 	i: number,
 	options: IDataObject,
 	basket: BasketLine[],
 	body: IDataObject,
-): Promise<INodeExecutionData[] | undefined> {
+): Promise<SpendOutcome> {
 	return await guardSpend(ctx, i, {
+		...balanceOnce(ctx, i),
 		settings: readSpendSettings(ctx.getNode(), options, i),
+		target: target('order.checkout'),
 		price: async () => await priceBasket(ctx, basket, i),
-		balance: async () => await creditBalance(ctx, i),
 		request: { method: 'POST', path: '/api/tenant/orders/checkout', body },
 	});
 }
 
-/** Max Total and Dry Run for a wallet top-up: the amount is what would be paid, and it adds to the balance. */
+/** Max Total, Approved Quote and Dry Run for a wallet top-up: the amount is what would be paid, and it adds to the balance. */
 export async function guardWalletTopUp(
 	ctx: IExecuteFunctions,
 	i: number,
 	options: IDataObject,
 	body: IDataObject & { amount: number; paymentMethod: string },
-): Promise<INodeExecutionData[] | undefined> {
+): Promise<SpendOutcome> {
+	const reads = balanceOnce(ctx, i);
+	const settings = readSpendSettings(ctx.getNode(), options, i);
 	return await guardSpend(ctx, i, {
-		settings: readSpendSettings(ctx.getNode(), options, i),
-		price: async () => ({
-			subject: 'this top-up',
-			currency: 'USD',
-			credits: true,
-			lines: [
-				{ plan: `credit (${body.paymentMethod})`, quantity: 1, unitCents: toCents(body.amount) },
-			],
-		}),
-		balance: async () => await creditBalance(ctx, i),
+		...reads,
+		settings,
+		target: target('topUp.create'),
+		// The amount is in the account currency: the balance's, read when the balance is read anyway.
+		price: async () => {
+			const wallet =
+				settings.dryRun || settings.approvedQuote ? await reads.walletCurrency() : 'USD';
+			return {
+				subject: 'this top-up',
+				currency: isUnpriced(wallet) ? 'USD' : wallet,
+				credits: true,
+				lines: [
+					{
+						plan: `credit (${body.paymentMethod})`,
+						quantity: 1,
+						unitMinor: toMinor(body.amount),
+						ref: { amount: body.amount, paymentMethod: body.paymentMethod },
+					},
+				],
+			};
+		},
 		request: { method: 'POST', path: '/api/tenant/top-up', body },
 	});
 }

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { unpriced, type Balance, type Unpriced } from '../../shared/spend/guard';
-import { priceNumber, toCents, type Quote } from '../../shared/spend/quote';
+import { MINOR_PER_UNIT, priceNumber, toMinor, type Quote } from '../../shared/spend/quote';
 import { dataOf, tradeGet } from '../transport';
 import { catalogRows } from '../transport/plans';
 
-/** A catalog or top-up row's price: the reseller `price`, else `pricing.sellPrice`. */
-function unitCents(row: IDataObject): number | undefined {
+/** A catalog or top-up row's price in millionths: the reseller `price`, else `pricing.sellPrice`. */
+function unitMinor(row: IDataObject): number | undefined {
 	const pricing = (row.pricing ?? {}) as IDataObject;
 	const price = priceNumber(row.price) ?? priceNumber(pricing.sellPrice);
-	return price === undefined ? undefined : toCents(price);
+	return price === undefined ? undefined : toMinor(price);
 }
 
 const currencyOf = (row: IDataObject) =>
@@ -33,8 +33,8 @@ export async function priceOrder(
 	});
 	const plan = catalogRows(body).find((row) => row.slug === slug || row.packageCode === slug);
 	if (!plan) return unpriced(`eSIMTrade does not list the plan "${slug}"`);
-	const cents = unitCents(plan);
-	if (cents === undefined)
+	const unit = unitMinor(plan);
+	if (unit === undefined)
 		return unpriced(`eSIMTrade lists the plan "${slug}" without a readable price`);
 	const periods = days !== undefined && isDaily(plan) ? days : 1;
 	return {
@@ -45,8 +45,9 @@ export async function priceOrder(
 				plan: slug,
 				name: plan.name as string | undefined,
 				quantity: qty,
-				unitCents: cents,
+				unitMinor: unit,
 				periods,
+				ref: days === undefined ? { planId: slug } : { planId: slug, days },
 			},
 		],
 	};
@@ -74,28 +75,35 @@ export async function priceTopUp(
 		return unpriced(
 			`the top-up "${slug}" is not among the options eSIMTrade offers for the eSIM ${iccid}`,
 		);
-	const cents = unitCents(option);
-	if (cents === undefined)
+	const unit = unitMinor(option);
+	if (unit === undefined)
 		return unpriced(`eSIMTrade lists the top-up "${slug}" without a readable price`);
 	return {
 		subject: 'this top-up',
 		currency: currencyOf(option),
 		lines: [
-			{ plan: slug, name: option.name as string | undefined, quantity: qty, unitCents: cents },
+			{
+				plan: slug,
+				name: option.name as string | undefined,
+				quantity: qty,
+				unitMinor: unit,
+				ref: { planId: slug, iccid },
+			},
 		],
 	};
 }
 
-/** The wallet balance from `GET /portal/balance` (cents, or a USD amount as a number or "$59.00"). */
+/** The wallet balance from `GET /portal/balance` (cents, or a USD amount as a number or "$59.00"); the wallet is in USD. */
 export async function walletBalance(
 	ctx: IExecuteFunctions,
 	i: number,
 ): Promise<Balance | Unpriced> {
 	const data = dataOf(await tradeGet(ctx, '/portal/balance', undefined, i));
 	const cents = data.walletBalanceCents;
-	if (typeof cents === 'number' && Number.isInteger(cents)) return { cents, currency: 'USD' };
+	if (typeof cents === 'number' && Number.isInteger(cents))
+		return { minor: cents * (MINOR_PER_UNIT / 100), currency: 'USD' };
 	const usd = priceNumber(data.walletBalanceUsd) ?? priceNumber(data.balance);
 	if (usd === undefined)
 		return unpriced('eSIMTrade answered the balance request without a readable balance');
-	return { cents: toCents(usd), currency: 'USD' };
+	return { minor: toMinor(usd, 'down'), currency: 'USD' };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 /** JSON with object keys sorted, so equal data always gives equal text. */
-function stableStringify(value: unknown): string {
+export function stableStringify(value: unknown): string {
 	if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
 	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
 	const entries = Object.entries(value as Record<string, unknown>)

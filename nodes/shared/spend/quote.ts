@@ -1,15 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/**
+ * Amounts are exact integers of the finest unit any provider prices in:
+ * millionths of the currency (a price of 0.004 is 4000). Totals add and
+ * multiply integers only, so nothing rounds away before a limit is compared.
+ */
+export const MINOR_PER_UNIT = 1_000_000;
+
 /** One priced line of a purchase. */
 export interface QuoteLine {
 	/** The plan or top-up as the provider names it (slug or id). */
 	plan: string;
 	name?: string;
 	quantity: number;
-	/** Price of one unit, in cents of `currency`. */
-	unitCents: number;
+	/** Price of one unit, in millionths of `currency`. */
+	unitMinor: number;
 	/** Units charged per unit bought (e.g. days of a plan sold per day), 1 otherwise. */
 	periods?: number;
+	/** What identifies the line in a quote (e.g. `{ planId, days }`, `{ planId, iccid }`, `{ amount, paymentMethod }`); `{ planId: plan }` by default. */
+	ref?: IDataObject;
 }
 
 /** What a purchase costs, priced from the provider's own plan or top-up data before anything is sent. */
@@ -22,16 +31,31 @@ export interface Quote {
 	credits?: boolean;
 }
 
-export const toCents = (amount: number): number => Math.round(amount * 100);
+/**
+ * An amount in millionths. A price is rounded up and a balance down when it
+ * has more decimals than that, so a limit is never passed by rounding.
+ */
+export function toMinor(amount: number, round: 'up' | 'down' = 'up'): number {
+	const scaled = amount * MINOR_PER_UNIT;
+	const nearest = Math.round(scaled);
+	if (Math.abs(scaled - nearest) < 1e-6) return nearest;
+	return round === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
+}
 
-export const money = (cents: number, currency: string): string =>
-	`${(cents / 100).toFixed(2)} ${currency}`;
+/** A minor-unit amount as a number of currency units (exact for up to 6 decimals). */
+export const units = (minor: number): number => Number((minor / MINOR_PER_UNIT).toFixed(6));
 
-export const lineCents = (line: QuoteLine): number =>
-	line.unitCents * line.quantity * (line.periods ?? 1);
+/** "7.50 USD", "0.004 USD": at least two decimals, more only where the amount has them. */
+export function money(minor: number, currency: string): string {
+	const text = (minor / MINOR_PER_UNIT).toFixed(6).replace(/(\.\d\d\d*?)0+$/, '$1');
+	return `${text} ${currency}`.trim();
+}
 
-export const totalCents = (quote: Quote): number =>
-	quote.lines.reduce((sum, line) => sum + lineCents(line), 0);
+export const lineMinor = (line: QuoteLine): number =>
+	line.unitMinor * line.quantity * (line.periods ?? 1);
+
+export const totalMinor = (quote: Quote): number =>
+	quote.lines.reduce((sum, line) => sum + lineMinor(line), 0);
 
 /** A price read from provider data: a finite number, or text such as "2.50" or "$2.50". */
 export function priceNumber(value: unknown): number | undefined {
@@ -48,11 +72,11 @@ export function quoteLinesJson(quote: Quote): IDataObject[] {
 		const json: IDataObject = {
 			plan: line.plan,
 			quantity: line.quantity,
-			unitPrice: line.unitCents / 100,
+			unitPrice: units(line.unitMinor),
 		};
 		if (line.name) json.name = line.name;
 		if (line.periods !== undefined && line.periods !== 1) json.periods = line.periods;
-		json.total = lineCents(line) / 100;
+		json.total = units(lineMinor(line));
 		return json;
 	});
 }

@@ -15,6 +15,7 @@ import {
 import { redactError, redactValue, spellings } from './redact';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, wait, type RetrySettings } from './retry';
 import { DEFAULT_TIMEOUT_MS, sendOnce } from './send';
+import { explainAfterUncertain, REFUSALS_AFTER_CHARGE } from './uncertain';
 import type {
 	ApiRequest,
 	ApiResponse,
@@ -130,6 +131,8 @@ export async function apiRequest(
 		throw redactError(error, secretsOf(session));
 	};
 	let lateAnswers = 0;
+	/** Set once an attempt of a write may have been carried out (sent, then no clear answer). */
+	let maybeDone = false;
 	for (let attempt = 0; ; attempt++) {
 		const deadlineMs = Math.max(1, Math.min(timeoutMs, endsAt - Date.now()));
 		const outcome = await sendOnce(ctx, provider, session, request, deadlineMs);
@@ -137,6 +140,7 @@ export async function apiRequest(
 		if ('failure' in outcome) {
 			const delay = backoffMs(attempt, settings);
 			if (outcome.failure.deadlineMs !== undefined) lateAnswers++;
+			if (write && outcome.failure.maybeSent) maybeDone = true;
 			const patient = lateAnswers <= LATE_RETRIES;
 			if (canRetry && patient && (repeatable || !outcome.failure.maybeSent) && fits(delay)) {
 				await wait(delay);
@@ -187,6 +191,17 @@ export async function apiRequest(
 		}
 		// A 429 was refused before any work was done, so even an unkeyed write may be sent again.
 		const transient = response.status === 429 || (response.status >= 500 && repeatable);
+		if (write && maybeDone && REFUSALS_AFTER_CHARGE.includes(response.status)) {
+			const explained = explainAfterUncertain(
+				provider,
+				response.status,
+				attempt + 1,
+				options.ambiguity,
+			);
+			const error = apiError(ctx.getNode(), explained, response.status, request.itemIndex);
+			return fail(markOutcomeUnknown(error));
+		}
+		if (write && response.status >= 500) maybeDone = true;
 		if (transient && canRetry) {
 			const hinted = retryAfterMs(response.headers);
 			const delay = hinted ?? backoffMs(attempt, settings);

@@ -10,6 +10,9 @@ import { balanceText, distributeCall, esimDistribute, unwrapEnvelope } from '../
 import { ordersIn } from '../../transport/orders';
 import { readWaitSettings } from '../../../shared/fulfilment/poll';
 import { guardCheckout } from '../guards';
+import type { Priced } from '../../../shared/spend/guard';
+import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
+import { overchargeFields } from '../../../shared/spend/overcharge';
 import { readCheckout, type CheckoutInput } from './basket';
 import { waitForCheckout } from './fulfilment';
 import {
@@ -80,13 +83,37 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		customerName: input.customerName,
 	};
 	if (input.phone) body.phone = input.phone;
-	const dryRun = await guardCheckout(this, i, options, input.items, body);
-	if (dryRun) return dryRun;
-	const placed =
-		(await earlierCheckout(this, input, options, i)) ??
-		(await place(this, input, body, options, i));
+	// Purchases on one credential run one at a time, from the balance check to the answer.
+	const outcome = await oneAtATime(purchaseKey(this, esimDistribute.credentialType), async () => {
+		const guarded = await guardCheckout(this, i, options, input.items, body);
+		const { dryRun } = guarded;
+		if (dryRun) return { dryRun };
+		const items =
+			(await earlierCheckout(this, input, options, i)) ??
+			(await place(this, input, body, options, i));
+		return { items, priced: guarded.priced };
+	});
+	if (outcome.dryRun) return outcome.dryRun;
+	const placed = flagOvercharge(outcome.items, outcome.priced);
 	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return placed;
 	return await waitForCheckout(this, placed, i, readWaitSettings(options));
+}
+
+/** Marks every item when the checkout summary shows more charged than the basket was priced at. */
+function flagOvercharge(
+	items: INodeExecutionData[],
+	priced: Priced | undefined,
+): INodeExecutionData[] {
+	const summary = items[0]?.json.summary;
+	if (items[0]?.json.repeatSkipped || !isRecord(summary)) return items;
+	const flagged = overchargeFields(
+		'eSIM Distribute',
+		'this checkout',
+		priced,
+		summary as IDataObject,
+	);
+	if (!Object.keys(flagged).length) return items;
+	return items.map((item) => ({ ...item, json: { ...item.json, ...flagged } }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { unpriced, type Unpriced } from '../../../shared/spend/guard';
-import { toCents, type Quote, type QuoteLine } from '../../../shared/spend/quote';
+import { toMinor, type Quote, type QuoteLine } from '../../../shared/spend/quote';
 import { fetchPlans, planIdOf, priceOf } from '../../transport/plans';
 import type { BasketLine } from '../../transport/orders';
 
@@ -34,7 +34,7 @@ export async function priceBasket(
 			plan: line.planId,
 			name: plan.name as string | undefined,
 			quantity: line.quantity,
-			unitCents: toCents(price),
+			unitMinor: toMinor(price),
 		});
 	}
 	return { subject: 'the basket', currency: currency ?? 'USD', lines };

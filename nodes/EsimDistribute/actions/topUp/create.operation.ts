@@ -8,7 +8,9 @@ import { z } from 'zod';
 
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { spendOptions } from '../../../shared/spend/settings';
-import { distributeRequest } from '../../transport';
+import { distributeRequest, esimDistribute } from '../../transport';
+import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
+import { overchargeFields } from '../../../shared/spend/overcharge';
 import { guardWalletTopUp } from '../guards';
 
 const show = { resource: ['topUp'], operation: ['create'] };
@@ -72,7 +74,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: spendOptions('the top-up', ['dryRun', 'maxTotal']),
+		options: spendOptions('the top-up', [
+			'approvedQuote',
+			'maxTotal',
+			'dryRun',
+			'quoteValidMinutes',
+		]),
 	},
 ];
 
@@ -105,26 +112,36 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		input.cancelUrl = this.getNodeParameter('cancelUrl', i, '');
 	}
 	const body = validateInput(this.getNode(), schema, input, labels, i);
-	const dryRun = await guardWalletTopUp(
-		this,
-		i,
-		this.getNodeParameter('options', i, {}) as IDataObject,
-		body,
-	);
-	if (dryRun) return dryRun;
-	const data = await distributeRequest(
-		this,
-		{
-			method: 'POST',
-			path: '/api/tenant/top-up',
-			body: body as IDataObject,
-			retry: 'unkeyed',
-			itemIndex: i,
-		},
-		{
-			ambiguity:
-				'The top-up order may or may not have been created. Check the partner console before creating another one, so that only one gets paid.',
-		},
-	);
-	return [{ json: data as IDataObject }];
+	// Purchases on one credential run one at a time, from the balance check to the answer.
+	const outcome = await oneAtATime(purchaseKey(this, esimDistribute.credentialType), async () => {
+		const guarded = await guardWalletTopUp(
+			this,
+			i,
+			this.getNodeParameter('options', i, {}) as IDataObject,
+			body,
+		);
+		const { dryRun } = guarded;
+		if (dryRun) return { dryRun };
+		const data = await distributeRequest(
+			this,
+			{
+				method: 'POST',
+				path: '/api/tenant/top-up',
+				body: body as IDataObject,
+				retry: 'unkeyed',
+				itemIndex: i,
+			},
+			{
+				ambiguity:
+					'The top-up order may or may not have been created. Check the partner console before creating another one, so that only one gets paid.',
+			},
+		);
+		return { data: data as IDataObject, priced: guarded.priced };
+	});
+	if (outcome.dryRun) return outcome.dryRun;
+	const data = {
+		...outcome.data,
+		...overchargeFields('eSIM Distribute', 'this top-up', outcome.priced, outcome.data),
+	};
+	return [{ json: data }];
 }

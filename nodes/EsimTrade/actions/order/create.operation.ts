@@ -8,6 +8,8 @@ import { fields, numeric, validateInput } from '../../../shared/input/validation
 import type { ApiRequest } from '../../../shared/transport/types';
 import { balanceText, dataOf, esimTrade } from '../../transport';
 import { guardOrder } from '../guards';
+import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
+import { overchargeFields } from '../../../shared/spend/overcharge';
 import { activationItems, waitForFulfilment } from './fulfilment';
 import { identifyOrder } from './identify';
 import { idempotencyKeyInput } from './idempotencyKey';
@@ -32,7 +34,7 @@ const labels = { slug: 'Plan', qty: 'Quantity', days: 'Days', idempotencyKey: 'I
 const conflict = {
 	message: 'This idempotency key was already used for a different purchase',
 	description:
-		'Each key buys exactly one order. Send exactly the same plan, quantity and days to get that order back, or use a new key for a new purchase. Nothing was charged.',
+		'This request was not placed: the key already bought another order. Look that order up (Order → Get Many) before buying anything again; a key is for exactly one purchase, and sending exactly the same plan, quantity and days with it returns that order.',
 };
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -63,14 +65,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
-	const dryRun = await guardOrder(this, i, options, {
-		...body,
-		slug: input.slug,
-		qty: input.qty,
-		days: input.days,
-	});
-	if (dryRun) return dryRun;
-
 	const request: ApiRequest = {
 		method: 'POST',
 		path: '/portal/order',
@@ -79,19 +73,33 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
 	};
-	const response = await apiRequest(this, esimTrade, request, {
-		allowStatus: [402],
-		// An unreadable success answer goes to identifyOrder, which asks again with the same key.
-		returnUnreadable: true,
-		hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } },
-	});
-	if (response.status === 402) {
-		const explained = explainStatus(esimTrade, response, {
-			balanceText: await balanceText(this, i),
+	// Purchases on one credential run one at a time, from the balance check to the answer.
+	const outcome = await oneAtATime(purchaseKey(this, esimTrade.credentialType), async () => {
+		const guarded = await guardOrder(this, i, options, {
+			...body,
+			slug: input.slug,
+			qty: input.qty,
+			days: input.days,
 		});
-		throw apiError(this.getNode(), explained, 402, i, response.body);
-	}
-	const placed = await identifyOrder(this, request, response, idempotencyKey, input.slug, i);
+		const { dryRun } = guarded;
+		if (dryRun) return { dryRun };
+		const response = await apiRequest(this, esimTrade, request, {
+			allowStatus: [402],
+			// An unreadable success answer goes to identifyOrder, which asks again with the same key.
+			returnUnreadable: true,
+			hints: { subject: `plan "${input.slug}"`, byStatus: { 409: conflict } },
+		});
+		if (response.status === 402) {
+			const explained = explainStatus(esimTrade, response, {
+				balanceText: await balanceText(this, i),
+			});
+			throw apiError(this.getNode(), explained, 402, i, response.body);
+		}
+		const placed = await identifyOrder(this, request, response, idempotencyKey, input.slug, i);
+		return { placed, priced: guarded.priced };
+	});
+	if (outcome.dryRun) return outcome.dryRun;
+	const { placed } = outcome;
 	const data = dataOf(placed.body);
 	const order: IDataObject = {
 		...data,
@@ -101,6 +109,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		idempotencyKey,
 		replayed: placed.replayed,
 	};
+	Object.assign(
+		order,
+		overchargeFields('eSIMTrade', `order ${placed.orderNo}`, outcome.priced, data),
+	);
 	if (placed.orderNoSource !== 'response') order.orderNoSource = placed.orderNoSource;
 	if (!(this.getNodeParameter('waitForFulfilment', i, true) as boolean)) return [{ json: order }];
 	const waited = await waitForFulfilment(

@@ -12,6 +12,8 @@ import { dataOf, esimTrade } from '../../transport';
 import { readResponse, unreadableOutcome } from '../unreadable';
 import { spendOptions } from '../../../shared/spend/settings';
 import { guardTopUp } from '../guards';
+import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
+import { overchargeFields } from '../../../shared/spend/overcharge';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 
@@ -82,27 +84,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ iccid: 'ICCID', slug: 'Top-Up Slug', qty: 'Quantity' },
 		i,
 	);
-	const dryRun = await guardTopUp(
-		this,
-		i,
-		this.getNodeParameter('options', i, {}) as IDataObject,
-		body,
-	);
-	if (dryRun) return dryRun;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const ambiguity = `The top-up for ${body.iccid} may or may not have been placed, and top-ups cannot be repeated safely. Check the eSIM's top-ups in the eSIMTrade portal before running this item again.`;
-	const response = await apiRequest(
-		this,
-		esimTrade,
-		{
-			method: 'POST',
-			path: '/portal/topups',
-			body: body as IDataObject,
-			retry: 'unkeyed',
-			itemIndex: i,
-		},
-		{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity, returnUnreadable: true },
-	);
-	const answer = readResponse(response);
+	// Purchases on one credential run one at a time, from the balance check to the answer.
+	const outcome = await oneAtATime(purchaseKey(this, esimTrade.credentialType), async () => {
+		const guarded = await guardTopUp(this, i, options, body);
+		const { dryRun } = guarded;
+		if (dryRun) return { dryRun };
+		const response = await apiRequest(
+			this,
+			esimTrade,
+			{
+				method: 'POST',
+				path: '/portal/topups',
+				body: body as IDataObject,
+				retry: 'unkeyed',
+				itemIndex: i,
+			},
+			{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity, returnUnreadable: true },
+		);
+		return { answer: readResponse(response), priced: guarded.priced };
+	});
+	if (outcome.dryRun) return outcome.dryRun;
+	const { answer } = outcome;
 	if ('unreadable' in answer)
 		throw unreadableOutcome(
 			this.getNode(),
@@ -111,7 +115,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			ambiguity,
 			i,
 		);
+	const data = dataOf(answer.body);
+	const flagged = overchargeFields(
+		'eSIMTrade',
+		`the top-up of ${body.iccid}`,
+		outcome.priced,
+		data,
+	);
 	return [
-		{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...dataOf(answer.body) } },
+		{ json: { iccid: body.iccid, slug: body.slug, quantity: body.qty, ...data, ...flagged } },
 	];
 }
