@@ -2,12 +2,16 @@
 // `npm run lint:n8n-node`: n8n's own package tool (`n8n-node lint` and `n8n-node build` from
 // @n8n/node-cli) on each package the way a reviewer gets it, so the result cannot silently regress.
 //
-// Each single-service package is checked from its published source root, packaging/<name>/, copied
-// for real (`cp -rL`): ESLint does not descend into the symlinked folders committed there, so a lint
-// inside packaging/<name>/ would pass without reading the sources. The copy gets node-cli's own
-// default eslint.config.mjs (strict mode demands exactly that file) and node-cli's template
-// tsconfig.json (`build` runs a bare `tsc`). The copies live in build/n8n-node/, inside the
-// repository, so `@n8n/node-cli`, eslint and tsc resolve from its node_modules.
+// Each single-service package is checked twice:
+// - in its published source root, packaging/<name>/, exactly as committed: `n8n-node lint` and
+//   `n8n-node build` run there with no step of ours first. The root holds node-cli's default
+//   eslint.config.mjs (strict mode demands exactly that file) and template tsconfig.json (`build`
+//   runs a bare `tsc`), written by `npm run pack:all`; this script fails when they differ from the
+//   installed node-cli's templates. The build's dist/ is removed afterwards (it is git-ignored).
+// - in a real copy (`cp -rL`) in build/n8n-node/: ESLint does not descend into the symlinked folders
+//   committed in packaging/<name>/, so the lint in place reads only package.json and the credential
+//   file; the copy's lint reads every source. The copies live inside the repository, so
+//   `@n8n/node-cli`, eslint and tsc resolve from its node_modules.
 //
 // The combined package (the repository root) declares `"strict": false`: its tree also holds the
 // sandbox, tests and benchmarks, which node-cli's default config would lint as shipped code. Its
@@ -16,23 +20,15 @@
 // claiming a mode the tool would reject.
 //
 //   npm run lint:n8n-node [-- --no-build] [-- --keep] [-- <package name>…]   (--keep: leave the copies in build/n8n-node/)
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fmt } from './lib/common/progress.mjs';
 import { run } from './lib/common/processes.mjs';
+import { NODE_CLI_FILES, nodeCliFiles } from './lib/packaging/node-cli-files.mjs';
 import { PROVIDERS } from './lib/packaging/split-providers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const cli = join(root, 'node_modules', '@n8n', 'node-cli');
 const bin = join(root, 'node_modules', '.bin', 'n8n-node');
 const { values: args, positionals } = parseArgs({
 	allowPositionals: true,
@@ -41,40 +37,13 @@ const { values: args, positionals } = parseArgs({
 		keep: { type: 'boolean', default: false },
 	},
 });
-
-/** node-cli's own template files, byte for byte (strict mode compares eslint.config.mjs with its template). */
-const TEMPLATES = {
-	'eslint.config.mjs': join(
-		cli,
-		'dist',
-		'template',
-		'templates',
-		'shared',
-		'default',
-		'eslint.config.mjs',
-	),
-	'tsconfig.json': join(
-		cli,
-		'dist',
-		'template',
-		'templates',
-		'programmatic',
-		'example',
-		'template',
-		'tsconfig.json',
-	),
-};
-function template(file) {
-	if (!existsSync(TEMPLATES[file]))
-		throw new Error(`@n8n/node-cli has no template ${relative(root, TEMPLATES[file])}`);
-	return readFileSync(TEMPLATES[file], 'utf8');
-}
+const templates = nodeCliFiles(root);
 
 const targets = [
 	...PROVIDERS.map((p) => ({
 		name: p.name,
 		from: join(root, 'packaging', p.name),
-		files: ['package.json', 'README.md', 'nodes', 'credentials'],
+		files: ['package.json', 'README.md', ...NODE_CLI_FILES, 'nodes', 'credentials'],
 		strict: true,
 		build: true,
 	})),
@@ -101,17 +70,59 @@ if (rootPkg.n8n?.strict !== false) {
 		'✘ n8n-nodes-esim: package.json must declare n8n.strict false (see README, "n8n\'s package tooling")',
 	);
 }
+/** `n8n-node <command>` in `cwd`; a problem line (with the tool's output) when it fails. */
+async function nodeCli(command, cwd, where) {
+	const result = await run(bin, [command], {
+		cwd,
+		env: plainEnv,
+		check: false,
+		timeoutMs: 10 * 60_000,
+	});
+	if (result.code === 0) return [];
+	const output = `${result.stdout}\n${result.stderr}`.trim();
+	return [`n8n-node ${command} ${where} exited with ${result.code}:\n${output}`];
+}
+
+/** The entries of package.json's n8n block that a build left out of `<dir>/dist`. */
+const unbuilt = (dir, pkg) =>
+	[...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((entry) => !existsSync(join(dir, entry)));
+
 for (const target of targets) {
 	const started = Date.now();
+	const problems = [];
+	const build = target.build && !args['no-build'];
+	const where = relative(root, target.from);
+	// 1. In place, as committed: node-cli's two files must be there, unchanged.
+	for (const file of NODE_CLI_FILES) {
+		const path = join(target.from, file);
+		if (!existsSync(path)) problems.push(`${where}/${file} is missing (run npm run pack:all)`);
+		else if (readFileSync(path, 'utf8') !== templates[file])
+			problems.push(
+				`${where}/${file} differs from @n8n/node-cli's template (run npm run pack:all)`,
+			);
+	}
+	problems.push(...(await nodeCli('lint', target.from, `in ${where}/`)));
+	if (build) {
+		const hadDist = existsSync(join(target.from, 'dist'));
+		const failedBuild = await nodeCli('build', target.from, `in ${where}/`);
+		problems.push(...failedBuild);
+		const pkg = JSON.parse(readFileSync(join(target.from, 'package.json'), 'utf8'));
+		if (!failedBuild.length && unbuilt(target.from, pkg).length)
+			problems.push(
+				`n8n-node build in ${where}/ did not write ${unbuilt(target.from, pkg).join(', ')}`,
+			);
+		// A dist/ left there would sit in the tree jest crawls; one the user had is theirs.
+		if (!hadDist) rmSync(join(target.from, 'dist'), { recursive: true, force: true });
+	}
+
+	// 2. A dereferenced copy, so the lint reads every source.
 	const dir = join(root, 'build', 'n8n-node', target.name);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	for (const file of target.files)
-		cpSync(join(target.from, file), join(dir, file), { recursive: true, dereference: true });
-	writeFileSync(join(dir, 'eslint.config.mjs'), template('eslint.config.mjs'));
-	writeFileSync(join(dir, 'tsconfig.json'), template('tsconfig.json'));
+		if (existsSync(join(target.from, file)))
+			cpSync(join(target.from, file), join(dir, file), { recursive: true, dereference: true });
 	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-	const problems = [];
 	if (Boolean(pkg.n8n?.strict) !== target.strict)
 		problems.push(`package.json has n8n.strict ${pkg.n8n?.strict}, expected ${target.strict}`);
 	const sources = walk(dir).filter((f) => f.endsWith('.ts'));
@@ -120,36 +131,9 @@ for (const target of targets) {
 		!sources.some((f) => f.endsWith('.credentials.ts'))
 	)
 		problems.push('the copy holds no node or credential source');
+	problems.push(...(await nodeCli('lint', dir, 'in a real copy')));
 
-	const lint = await run(bin, ['lint'], {
-		cwd: dir,
-		env: plainEnv,
-		check: false,
-		timeoutMs: 10 * 60_000,
-	});
-	if (lint.code !== 0)
-		problems.push(
-			`n8n-node lint exited with ${lint.code}:\n${`${lint.stdout}\n${lint.stderr}`.trim()}`,
-		);
-	if (target.build && !args['no-build']) {
-		const build = await run(bin, ['build'], {
-			cwd: dir,
-			env: plainEnv,
-			check: false,
-			timeoutMs: 10 * 60_000,
-		});
-		if (build.code !== 0)
-			problems.push(
-				`n8n-node build exited with ${build.code}:\n${`${build.stdout}\n${build.stderr}`.trim()}`,
-			);
-		else {
-			const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter(
-				(entry) => !existsSync(join(dir, entry)),
-			);
-			if (missing.length) problems.push(`n8n-node build did not write ${missing.join(', ')}`);
-		}
-	}
-	const what = `${target.strict ? 'strict' : 'non-strict'} lint of ${sources.length} TypeScript files${target.build && !args['no-build'] ? ' + build' : ''}`;
+	const what = `${target.strict ? 'strict' : 'non-strict'} lint${build ? ' and build' : ''} in ${where}/ as committed, lint of all ${sources.length} TypeScript files in a real copy`;
 	if (problems.length) {
 		failed++;
 		console.log(

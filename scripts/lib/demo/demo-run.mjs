@@ -46,13 +46,22 @@ import {
  *
  * @param {string} repoDir
  * `env(paths)` adds to the environment of every n8n command (queue mode: Postgres, Redis, …). With `email: false`
- * the examples' email steps stay as the files have them (off), and no SMTP sink is started.
+ * the examples' email steps stay as the files have them (off), and no SMTP sink is started. `build` defaults to
+ * true, and to false with E2E_BUILD=0 in the environment (pack the dist/ there is: .ci/run's later phases).
  *
  * @param {{ keep?: boolean, build?: boolean, examples?: object[], packages?: string[], version?: string, env?: (paths: object) => object, email?: boolean }} [options]
  */
 export async function prepareRun(
 	repoDir,
-	{ keep = false, build = true, examples, packages, version, env, email = true } = {},
+	{
+		keep = false,
+		build = process.env.E2E_BUILD !== '0',
+		examples,
+		packages,
+		version,
+		env,
+		email = true,
+	} = {},
 ) {
 	const paths = await ensureN8n(version ? { version } : {});
 	const packs = await packTarballs(repoDir, { build, packages });

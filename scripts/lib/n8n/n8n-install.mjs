@@ -7,8 +7,9 @@
 import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { info, step } from '../common/progress.mjs';
+import { StepError, info, step } from '../common/progress.mjs';
 import { inheritedEnv, onCleanup, run } from '../common/processes.mjs';
+import { missingParts } from './registry-check.mjs';
 
 export const N8N_VERSION = '2.40.7';
 export const NODE_MAJOR = '24';
@@ -162,8 +163,22 @@ async function installNode(p) {
 	);
 }
 
+/** An n8n release the registry cannot install: `missing` lists the parts it lacks. */
+export class UnavailableN8n extends StepError {
+	constructor(version, missing) {
+		super(
+			`n8n ${version} cannot be installed from this registry: it lacks ${missing.length} of its parts (${missing.join(', ')})`,
+		);
+		this.missing = missing;
+	}
+}
+
 async function installN8n(p) {
 	const { overrides } = matrixEntry(p.version);
+	await step(`Checking that the registry has n8n ${p.version}'s own parts`, async () => {
+		const missing = await missingParts(p.version, npmEnv());
+		if (missing.length) throw new UnavailableN8n(p.version, missing);
+	});
 	await step(
 		`Installing n8n ${p.version} into ${p.n8nRoot}`,
 		async () => {

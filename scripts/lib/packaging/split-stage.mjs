@@ -1,13 +1,15 @@
 // Lays out one single-service package from the build in `dist/`: its module closure, icons and
 // codex files (codex `node` ids renamed to the package), the generated package.json and README, and
 // the licence. Also keeps `packaging/<name>/` in step: the committed manifest and README n8n's
-// verification scanner finds by package name in the repository, and symlinks to the sources the
-// package is built from, so that scanner's source leg lints exactly those sources.
+// verification scanner finds by package name in the repository, node-cli's eslint.config.mjs and
+// tsconfig.json (a reviewer's `n8n-node lint` and `n8n-node build` run there as committed), and
+// symlinks to the sources the package is built from, so that scanner's source leg lints exactly those sources.
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { moduleClosure } from './split-closure.mjs';
 import { manifestFor, manifestText, packagingDir, repositoryWebUrl } from './split-manifest.mjs';
 import { credentialsBlock, examplesBlock, fillBlocks, loadEntry, operationsBlock } from './split-readme.mjs';
+import { nodeCliFiles } from './node-cli-files.mjs';
 
 const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
@@ -81,12 +83,14 @@ function syncLink(link, target) {
 
 /**
  * Writes `packaging/<name>/package.json` and README.md when they differ from the staged ones, and
- * points `packaging/<name>/{nodes,credentials}/…` at the sources. Returns the paths it changed.
+ * node-cli's `eslint.config.mjs` and `tsconfig.json` (see node-cli-files.mjs) when they differ from
+ * its templates, and points `packaging/<name>/{nodes,credentials}/…` at the sources. Returns the paths it changed.
  */
 export function syncPackaging(root, provider, staged) {
 	const dir = join(root, packagingDir(provider));
 	const changed = [];
-	for (const [file, text] of [['package.json', manifestText(staged.manifest)], ['README.md', staged.readme]]) {
+	const files = [['package.json', manifestText(staged.manifest)], ['README.md', staged.readme], ...Object.entries(nodeCliFiles(root))];
+	for (const [file, text] of files) {
 		if (read(join(dir, file)) !== text) {
 			writeFileSync(join(dir, file), text);
 			changed.push(`${packagingDir(provider)}/${file}`);

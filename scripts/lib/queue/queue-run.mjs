@@ -19,7 +19,7 @@ export async function prepareQueueRun(
 	repoDir,
 	{
 		keep = false,
-		build = true,
+		build = process.env.E2E_BUILD !== '0',
 		examples,
 		workers = 2,
 		concurrency = 5,
