@@ -23,7 +23,6 @@ async function addDelivery(
 		item,
 		esims.length ? esims : [order],
 		ctx.getNodeParameter('qrImage', 'render') as QrImageMode,
-		`order ${id}`,
 	);
 	item.json.esims = activations;
 	return ready;

@@ -42,7 +42,6 @@ export async function addOrderActivation(
 		item,
 		esimsOf(data),
 		ctx.getNodeParameter('qrImage', 'render') as QrImageMode,
-		`order ${orderNo}`,
 	);
 	if (!ready) {
 		item.json.fulfilment = 'pending';

@@ -103,11 +103,11 @@ export function readActivation(raw: IDataObject): Activation | IccidError {
 export function iccidRefusal(
 	node: INode,
 	error: IccidError,
-	subject: string | undefined,
+	placedOrder: string | undefined,
 	itemIndex?: number,
 ): NodeOperationError {
-	const placed = subject
-		? ` The ${subject} exists at the provider: look it up in the provider's portal and do not buy again.`
+	const placed = placedOrder
+		? ` The ${placedOrder} was placed: look it up in the provider's portal and do not buy again.`
 		: '';
 	return new NodeOperationError(node, error.message, {
 		itemIndex,
@@ -119,11 +119,12 @@ export function iccidRefusal(
 export function checkedActivation(
 	node: INode,
 	raw: IDataObject,
-	subject?: string,
+	placedOrder?: string,
 	itemIndex?: number,
 ): Activation {
 	const activation = readActivation(raw);
-	if (activation instanceof IccidError) throw iccidRefusal(node, activation, subject, itemIndex);
+	if (activation instanceof IccidError)
+		throw iccidRefusal(node, activation, placedOrder, itemIndex);
 	return activation;
 }
 

@@ -47,7 +47,10 @@ export function checkIccid(value: unknown, field = 'iccid'): string | undefined 
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
 		return undefined;
 	const problem = iccidProblem(value);
-	if (problem) return new IccidError(field, problem, JSON.stringify(String(value)).slice(0, 40));
+	// A number is not shown: its digits are already wrong, and a wrong ICCID must not be copied from here.
+	const shown =
+		typeof value === 'string' ? JSON.stringify(value).slice(0, 40) : `a ${typeof value}`;
+	if (problem) return new IccidError(field, problem, shown);
 	return (value as string).trim();
 }
 

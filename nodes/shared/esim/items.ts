@@ -47,8 +47,8 @@ export interface EsimItemOptions {
 	timedOut?: boolean;
 	/** The provider's name, for notes and errors. */
 	provider: string;
-	/** What was looked up or bought, e.g. `order B2601…`, for the error on a malformed ICCID. */
-	subject?: string;
+	/** The order just bought, e.g. `order B2601…`, for the error on a malformed ICCID; unset for look-ups. */
+	placedOrder?: string;
 	itemIndex?: number;
 	/** Provider fields of an eSIM to keep beside its activation details. */
 	extra?: (esim: IDataObject) => IDataObject;
@@ -79,7 +79,7 @@ export async function esimItems(
 ): Promise<INodeExecutionData[]> {
 	const node = ctx.getNode();
 	const activations = esims.map((esim) =>
-		checkedActivation(node, esim, options.subject, options.itemIndex),
+		checkedActivation(node, esim, options.placedOrder, options.itemIndex),
 	);
 	const fulfilment = stateOf(options, activations);
 	const note = fulfilmentNote(fulfilment, options.status, options.provider);
@@ -116,9 +116,8 @@ export async function addActivation(
 	item: INodeExecutionData,
 	esims: IDataObject[],
 	mode: QrImageMode,
-	subject: string,
 ): Promise<{ ready: boolean; activations: Activation[] }> {
-	const activations = esims.map((esim) => checkedActivation(ctx.getNode(), esim, subject));
+	const activations = esims.map((esim) => checkedActivation(ctx.getNode(), esim));
 	if (fulfilmentOf(item.json.status, activations) !== 'fulfilled')
 		return { ready: false, activations };
 	Object.assign(item.json, activations[0]);

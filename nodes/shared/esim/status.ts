@@ -98,7 +98,7 @@ export function fulfilmentNote(
 	const shown = JSON.stringify(String(status ?? '').slice(0, 60));
 	if (state === 'unknown')
 		return `${provider} reports the status ${shown}, which this node does not know, so the order is not treated as fulfilled and no activation details are given out. Check the order in the ${provider} portal before you hand anything to the customer.`;
-	if (state === 'pending' && classifyStatus(status) === 'fulfilled')
+	if ((state === 'pending' || state === 'timedOut') && classifyStatus(status) === 'fulfilled')
 		return `${provider} reports the status ${shown} but has not sent the ICCID and activation code (or QR code) of every eSIM yet, so the order is not treated as fulfilled. Check it again later.`;
 	return undefined;
 }

@@ -64,7 +64,7 @@ export async function waitForCheckout(
 				status: waited.value.status,
 				timedOut: waited.timedOut,
 				provider: 'eSIM Distribute',
-				subject: `order ${String(id)}`,
+				placedOrder: `order ${String(id)}`,
 				itemIndex: i,
 			})),
 		);

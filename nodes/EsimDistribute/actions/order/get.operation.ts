@@ -56,7 +56,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		binaryProperty: String(options.binaryProperty ?? 'qrCode'),
 		status: order.status,
 		provider: 'eSIM Distribute',
-		subject: `order ${orderId}`,
 		itemIndex: i,
 	});
 }

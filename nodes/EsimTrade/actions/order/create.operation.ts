@@ -113,7 +113,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		qrImage: (options.qrImage as 'render') ?? 'render',
 		binaryProperty: String(options.binaryProperty ?? 'qrCode'),
 		timedOut: waited.timedOut,
-		subject: `order ${String(order.orderNo)}`,
+		placedOrder: `order ${String(order.orderNo)}`,
 		itemIndex: i,
 	});
 }

@@ -44,7 +44,7 @@ export async function activationItems(
 	data: IDataObject,
 	settings: Pick<WaitSettings, 'qrImage' | 'binaryProperty'> & {
 		timedOut?: boolean;
-		subject: string;
+		placedOrder?: string;
 		itemIndex: number;
 	},
 ): Promise<INodeExecutionData[]> {

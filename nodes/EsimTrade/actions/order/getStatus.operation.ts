@@ -96,7 +96,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const items = await activationItems(this, order, data, {
 		qrImage: this.getNodeParameter('qrImage', i, 'none') as 'none',
 		binaryProperty: 'qrCode',
-		subject,
 		itemIndex: i,
 	});
 	if (!(this.getNodeParameter('simplify', i, true) as boolean)) return items;
