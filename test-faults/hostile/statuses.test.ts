@@ -243,6 +243,8 @@ describe('eSIM Distribute: an unknown order status is never fulfilled; ICCIDs ar
 				return sendJson(res, 200, { success: true, data: { token: 'hostile-token' } });
 			if (req.method === 'GET' && req.path === '/api/tenant/orders/ord-1')
 				return sendText(res, 200, `{"success":true,"data":${orderText()}}`);
+			if (req.method === 'GET' && req.path === '/api/tenant/orders')
+				return sendText(res, 200, `{"success":true,"data":{"orders":[${orderText()}]}}`);
 			return sendJson(res, 404, { success: false, message: 'Not found' });
 		});
 	}
@@ -279,5 +281,19 @@ describe('eSIM Distribute: an unknown order status is never fulfilled; ICCIDs ar
 		const { items } = await distributeAt(server.url).run(get, [{}], CONTINUE);
 		expect(String(items[0].json.error)).toMatch(/ICCID arrived as a number/);
 		expect(items[0].binary).toBeUndefined();
+	});
+
+	it('Order Get Many (not simplified) refuses an order whose eSIM ICCID is a number: no output carries such an ICCID', async () => {
+		server = await distribute(() => `{"id":"ord-1","status":"completed","esims":[${esim(ICCID)}]}`);
+		const { items } = await distributeAt(server.url).run(
+			{ resource: 'order', operation: 'getMany', returnAll: true, simplify: false },
+			[{}],
+			CONTINUE,
+		);
+		process.stdout.write(`Get Many with a number ICCID: ${JSON.stringify(items[0].json.error)}\n`);
+		expect(String(items[0].json.error)).toMatch(
+			/ICCID arrived as a number.* in the field "esims\.0\.iccid"/,
+		);
+		expect(items[0].json.esims).toBeUndefined();
 	});
 });

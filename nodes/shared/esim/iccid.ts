@@ -60,3 +60,27 @@ export function providerIccid(value: unknown, field = 'iccid'): string | undefin
 	if (checked instanceof IccidError) throw checked;
 	return checked;
 }
+
+const ICCID_KEY = /^iccid$/i;
+
+/**
+ * The first field named `iccid` (any case) in `value`, down to a few levels of
+ * nesting, that breaks the ICCID rule, as an IccidError naming its path; undefined when all are fine.
+ */
+export function findBadIccid(value: unknown, path = '', depth = 0): IccidError | undefined {
+	if (depth > 4 || value === null || typeof value !== 'object') return undefined;
+	const entries: Array<[string, unknown]> = Array.isArray(value)
+		? value.map((entry, index) => [String(index), entry])
+		: Object.entries(value);
+	for (const [key, entry] of entries) {
+		const at = path ? `${path}.${key}` : key;
+		if (ICCID_KEY.test(key)) {
+			const checked = checkIccid(entry, at);
+			if (checked instanceof IccidError) return checked;
+		} else if (entry !== null && typeof entry === 'object') {
+			const found = findBadIccid(entry, at, depth + 1);
+			if (found) return found;
+		}
+	}
+	return undefined;
+}
