@@ -5,7 +5,7 @@ import { EsimTradeTrigger } from '../../nodes/EsimTrade/EsimTradeTrigger.node';
 import { luhnDigit } from '../../nodes/shared/esim/iccid';
 import { Poller } from '../../test/helpers/poller';
 import { runTrade, TRADE_TRIGGER_TYPE, tradeHarness } from '../../test/helpers/trade';
-import { distributeAt } from './nodes';
+import { checkoutOf, distributeAt } from './nodes';
 import { hostileServer, sendJson, type HostileServer } from './server';
 
 /** A 19-digit ICCID with its Luhn check digit, like eSIMTrade's. */
@@ -243,6 +243,11 @@ describe('eSIM Distribute: an unknown order status is never fulfilled; ICCIDs ar
 				return sendJson(res, 200, { success: true, data: { token: 'hostile-token' } });
 			if (req.method === 'GET' && req.path === '/api/tenant/orders/ord-1')
 				return sendText(res, 200, `{"success":true,"data":${orderText()}}`);
+			if (req.method === 'POST' && req.path === '/api/tenant/orders/checkout')
+				return sendJson(res, 200, {
+					success: true,
+					data: { orders: [{ id: 'ord-1', status: 'pending' }] },
+				});
 			if (req.method === 'GET' && req.path === '/api/tenant/orders')
 				return sendText(res, 200, `{"success":true,"data":{"orders":[${orderText()}]}}`);
 			return sendJson(res, 404, { success: false, message: 'Not found' });
@@ -295,5 +300,27 @@ describe('eSIM Distribute: an unknown order status is never fulfilled; ICCIDs ar
 			/ICCID arrived as a number.* in the field "esims\.0\.iccid"/,
 		);
 		expect(items[0].json.esims).toBeUndefined();
+	});
+
+	it('Checkout: an order in an unknown status is waited on within the bound, then output as "unknown" without activation details', async () => {
+		server = await distribute(
+			() => `{"id":"ord-1","status":"awaiting_kyc","esims":[${esim(`"${ICCID}"`)}]}`,
+		);
+		const { status, items } = await distributeAt(server.url).run(
+			checkoutOf('buyer@example.com', { waitForFulfilment: true, options: { waitTimeout: 2 } }),
+		);
+		const reads = server.received.filter((req) => req.path === '/api/tenant/orders/ord-1').length;
+		process.stdout.write(
+			`checkout, unknown status: ${reads} reads, ${String(items[0]?.json.fulfilment)}\n`,
+		);
+		expect(status).toBe('success');
+		expect(items[0].json).toMatchObject({
+			fulfilment: 'unknown',
+			status: 'awaiting_kyc',
+			iccid: ICCID,
+		});
+		expect(items[0].json.activationCode).toBeUndefined();
+		expect(items[0].binary).toBeUndefined();
+		expect(reads).toBeGreaterThan(1);
 	});
 });
