@@ -72,7 +72,7 @@ export interface IssuedParts {
 /**
  * Whether every eSIM (at least one) has its ICCID and its activation code. The
  * provider's QR image stands in for the code where that is all the provider
- * sends (eSIMTrade's documented sync answer has `qrCodeUrl` and no code): the
+ * sends (a documented sync answer may have `qrCodeUrl` and no code): the
  * image is the activation code, drawn as a QR code.
  */
 export const allIssued = (esims: IssuedParts[]): boolean =>
