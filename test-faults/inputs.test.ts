@@ -27,7 +27,7 @@ const order = (extra: IDataObject): IDataObject => ({
 const topUp = (extra: IDataObject): IDataObject => ({
 	resource: 'topUp',
 	operation: 'create',
-	iccid: '8948010000012345678',
+	iccid: '8948010000012345674',
 	slug: 'ES_TOPUP_1GB',
 	quantity: 1,
 	...extra,

@@ -75,3 +75,83 @@ describe('eSIM Distribute export: provider CSV is handled with care', () => {
 		expect(off.items.map((item) => item.json.customerName)).toEqual(cells);
 	});
 });
+
+describe('eSIM Distribute export: every formula variant is neutralised, every column survives', () => {
+	let server: HostileServer | undefined;
+	afterEach(async () => await server?.close());
+
+	const quoted = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+
+	it('formulas after spaces, NBSP, BOM, line breaks, quotes, zero-width spaces, in full-width forms or after a pipe', async () => {
+		const cells = [
+			' =1+1',
+			'\u00a0=1+1',
+			'\ufeff=HYPERLINK("http://evil.example")',
+			'\r\n=1+1',
+			'\n+1+2',
+			'"=1+1',
+			"'@SUM(A1)",
+			'\u200b=1',
+			'\u3000-2+3',
+			'\uff1dHYPERLINK("http://evil.example")',
+			'\uff0b1',
+			'\uff0d1',
+			'\uff20SUM(A1)',
+			'|cmd',
+			'  |cmd',
+			'\rx',
+		];
+		const safe = ['plain', '-5', '+44.5', 'a=b', "Jane O'Neil"];
+		const rows = [...cells, ...safe].map((cell, n) => `ED-${n},pending,${quoted(cell)},${n}`);
+		const provider = await distributeProvider(() => ({ csv: `${HEADER}${rows.join('\r\n')}\r\n` }));
+		server = provider;
+		const { items } = await provider.run({ ...EXPORT, options: { includeRows: true } });
+		const names = items.map((item) => item.json.customerName);
+		process.stdout.write(`formula variants: ${JSON.stringify(names)}\n`);
+		expect(names).toEqual([...cells.map((cell) => `'${cell}`), ...safe]);
+	});
+
+	it('header names are neutralised too, in the items and in the column list', async () => {
+		const csv = `orderNumber,"=HYPERLINK(""http://evil.example"")", \uff20cmd\r\nED-1,x,y\r\n`;
+		const provider = await distributeProvider(() => ({ csv }));
+		server = provider;
+		const rows = await provider.run({ ...EXPORT, options: { includeRows: true } });
+		const keys = Object.keys(rows.items[0].json);
+		process.stdout.write(`header names: ${JSON.stringify(keys)}\n`);
+		expect(keys).toEqual(['orderNumber', `'=HYPERLINK("http://evil.example")`, "'\uff20cmd"]);
+		const file = await provider.run(EXPORT);
+		expect(file.items[0].json.columns).toEqual(keys);
+	});
+
+	it('a column named __proto__ keeps its values, and duplicate column names both survive', async () => {
+		const csv =
+			'orderNumber,__proto__,constructor,email,email,email_2,\r\nED-1,p1,c1,a@example.com,b@example.com,c@example.com,last\r\n';
+		const provider = await distributeProvider(() => ({ csv }));
+		server = provider;
+		const { status, items } = await provider.run({ ...EXPORT, options: { includeRows: true } });
+		const json = items[0]?.json ?? {};
+		process.stdout.write(
+			`columns: ${JSON.stringify(Object.keys(json))} values ${JSON.stringify(Object.values(json))}\n`,
+		);
+		expect(status).toBe('success');
+		expect(Object.keys(json)).toEqual([
+			'orderNumber',
+			'__proto__',
+			'constructor',
+			'email',
+			'email_3',
+			'email_2',
+			'column7',
+		]);
+		expect(Object.values(json)).toEqual([
+			'ED-1',
+			'p1',
+			'c1',
+			'a@example.com',
+			'b@example.com',
+			'c@example.com',
+			'last',
+		]);
+		expect(Object.getPrototypeOf(json)).not.toBe('p1');
+	});
+});

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
+import { luhnDigit } from '../../nodes/shared/esim/iccid';
 import { hostileServer, sendJson, type HostileServer, type Received } from './server';
 
 export interface PlacedOrder {
@@ -49,6 +50,9 @@ function answer(res: ServerResponse, reply: Answer): void {
 	} else sendJson(res, status, body, headers);
 }
 
+/** ICCIDs end in a Luhn check digit (ITU-T E.118); the nodes refuse one without it. */
+const withCheckDigit = (digits: string): string => `${digits}${luhnDigit(digits)}`;
+
 /** An eSIMTrade look-alike on 127.0.0.1 whose purchase answers are chosen by the test. */
 export async function tradeProvider(behaviour: TradeBehaviour): Promise<TradeProvider> {
 	const orders: PlacedOrder[] = [];
@@ -58,7 +62,7 @@ export async function tradeProvider(behaviour: TradeBehaviour): Promise<TradePro
 		const order = {
 			orderNo: `B2601010000${String(serial).padStart(4, '0')}`,
 			slug,
-			iccid: `89480100009${String(serial).padStart(8, '0')}`,
+			iccid: withCheckDigit(`89480100009${String(serial).padStart(7, '0')}`),
 			key,
 		};
 		orders.push(order);

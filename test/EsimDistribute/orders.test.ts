@@ -1,4 +1,4 @@
-import { csvRecords } from '../../nodes/shared/transport/csv';
+import { csvRecords } from '../../nodes/shared/csv/records';
 import {
 	checkout,
 	distributeFixture,

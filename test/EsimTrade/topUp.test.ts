@@ -60,10 +60,10 @@ describe('eSIMTrade top-ups and order status', () => {
 		const unknown = await f.run({
 			resource: 'topUp',
 			operation: 'getOptions',
-			iccid: '8900000000000000000',
+			iccid: '8900000000000000003',
 		});
 		expect(unknown.error!.message).toBe(
-			'ESIM with ICCID 8900000000000000000 was not found at eSIMTrade',
+			'ESIM with ICCID 8900000000000000003 was not found at eSIMTrade',
 		);
 	});
 

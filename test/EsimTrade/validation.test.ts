@@ -73,7 +73,7 @@ describe('eSIMTrade: input is validated before anything is sent', () => {
 			{
 				resource: 'topUp',
 				operation: 'create',
-				iccid: '8944501234567890123',
+				iccid: '8944501234567890124',
 				slug: 'JP_TOPUP_1GB',
 				quantity: 11,
 			},

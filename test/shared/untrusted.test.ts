@@ -1,4 +1,5 @@
-import { neutraliseFormula, parseCsv } from '../../nodes/shared/transport/csv';
+import { neutraliseFormula } from '../../nodes/shared/csv/records';
+import { parseCsv } from '../../nodes/shared/transport/csv';
 import { luhnDigit, luhnValid } from '../../nodes/shared/esim/iccid';
 import { imageType, refusalFor } from '../../nodes/shared/transport/qrDownload';
 import { hasUrlCredentials, hidePasswords, numeric } from '../../nodes/shared/input/validation';

@@ -1,26 +1,31 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { addActivation, type QrImageMode } from '../../shared/esim/activation';
+import type { QrImageMode } from '../../shared/esim/activation';
+import { addActivation } from '../../shared/esim/items';
 import { pollBalanceEvent } from '../../shared/trigger/balance';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
 import { distributeGet } from '../transport';
 import { orderOf, orderSource } from './sources';
 
-/** The QR delivery details of a completed order, read from the order itself. */
+/**
+ * The QR delivery details of a completed order, read from the order itself;
+ * false (the event waits for a later poll) while an eSIM lacks its ICCID or activation code.
+ */
 async function addDelivery(
 	ctx: IPollFunctions,
 	item: INodeExecutionData,
 	id: string,
-): Promise<void> {
+): Promise<boolean> {
 	const order = orderOf(await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`));
 	const esims = Array.isArray(order.esims) ? (order.esims as IDataObject[]) : [];
-	item.json.esims = order.esims ?? [];
-	await addActivation(
+	const { ready, activations } = await addActivation(
 		ctx,
 		item,
 		esims.length ? esims : [order],
 		ctx.getNodeParameter('qrImage', 'render') as QrImageMode,
 	);
+	item.json.esims = activations;
+	return ready;
 }
 
 /** One poll of the eSIM Distribute Trigger: the items to emit, or null when nothing happened. */

@@ -57,6 +57,7 @@ export const STATUS_FIELDS = [
 	'orderNo',
 	'status',
 	'fulfilment',
+	'fulfilmentNote',
 	'esimIndex',
 	'esimCount',
 	'iccid',

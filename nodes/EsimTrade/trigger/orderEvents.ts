@@ -1,6 +1,8 @@
 import type { INodeExecutionData, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { addActivation, type QrImageMode } from '../../shared/esim/activation';
+import type { QrImageMode } from '../../shared/esim/activation';
+import { addActivation } from '../../shared/esim/items';
+import { fulfilmentNote } from '../../shared/esim/status';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
 import { dataOf, tradeGet } from '../transport';
 import { esimsOf } from '../transport/status';
@@ -24,18 +26,28 @@ export async function pollOrderEvents(
 	});
 }
 
-/** Activation details (and the QR image) of a fulfilled order, from the provider sync route. */
+/**
+ * Activation details (and the QR image) of a fulfilled order, from the provider
+ * sync route. Returns false, with `fulfilment: "pending"` and a note on the
+ * item, while eSIMTrade has not sent every ICCID and activation code.
+ */
 export async function addOrderActivation(
 	ctx: IPollFunctions | IWebhookFunctions,
 	item: INodeExecutionData,
 	orderNo: string,
-): Promise<void> {
+): Promise<boolean> {
 	const data = dataOf(await tradeGet(ctx, '/portal/orders', { orderno: orderNo }));
-	const activations = await addActivation(
+	const { ready, activations } = await addActivation(
 		ctx,
 		item,
 		esimsOf(data),
 		ctx.getNodeParameter('qrImage', 'render') as QrImageMode,
 	);
+	if (!ready) {
+		item.json.fulfilment = 'pending';
+		item.json.fulfilmentNote = fulfilmentNote('pending', item.json.status, 'eSIMTrade');
+		return false;
+	}
 	if (activations.length > 1) item.json.esims = activations;
+	return true;
 }

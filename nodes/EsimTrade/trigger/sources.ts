@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { providerIccid } from '../../shared/esim/iccid';
 import { isTrackedFor, type TrackMode } from '../../shared/trigger/statusEvents';
 import type { StatusSource } from '../../shared/trigger/types';
 import type { RequestContext } from '../../shared/transport/types';
@@ -41,10 +42,10 @@ export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource 
 	};
 }
 
-/** ICCID of an inventory row (inside the raw provider data). */
+/** ICCID of an inventory row (inside the raw provider data), checked: a malformed one throws IccidError. */
 export function iccidOf(row: IDataObject): string {
 	const raw = (row.rawOrderJson ?? {}) as IDataObject;
-	return String(row.iccid ?? raw.iccid ?? '');
+	return providerIccid(row.iccid ?? raw.iccid) ?? '';
 }
 
 /** `/reseller/esims`; an eSIM that left its status list is read through the provider sync route by ICCID. */

@@ -1,8 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { renderQrPng } from '../qr';
 import { downloadQr, type QrImage, type QrTrust } from '../transport/qrDownload';
 import { isLoopbackUrl } from '../transport/baseUrl';
+import { checkIccid, IccidError } from './iccid';
 
 /** What an ops team hands to a customer to install an eSIM. */
 export interface Activation extends IDataObject {
@@ -32,9 +39,26 @@ function parseLpa(
 	return match ? { smdpAddress: match[1], matchingId: match[2] } : undefined;
 }
 
-/** Reads activation details from a provider record, tolerating the field names providers use. */
-export function activationFrom(raw: IDataObject): Activation {
-	const nested = (raw.rawOrderJson ?? {}) as IDataObject;
+/** The ICCID of a provider record, checked (see checkIccid). */
+function iccidIn(raw: IDataObject, nested: IDataObject): string | undefined | IccidError {
+	for (const record of [raw, nested])
+		for (const name of ['iccid', 'ICCID']) {
+			const iccid = checkIccid(record[name], name);
+			if (iccid) return iccid;
+		}
+	return undefined;
+}
+
+/**
+ * Reads activation details from a provider record, tolerating the field names
+ * providers use; an ICCID that breaks the ICCID rule gives its IccidError instead.
+ */
+export function readActivation(raw: IDataObject): Activation | IccidError {
+	const nested = (
+		raw.rawOrderJson && typeof raw.rawOrderJson === 'object' ? raw.rawOrderJson : {}
+	) as IDataObject;
+	const iccid = iccidIn(raw, nested);
+	if (iccid instanceof IccidError) return iccid;
 	const pick = (...names: string[]) => {
 		for (const name of names) {
 			const value = text(raw[name]) ?? text(nested[name]);
@@ -57,7 +81,7 @@ export function activationFrom(raw: IDataObject): Activation {
 	if (!activationCode && smdpAddress && matchingId)
 		activationCode = `LPA:1$${smdpAddress}$${matchingId}`;
 	const result: Activation = {
-		iccid: pick('iccid', 'ICCID'),
+		iccid,
 		activationCode,
 		smdpAddress,
 		matchingId,
@@ -70,6 +94,38 @@ export function activationFrom(raw: IDataObject): Activation {
 	}
 	for (const key of Object.keys(result)) if (result[key] === undefined) delete result[key];
 	return result;
+}
+
+/**
+ * The error for an eSIM whose ICCID the provider sent malformed: it says that
+ * nothing was handed out and, after a purchase, that the order exists.
+ */
+export function iccidRefusal(
+	node: INode,
+	error: IccidError,
+	placedOrder: string | undefined,
+	itemIndex?: number,
+): NodeOperationError {
+	const placed = placedOrder
+		? ` The ${placedOrder} was placed: look it up in the provider's portal and do not buy again.`
+		: '';
+	return new NodeOperationError(node, error.message, {
+		itemIndex,
+		description: `The eSIM was not output, so that no customer is given a wrong ICCID.${placed} If this repeats, ask the provider to send ICCIDs as text.`,
+	});
+}
+
+/** Activation details, or the refusal of an eSIM with a malformed ICCID. */
+export function checkedActivation(
+	node: INode,
+	raw: IDataObject,
+	placedOrder?: string,
+	itemIndex?: number,
+): Activation {
+	const activation = readActivation(raw);
+	if (activation instanceof IccidError)
+		throw iccidRefusal(node, activation, placedOrder, itemIndex);
+	return activation;
 }
 
 /** What attachQr needs from a node run: n8n's request helpers, the node and its credential. */
@@ -98,7 +154,7 @@ async function qrTrust(ctx: QrContext): Promise<QrTrust> {
  * hosts are third parties); without a QR URL it renders instead. When no image
  * can be attached, the item keeps its activation details and `qrImageNote` says why.
  */
-async function attachQr(
+export async function attachQr(
 	ctx: QrContext,
 	item: INodeExecutionData,
 	activation: Activation,
@@ -129,58 +185,4 @@ async function attachQr(
 		`esim-${activation.iccid ?? 'qr'}.${image.extension}`,
 		image.mimeType,
 	);
-}
-
-/**
- * Adds the first eSIM's activation details and its QR code to an event item;
- * returns the activation details of every eSIM.
- */
-export async function addActivation(
-	ctx: QrContext,
-	item: INodeExecutionData,
-	esims: IDataObject[],
-	mode: QrImageMode,
-): Promise<Activation[]> {
-	const activations = esims.map((esim) => activationFrom(esim));
-	Object.assign(item.json, activations[0]);
-	await attachQr(ctx, item, activations[0] ?? {}, mode, 'qrCode');
-	return activations;
-}
-
-export interface EsimItemOptions {
-	qrImage: QrImageMode;
-	binaryProperty: string;
-	/** Whether the eSIMs are issued, so their QR codes are worth attaching. */
-	issued: boolean;
-	/** Provider fields of an eSIM to keep beside its activation details. */
-	extra?: (esim: IDataObject) => IDataObject;
-}
-
-/**
- * One output item per eSIM: the shared order fields, the eSIM's activation
- * details and, once issued, its QR code. Several eSIMs are numbered with
- * `esimIndex`/`esimCount`.
- */
-export async function esimItems(
-	ctx: IExecuteFunctions,
-	base: IDataObject,
-	esims: IDataObject[],
-	options: EsimItemOptions,
-): Promise<INodeExecutionData[]> {
-	const items: INodeExecutionData[] = [];
-	for (const [index, esim] of esims.entries()) {
-		const activation = activationFrom(esim);
-		const item: INodeExecutionData = {
-			json: {
-				...base,
-				...(esims.length > 1 ? { esimIndex: index + 1, esimCount: esims.length } : {}),
-				...activation,
-				...options.extra?.(esim),
-			},
-		};
-		if (options.issued)
-			await attachQr(ctx, item, activation, options.qrImage, options.binaryProperty);
-		items.push(item);
-	}
-	return items;
 }

@@ -5,6 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { findBadIccid } from '../esim/iccid';
 import { redactForRun } from '../transport/request';
 
 export type ItemOperation = (
@@ -40,6 +41,23 @@ function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number
 }
 
 /**
+ * The last check before items leave: no output carries an ICCID that breaks the
+ * ICCID rule (a number whose digits were lost, a wrong check digit), whichever
+ * operation built it, so no customer is ever given a wrong ICCID.
+ */
+function refuseBadIccids(ctx: IExecuteFunctions, items: INodeExecutionData[], i: number): void {
+	for (const item of items) {
+		const bad = findBadIccid(item.json);
+		if (!bad) continue;
+		throw new NodeOperationError(ctx.getNode(), `${bad.message} in the field "${bad.field}"`, {
+			itemIndex: i,
+			description:
+				"The item was not output, so that no customer is given a wrong ICCID. If it came from a purchase or top-up, that went through: check it in the provider's portal and do not run it again. If this repeats, ask the provider to send ICCIDs as text.",
+		});
+	}
+}
+
+/**
  * The item loop every action node runs: one operation per input item, output
  * paired with its input, and a failed item turned into an error item when the
  * node is set to continue on fail.
@@ -54,6 +72,7 @@ export async function executeItems(
 		try {
 			const operation = route(ctx, i);
 			const result = await operation.call(ctx, i);
+			refuseBadIccids(ctx, result, i);
 			// One push per item: spreading a long result into push() overflows the call stack.
 			for (const item of ctx.helpers.constructExecutionMetaData(result, { itemData: { item: i } }))
 				out.push(item);

@@ -1,7 +1,7 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { luhnValid } from '../esim/iccid';
+import { iccidProblem, luhnValid } from '../esim/iccid';
 import { isLoopbackUrl } from '../transport/baseUrl';
 
 /**
@@ -102,11 +102,15 @@ export const fields = {
 			.trim()
 			.max(254, 'is too long')
 			.email('must be a valid email address'),
+	/** The one ICCID rule (digits, length, Luhn check digit): see iccidProblem. */
 	iccid: () =>
 		z
 			.string({ errorMap: iccidTypeError })
 			.trim()
-			.regex(/^\d{18,22}$/, 'must be an ICCID: 18 to 22 digits'),
+			.superRefine((value, ctx) => {
+				const problem = iccidProblem(value);
+				if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+			}),
 	recordId: (example: string) =>
 		z
 			.string({ invalid_type_error: 'must be text', required_error: 'is required' })

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 /** A CSV text that cannot be read as RFC 4180 CSV. */
 export class CsvError extends Error {}
 
@@ -51,31 +49,4 @@ export function parseCsv(text: string): string[][] {
 	}
 	if (field !== '' || record.length > 0) endRecord();
 	return records;
-}
-
-/** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-/**
- * A cell made safe to open in a spreadsheet: text starting with `=`, `+`, `-`,
- * `@`, tab or carriage return gets a leading `'`, as OWASP recommends against
- * CSV injection. Plain numbers such as `-5` are left alone.
- */
-export function neutraliseFormula(value: string): string {
-	return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-}
-
-/** The records after the header row as objects keyed by the header's column names. */
-export function csvRecords(text: string): { columns: string[]; rows: IDataObject[] } {
-	const [header = [], ...body] = parseCsv(text);
-	const columns = header.map((name, index) => name.trim() || `column${index + 1}`);
-	const rows = body.map((values) => {
-		const row: IDataObject = {};
-		columns.forEach((name, index) => {
-			row[name] = values[index] ?? '';
-		});
-		return row;
-	});
-	return { columns, rows };
 }

@@ -18,7 +18,11 @@ export function trackModeFor(event: string): TrackMode {
 /** Whether a record in `status` is still followed, given the statuses after which it never changes. */
 export function isTrackedFor(mode: TrackMode, status: string, final: ReadonlySet<string>): boolean {
 	if (mode === 'none') return false;
-	if (mode === 'untilIssued') return classifyStatus(status) === 'pending';
+	if (mode === 'untilIssued') {
+		// Pending and unknown statuses are followed until the record is issued or failed.
+		const state = classifyStatus(status);
+		return state === 'pending' || state === 'unknown';
+	}
 	return !final.has(status.toLowerCase());
 }
 
@@ -45,8 +49,12 @@ export interface StatusEventsConfig {
 	idField: string;
 	/** Names what is watched; a different value starts a new baseline. */
 	kind: string;
-	/** Adds details to an event item before it is emitted (e.g. activation details of a fulfilled order). */
-	enrich?: (item: INodeExecutionData, change: Change) => Promise<void>;
+	/**
+	 * Adds details to an event item before it is emitted (e.g. activation details
+	 * of a fulfilled order). `false` holds the event back: it is not emitted, and
+	 * the record keeps its previous status, so a later poll reports it again.
+	 */
+	enrich?: (item: INodeExecutionData, change: Change) => Promise<boolean>;
 }
 
 /**
@@ -66,6 +74,7 @@ export async function pollStatusEvents(
 	let changes: Change[];
 	let notes: string[] = [];
 	let commit = () => {};
+	let holdBack: (change: Change) => void = () => {};
 	if (ctx.getMode() === 'manual') {
 		const [row] = (await source.fetchPage(1)).rows;
 		if (!row) return [];
@@ -80,13 +89,17 @@ export async function pollStatusEvents(
 		commit = () => {
 			staticData.tracker = result.state as unknown as IDataObject;
 		};
+		holdBack = (change) => {
+			result.state.known[change.id] = change.previousStatus ?? '';
+		};
 	}
 	const items: INodeExecutionData[] = [];
 	for (const change of changes) {
 		const item: INodeExecutionData = { json: eventItem(event, config.idField, change, observedAt) };
 		if (notes.length) item.json.trackingNote = notes.join(' ');
-		if (config.enrich) await config.enrich(item, change);
-		items.push(item);
+		const ready = config.enrich ? await config.enrich(item, change) : true;
+		if (ready || ctx.getMode() === 'manual') items.push(item);
+		else holdBack(change);
 	}
 	commit();
 	return items;

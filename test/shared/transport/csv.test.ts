@@ -1,4 +1,5 @@
-import { csvRecords, parseCsv } from '../../../nodes/shared/transport/csv';
+import { csvRecords } from '../../../nodes/shared/csv/records';
+import { parseCsv } from '../../../nodes/shared/transport/csv';
 
 describe('RFC 4180 CSV parser', () => {
 	it('reads plain, quoted and empty fields with CRLF records', () => {

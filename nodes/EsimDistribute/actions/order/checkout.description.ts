@@ -154,7 +154,7 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 5, maxValue: 3600 },
 				default: 120,
 				description:
-					'How long to wait, in total, for the orders to be fulfilled; an order still open then is output with fulfilment "timedOut" and can be checked later with Get',
+					'How long to wait, in total, for the orders to be fulfilled; an order still open then is output with fulfilment "timedOut" (or "unknown" when eSIM Distribute reports a status this node does not know) and can be checked later with Get',
 			},
 		],
 	},

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { csvRecords, neutraliseFormula } from '../../../shared/transport/csv';
+import { csvRecords } from '../../../shared/csv/records';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
 import { distributeCall, unwrapEnvelope } from '../../transport';
 
@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to put a ' before row values that start with =, +, -, @, tab or carriage return, so a spreadsheet opened from these items does not run them as formulas (OWASP CSV injection advice). Plain numbers such as -5 are kept. Applies to rows output as items; the file stays as eSIM Distribute sent it.",
+					"Whether to put a ' before column names and row values that start with =, +, -, @ or | (also after spaces, line breaks, invisible characters or quotes, and in full-width forms such as ＝), or with a tab or carriage return, so a spreadsheet opened from these items does not run them as formulas (OWASP CSV injection advice). Plain numbers such as -5 are kept. Applies to the items; the file stays as eSIM Distribute sent it.",
 			},
 			{
 				displayName: 'Put File in Field',
@@ -97,9 +97,10 @@ function readRecords(
 	ctx: IExecuteFunctions,
 	csv: string,
 	i: number,
+	neutralise: boolean,
 ): ReturnType<typeof csvRecords> {
 	try {
-		return csvRecords(csv);
+		return csvRecords(csv, neutralise);
 	} catch (error) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -127,14 +128,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	const csv = csvText(this, response.body, i);
 	const fileName = fileNameFrom(this, response.headers['content-disposition'], i);
-	const { columns, rows } = readRecords(this, csv, i);
+	const { columns, rows } = readRecords(this, csv, i, options.neutraliseFormulas !== false);
 	const file = await this.helpers.prepareBinaryData(Buffer.from(csv, 'utf8'), fileName, 'text/csv');
 	if (!options.includeRows || rows.length === 0) {
 		return [{ json: { fileName, rowCount: rows.length, columns }, binary: { [property]: file } }];
-	}
-	if (options.neutraliseFormulas !== false) {
-		for (const row of rows)
-			for (const key of Object.keys(row)) row[key] = neutraliseFormula(String(row[key]));
 	}
 	return rows.map((json, index) =>
 		index === 0 ? { json, binary: { [property]: file } } : { json },

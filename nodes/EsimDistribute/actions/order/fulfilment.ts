@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { activationFrom, esimItems } from '../../../shared/esim/activation';
+import { esimItems, waitSettled } from '../../../shared/esim/items';
 import { pollUntil, type WaitSettings } from '../../../shared/fulfilment/poll';
-import { classifyStatus } from '../../../shared/esim/status';
 import { distributeGet } from '../../transport';
 
 const isRecord = (value: unknown): value is IDataObject =>
@@ -25,17 +24,8 @@ async function readOrder(ctx: IExecuteFunctions, id: string, i: number): Promise
 	return isRecord(data.order) ? data.order : data;
 }
 
-/** Completed with every eSIM issued, or failed. */
-function settled(order: IDataObject): boolean {
-	const state = classifyStatus(order.status);
-	if (state === 'failed') return true;
-	const esims = esimsIn(order);
-	return (
-		state === 'fulfilled' &&
-		esims.length > 0 &&
-		esims.every((esim) => Boolean(activationFrom(esim).iccid))
-	);
-}
+/** Failed, or completed with every eSIM's ICCID and activation code (an unknown status is waited on). */
+const settled = (order: IDataObject): boolean => waitSettled(order.status, esimsIn(order));
 
 /**
  * Waits, with growing pauses and one deadline for the whole checkout, until
@@ -63,8 +53,7 @@ export async function waitForCheckout(
 			settled,
 			deadline,
 		);
-		const state = waited.timedOut ? 'timedOut' : classifyStatus(waited.value.status);
-		const base: IDataObject = { ...item.json, ...waited.value, fulfilment: state };
+		const base: IDataObject = { ...item.json, ...waited.value };
 		delete base.esims;
 		delete base.qrCode;
 		const esims = esimsIn(waited.value);
@@ -72,7 +61,11 @@ export async function waitForCheckout(
 			...(await esimItems(ctx, base, esims.length ? esims : [{}], {
 				qrImage: settings.qrImage,
 				binaryProperty: settings.binaryProperty,
-				issued: state === 'fulfilled',
+				status: waited.value.status,
+				timedOut: waited.timedOut,
+				provider: 'eSIM Distribute',
+				placedOrder: `order ${String(id)}`,
+				itemIndex: i,
 			})),
 		);
 	}

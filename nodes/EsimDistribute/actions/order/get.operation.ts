@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { esimItems, type QrImageMode } from '../../../shared/esim/activation';
+import type { QrImageMode } from '../../../shared/esim/activation';
+import { esimItems } from '../../../shared/esim/items';
 import { qrBinaryField, qrImageField } from '../../../shared/fields/descriptions';
-import { classifyStatus } from '../../../shared/esim/status';
 import { fields, validateInput } from '../../../shared/input/validation';
 import { locatorValue, orderLocator } from '../../descriptions/locators';
 import { distributeGet } from '../../transport';
@@ -51,10 +51,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const order = (data.order as IDataObject | undefined) ?? data;
 	const { esims, ...rest } = order;
 	const list = Array.isArray(esims) && esims.length ? (esims as IDataObject[]) : [order];
-	const fulfilment = classifyStatus(order.status);
-	return await esimItems(this, { ...rest, fulfilment }, list, {
+	return await esimItems(this, rest, list, {
 		qrImage: (options.qrImage as QrImageMode | undefined) ?? 'render',
 		binaryProperty: String(options.binaryProperty ?? 'qrCode'),
-		issued: fulfilment === 'fulfilled',
+		status: order.status,
+		provider: 'eSIM Distribute',
+		itemIndex: i,
 	});
 }

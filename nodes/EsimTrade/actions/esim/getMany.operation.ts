@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { activationFrom } from '../../../shared/esim/activation';
+import { checkedActivation } from '../../../shared/esim/activation';
 import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { statusFilter } from '../../descriptions/status';
@@ -41,7 +41,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return rows.map((row) => {
 		const raw = (row.rawOrderJson ?? {}) as IDataObject;
-		const json: IDataObject = { ...row, ...activationFrom(row) };
+		const activation = checkedActivation(this.getNode(), row, undefined, i);
+		const json: IDataObject = { ...row, ...activation };
+		if (!activation.iccid) delete json.iccid;
 		return {
 			json: simplify
 				? pick({ ...json, smdpStatus: row.smdpStatus ?? raw.smdpStatus }, ESIM_ROW_FIELDS)

@@ -84,7 +84,7 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 5, maxValue: 3600 },
 				default: 120,
 				description:
-					'How long to wait for fulfilment; when it runs out the order is output with fulfilment "timedOut" and can be checked later with Get Status',
+					'How long to wait for fulfilment; when it runs out the order is output with fulfilment "timedOut" (or "unknown" when eSIMTrade reports a status this node does not know) and can be checked later with Get Status',
 			},
 		],
 	},

@@ -121,8 +121,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 		Number(options.waitTimeout ?? 120) * 1000,
 	);
-	return await activationItems(this, order, waited.data, waited.state, {
+	return await activationItems(this, order, waited.data, {
 		qrImage: (options.qrImage as 'render') ?? 'render',
 		binaryProperty: String(options.binaryProperty ?? 'qrCode'),
+		timedOut: waited.timedOut,
+		placedOrder: `order ${String(order.orderNo)}`,
+		itemIndex: i,
 	});
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { activationFrom, esimItems } from '../../../shared/esim/activation';
+import { esimItems, waitSettled } from '../../../shared/esim/items';
 import { pollUntil, type WaitSettings } from '../../../shared/fulfilment/poll';
 import { dataOf, tradeGet } from '../../transport';
-import { classifyStatus, type FulfilmentState } from '../../../shared/esim/status';
 import { esimsOf, syncStatus } from '../../transport/status';
 
 /** Reads an order through the provider sync route; a 404 right after creation counts as not visible yet. */
@@ -20,43 +19,40 @@ export async function syncOrder(
 	return body.error && !body.data ? undefined : data;
 }
 
-/** Polls the order with growing pauses until it is fulfilled or failed, or the time is up. */
+/**
+ * Polls the order with growing pauses until it failed or is fulfilled with
+ * every ICCID and activation code, or the time is up. An unknown status is
+ * waited on like a pending one.
+ */
 export async function waitForFulfilment(
 	ctx: IExecuteFunctions,
 	orderNo: string,
 	i: number,
 	timeoutMs: number,
-): Promise<{ state: FulfilmentState | 'timedOut'; data: IDataObject; polls: number }> {
+): Promise<{ timedOut: boolean; data: IDataObject; polls: number }> {
 	let data: IDataObject = {};
-	const settled = (record: IDataObject) => {
-		const state = classifyStatus(syncStatus(record));
-		return state === 'failed' || (state === 'fulfilled' && Boolean(activationFrom(record).iccid));
-	};
+	const settled = (record: IDataObject) => waitSettled(syncStatus(record), esimsOf(record));
 	const read = async () => (data = (await syncOrder(ctx, orderNo, i)) ?? data);
 	const waited = await pollUntil(read, settled, Date.now() + timeoutMs);
-	return {
-		state: waited.timedOut ? 'timedOut' : classifyStatus(syncStatus(waited.value)),
-		data: waited.value,
-		polls: waited.polls,
-	};
+	return { timedOut: waited.timedOut, data: waited.value, polls: waited.polls };
 }
 
-/** One output item per eSIM of the order, with activation details and the QR image. */
+/** One output item per eSIM of the order, with its fulfilment and, once fulfilled, activation details and the QR image. */
 export async function activationItems(
 	ctx: IExecuteFunctions,
 	order: IDataObject,
 	data: IDataObject,
-	state: string,
-	settings: Pick<WaitSettings, 'qrImage' | 'binaryProperty'>,
+	settings: Pick<WaitSettings, 'qrImage' | 'binaryProperty'> & {
+		timedOut?: boolean;
+		placedOrder?: string;
+		itemIndex: number;
+	},
 ): Promise<INodeExecutionData[]> {
-	return await esimItems(
-		ctx,
-		{ ...order, fulfilment: state, status: syncStatus(data) || order.status },
-		esimsOf(data),
-		{
-			...settings,
-			issued: state === 'fulfilled',
-			extra: (esim) => ({ esimStatus: esim.esimStatus, smdpStatus: esim.smdpStatus }),
-		},
-	);
+	const status = syncStatus(data) || order.status;
+	return await esimItems(ctx, { ...order, status }, esimsOf(data), {
+		...settings,
+		status,
+		provider: 'eSIMTrade',
+		extra: (esim) => ({ esimStatus: esim.esimStatus, smdpStatus: esim.smdpStatus }),
+	});
 }

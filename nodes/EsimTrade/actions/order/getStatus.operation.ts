@@ -9,8 +9,6 @@ import { z } from 'zod';
 import { locator, qrImageField } from '../../../shared/fields/descriptions';
 import { fields, validateInput } from '../../../shared/input/validation';
 import { dataOf, tradeGet } from '../../transport';
-import { classifyStatus } from '../../../shared/esim/status';
-import { syncStatus } from '../../transport/status';
 import { tradeSimplifyToggle, STATUS_FIELDS } from '../simplify';
 import { pick } from '../../../shared/fields/simplify';
 import { activationItems } from './fulfilment';
@@ -91,14 +89,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const qs = 'iccid' in input ? { iccid: input.iccid } : { orderno: input.orderNo };
 	const subject = 'iccid' in input ? `eSIM with ICCID ${input.iccid}` : `order ${input.orderNo}`;
 	const data = dataOf(await tradeGet(this, '/portal/orders', qs, i, { hints: { subject } }));
-	const state = classifyStatus(syncStatus(data));
 	const order: IDataObject = {
 		...data,
 		orderNo: data.orderNo ?? ('orderNo' in input ? input.orderNo : undefined),
 	};
-	const items = await activationItems(this, order, data, state, {
+	const items = await activationItems(this, order, data, {
 		qrImage: this.getNodeParameter('qrImage', i, 'none') as 'none',
 		binaryProperty: 'qrCode',
+		itemIndex: i,
 	});
 	if (!(this.getNodeParameter('simplify', i, true) as boolean)) return items;
 	return items.map((item) => ({ ...item, json: pick(item.json, STATUS_FIELDS) }));
