@@ -94,6 +94,17 @@ describe('eSIMTrade order list: Created After / Created Before', () => {
 			filters: { createdAfter: 'yesterday-ish' },
 		});
 		expect(vague.error!.message).toMatch(/^Created After: must be a date and time/);
+		// An expression that resolved to nothing (e.g. an invalid date) is refused, not read as "no bound".
+		const nothing = await f.run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {
+				createdAfter: "={{ DateTime.fromISO('not-a-day').toISO() }}",
+				createdBefore: '2025-01-01T00:00:00Z',
+			},
+		});
+		expect(nothing.error!.message).toMatch(/^Created After: must be a date and time/);
 		expect(f.sandbox.log.count(listPath)).toBe(0);
 	});
 });

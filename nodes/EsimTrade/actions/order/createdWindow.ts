@@ -43,7 +43,9 @@ export interface CreatedWindow {
 }
 
 const instant = z
-	.union([z.string(), z.number(), z.date()], { invalid_type_error: 'must be a date and time' })
+	.union([z.string(), z.number(), z.date()], {
+		errorMap: () => ({ message: 'must be a date and time such as 2025-01-31T00:00:00Z' }),
+	})
 	.transform((value) => (value instanceof Date ? value.getTime() : Date.parse(String(value))))
 	.refine((ms) => Number.isFinite(ms), 'must be a date and time such as 2025-01-31T00:00:00Z');
 
@@ -58,10 +60,12 @@ const schema = z
 	);
 
 const empty = (value: unknown) => value === '' || value === null || value === undefined;
+/** A bound left blank. A mapped expression that resolved to null is not blank: it is refused, not ignored. */
+const unset = (value: unknown) => value === '' || value === undefined;
 
 /** A mapped Luxon DateTime (e.g. `{{ $now }}`) or JS Date as epoch ms; other values as they are. */
 const plain = (value: unknown): unknown => {
-	if (empty(value)) return undefined;
+	if (unset(value)) return undefined;
 	const luxon = value as { toMillis?: () => number };
 	return typeof luxon?.toMillis === 'function' ? luxon.toMillis() : value;
 };
@@ -72,7 +76,7 @@ export function readCreatedWindow(
 	filters: IDataObject,
 	itemIndex: number,
 ): CreatedWindow | undefined {
-	if (empty(filters.createdAfter) && empty(filters.createdBefore)) return undefined;
+	if (unset(filters.createdAfter) && unset(filters.createdBefore)) return undefined;
 	const parsed = validateInput(
 		node,
 		schema,
