@@ -22,6 +22,7 @@ import {
 	runShopifyFirstTime,
 	runTopUpBelowThreshold,
 } from './helpers/expectations';
+import { expectDistributeRerunBuysAndEmailsOnce } from './helpers/distribute';
 import { triggerFiresOnceOnStatusChange } from './helpers/trigger';
 import { expectConsecutiveDays, importShopifyVariant, utcDay } from './helpers/variants';
 
@@ -177,6 +178,12 @@ describe('Shopify order → eSIM', () => {
 			expect(message.text).toMatch(/the order ended as "failed"/);
 			expect(message.text).toMatch(new RegExp(`Idempotency key: ${order.id}-\\d+`));
 		}
+	});
+});
+
+describe('Shopify order → eSIM (eSIM Distribute)', () => {
+	it('checks out once and emails each eSIM; a re-run (Skip Repeat Within) buys nothing and emails no one', async () => {
+		await expectDistributeRerunBuysAndEmailsOnce(ctx);
 	});
 });
 
