@@ -15,13 +15,16 @@ import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
 import { setQuiet } from '../scripts/lib/common/progress.mjs';
 import { exportFiles, shopifyOrders } from '../scripts/lib/demo/summary.mjs';
 import {
+	csvRows,
 	esimLinesOf,
 	expectCustomerEmails,
 	type Json,
 	runShopifyFirstTime,
 	runTopUpBelowThreshold,
 } from './helpers/expectations';
+import { expectDistributeRerunBuysAndEmailsOnce } from './helpers/distribute';
 import { triggerFiresOnceOnStatusChange } from './helpers/trigger';
+import { expectConsecutiveDays, importShopifyVariant, utcDay } from './helpers/variants';
 
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 const fixture = loadShopifyFixture(repoDir) as Json;
@@ -30,20 +33,6 @@ const byId = (id: string): Json => examples.find((wf: Json) => wf.id === id)!;
 
 /** Shopify line items that are eSIMs, as the example's Code node selects them. */
 const esimLines = esimLinesOf(fixture);
-
-/** Rows of a simple CSV (no quoted commas in these files) as objects keyed by the header. */
-function csvRows(text: string): Json[] {
-	const [header, ...lines] = text
-		.replace(/^\uFEFF/, '')
-		.split(/\r?\n/)
-		.filter((line) => line.length > 0);
-	const columns = header!.split(',');
-	return lines.map((line) =>
-		Object.fromEntries(
-			line.split(',').map((value, i) => [columns[i], value.replace(/^"|"$/g, '')]),
-		),
-	);
-}
 
 let ctx: Json;
 
@@ -69,10 +58,13 @@ describe('example files', () => {
 				EXAMPLE_IDS.topUp,
 				EXAMPLE_IDS.fulfilmentWebhook,
 				EXAMPLE_IDS.distributeEmail,
+				EXAMPLE_IDS.opsAlert,
 			].sort(),
 		);
 		for (const wf of examples) {
-			expect(wf.settings).toEqual({ executionOrder: 'v1' });
+			expect(wf.settings.executionOrder).toBe('v1');
+			// An example that names an error workflow names the ops alert one.
+			if (wf.settings.errorWorkflow) expect(wf.settings.errorWorkflow).toBe(EXAMPLE_IDS.opsAlert);
 			expect(wf.id).toMatch(/^[A-Za-z0-9]{16}$/);
 			expect(
 				wf.nodes.filter((n: Json) => n.type === 'n8n-nodes-base.stickyNote').length,
@@ -136,30 +128,98 @@ describe('Shopify order → eSIM', () => {
 		expect((await ctx.sandbox.admin.trade.wallet()).walletCents).toBe(walletBefore);
 	});
 
-	it('the customer got one email per eSIM, and a re-run sends the same email again (nothing is bought twice)', () => {
+	it('the customer got one email per eSIM, and the re-run sent no second one', () => {
 		const esims = nodeItems(first, 'Buy eSIM') as Json[];
 		const messages = ctx.smtp.messages as Json[];
-		// First run and re-run: each eSIM's email twice, identical QR code and links.
-		expect(messages).toHaveLength(2 * esims.length);
-		const firstRun = expectCustomerEmails(messages.slice(0, esims.length), esims, fixture.email);
-		const reRun = expectCustomerEmails(messages.slice(esims.length), esims, fixture.email);
-		expect(reRun.map((r) => r.qrText).sort()).toEqual(firstRun.map((r) => r.qrText).sort());
+		expect(messages).toHaveLength(esims.length);
+		expectCustomerEmails(messages, esims, fixture.email);
+	});
+
+	const tradeState = async () => ({
+		orders: ((await ctx.sandbox.admin.trade.orders()) as Json[]).length,
+		ledger: ((await ctx.sandbox.admin.trade.ledger()) as Json[]).length,
+		wallet: (await ctx.sandbox.admin.trade.wallet()).walletCents,
+	});
+
+	it.each([
+		['an unpaid order', 'esimShopifyUnpaid', { id: 5812093747301, financial_status: 'pending' }],
+		['a voided order', 'esimShopifyVoided', { id: 5812093747302, financial_status: 'voided' }],
+		['a test order', 'esimShopifyTest01', { id: 5812093747303, test: true }],
+	])('%s buys nothing and emails no one', async (_what, id, changes) => {
+		await importShopifyVariant(ctx, EXAMPLE_IDS.shopify, id, changes);
+		const before = await tradeState();
+		const mails = ctx.smtp.messages.length;
+		const result = await runWorkflow(ctx, id);
+		expect(nodeItems(result, 'Paid, not a test')).toHaveLength(0);
+		expect(nodeRan(result, 'Buy eSIM')).toBe(false);
+		expect(await tradeState()).toEqual(before);
+		expect(ctx.smtp.messages).toHaveLength(mails);
+	});
+
+	it('a failed purchase alerts ops and sends the customer nothing', async () => {
+		const order = await importShopifyVariant(ctx, EXAMPLE_IDS.shopify, 'esimShopifyFailed', {
+			id: 5812093747304,
+		});
+		const mails = ctx.smtp.messages.length;
+		await ctx.sandbox.admin.trade.config({ failureRate: 1 });
+		try {
+			const result = await runWorkflow(ctx, 'esimShopifyFailed');
+			expect(nodeItems(result, 'Fulfilled?', { output: 0 })).toHaveLength(0);
+			expect(nodeRan(result, 'Email QR code')).toBe(false);
+		} finally {
+			await ctx.sandbox.admin.trade.config({ failureRate: 0 });
+		}
+		const sent = (ctx.smtp.messages as Json[]).slice(mails);
+		const lines = esimLinesOf(fixture);
+		expect(sent).toHaveLength(lines.length);
+		for (const message of sent) {
+			expect(message.to).toEqual(['ops@travel-data-shop.example']);
+			expect(message.subject).toBe(`eSIM not delivered: Shopify order ${fixture.name}`);
+			expect(message.text).toMatch(/the order ended as "failed"/);
+			expect(message.text).toMatch(new RegExp(`Idempotency key: ${order.id}-\\d+`));
+		}
+	});
+});
+
+describe('Shopify order → eSIM (eSIM Distribute)', () => {
+	it('checks out once and emails each eSIM; a re-run (Skip Repeat Within) buys nothing and emails no one', async () => {
+		await expectDistributeRerunBuysAndEmailsOnce(ctx);
 	});
 });
 
 describe('Daily order export (CSV)', () => {
-	it('writes the eSIMTrade orders of the last 24 hours and eSIM Distribute’s own export to files', async () => {
-		const result = await runWorkflow(ctx, EXAMPLE_IDS.export);
+	const inDay = (iso: string, day: string) => iso.slice(0, 10) === day;
+	/** Both files of one export run, their rows read back. */
+	const filesOf = (result: Json) => {
 		const files = exportFiles(result) as Json[];
+		const trade = files.find((f) => f.name.startsWith('esimtrade'));
+		const dist = files.find((f) => f.name.startsWith('esim-distribute'))!;
+		return {
+			files,
+			trade: trade ? csvRows(readFileSync(trade.path, 'utf8')) : [],
+			dist: csvRows(readFileSync(dist.path, 'utf8')),
+		};
+	};
+
+	it('writes the previous UTC day of both providers, and eSIMTrade stops reading past that day', async () => {
+		const day = utcDay(-1);
+		const reads = async () =>
+			(
+				await ctx.sandbox.admin.requests({
+					provider: 'trade',
+					method: 'GET',
+					path: '/api/v1/reseller/orders',
+				})
+			).count;
+		const readsBefore = await reads();
+		const result = await runWorkflow(ctx, EXAMPLE_IDS.export);
+		const { files, trade, dist } = filesOf(result);
 		expect(files.map((f) => f.name).sort()).toEqual([
-			expect.stringMatching(/^esim-distribute-orders-\d{4}-\d{2}-\d{2}\.csv$/),
-			expect.stringMatching(/^esimtrade-orders-\d{4}-\d{2}-\d{2}\.csv$/),
+			`esim-distribute-orders-${day}.csv`,
+			`esimtrade-orders-${day}.csv`,
 		]);
 		for (const file of files) expect(file.path.startsWith(ctx.exportDir)).toBe(true);
-
-		const trade = files.find((f) => f.name.startsWith('esimtrade'))!;
-		const tradeOrders = (await ctx.sandbox.admin.trade.orders()) as Json[];
-		expect(trade.columns).toEqual(
+		expect(files.find((f) => f.name.startsWith('esimtrade'))!.columns).toEqual(
 			expect.arrayContaining([
 				'providerOrderNo',
 				'slug',
@@ -169,20 +229,30 @@ describe('Daily order export (CSV)', () => {
 				'createdAt',
 			]),
 		);
-		const tradeRows = csvRows(readFileSync(trade.path, 'utf8'));
+		const tradeOrders = ((await ctx.sandbox.admin.trade.orders()) as Json[]).filter((o) =>
+			inDay(o.createdAt, day),
+		);
+		expect(tradeOrders.length).toBeGreaterThan(50);
 		expect(
-			tradeRows.map((r) => [r.providerOrderNo, r.slug, r.status, Number(r.quantity)]).sort(),
+			trade.map((r) => [r.providerOrderNo, r.slug, r.status, Number(r.quantity)]).sort(),
 		).toEqual(tradeOrders.map((o) => [o.orderNo, o.slug, o.status, o.quantity]).sort());
-
-		const dist = files.find((f) => f.name.startsWith('esim-distribute'))!;
-		const distOrders = (await ctx.sandbox.admin.distribute.orders()) as Json[];
-		const distRows = csvRows(readFileSync(dist.path, 'utf8'));
-		expect(distRows.map((r) => [r.orderNumber, r.orderId, r.status]).sort()).toEqual(
+		// The history reaches back more than two days: a full read would take every page; the window two.
+		const all = ((await ctx.sandbox.admin.trade.orders()) as Json[]).length;
+		expect(await reads()).toBeLessThan(readsBefore + Math.ceil(all / 100));
+		const distOrders = ((await ctx.sandbox.admin.distribute.orders()) as Json[]).filter((o) =>
+			inDay(o.createdAt, day),
+		);
+		expect(distOrders.length).toBeGreaterThan(10);
+		expect(dist.map((r) => [r.orderNumber, r.orderId, r.status]).sort()).toEqual(
 			distOrders.map((o) => [o.orderNumber, o.id, o.status]).sort(),
 		);
 		expect(nodeItems(result, 'eSIM Distribute export')[0]).toMatchObject({
 			json: { rowCount: distOrders.length },
 		});
+	});
+
+	it('the files of two consecutive days neither overlap nor leave a gap', async () => {
+		await expectConsecutiveDays(ctx, filesOf);
 	});
 });
 

@@ -67,6 +67,10 @@ const ROUTES: AdminRoute[] = [
 				status: b.status as OrderStatus | undefined,
 				tenantId: b.tenantId === undefined ? undefined : String(b.tenantId),
 				email: typeof b.email === 'string' ? b.email : undefined,
+				spacingMs:
+					b.spacingMs === undefined
+						? undefined
+						: integer(b.spacingMs, 'spacingMs', 1, 7 * 86_400_000),
 				origin,
 			});
 			return ok({ seeded: seeded.length, total: s.orders.length }, 'Orders seeded', 201);

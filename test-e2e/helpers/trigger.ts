@@ -46,8 +46,11 @@ export async function triggerFiresOnceOnStatusChange(
 		const client = await connect(server.url);
 		expect(await client.executions(workflow.id)).toHaveLength(0);
 
-		const [order] = (await ctx.sandbox.admin.trade.orders()) as Json[];
-		expect(order.status).toBe('got_resource');
+		// The newest issued order (a suite may have left failed ones on top).
+		const order = ((await ctx.sandbox.admin.trade.orders()) as Json[]).find(
+			(o) => o.status === 'got_resource',
+		)!;
+		expect(order).toBeDefined();
 		await ctx.sandbox.admin.trade.setStatus(order.orderNo, 'in_use');
 
 		// The next scheduled poll (at the next minute boundary) reports the change.

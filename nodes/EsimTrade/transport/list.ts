@@ -40,6 +40,12 @@ export async function fetchListPage(
 	return { rows, total: Number.isFinite(total) ? total : undefined };
 }
 
+/** Narrows a listing: output only rows `keep` accepts; stop once `stopAfter` says no later page can hold one. */
+export interface ListNarrowing {
+	keep(row: IDataObject): boolean;
+	stopAfter(rows: IDataObject[]): boolean;
+}
+
 /** Every row (or up to `limit`), walking pages newest first without repeats. */
 export async function listAll(
 	ctx: RequestContext,
@@ -47,8 +53,10 @@ export async function listAll(
 	filters: IDataObject,
 	limit: number | undefined,
 	itemIndex?: number,
+	narrowing?: ListNarrowing,
 ): Promise<IDataObject[]> {
 	return await collectPages({
+		...narrowing,
 		node: ctx.getNode(),
 		itemIndex,
 		what: `the eSIMTrade ${list === 'orders' ? 'order' : 'eSIM'} list`,

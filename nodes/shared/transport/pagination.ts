@@ -23,6 +23,10 @@ export interface CollectOptions {
 	what: string;
 	/** Pages requested at once while the list holds still (default 4; 1 reads strictly one after another). */
 	concurrency?: number;
+	/** Output only rows this accepts (rows left out still count as read for the guards). */
+	keep?(row: IDataObject): boolean;
+	/** True when no later page can hold a row to keep (e.g. a newest-first list past a time window): reading stops. */
+	stopAfter?(rows: IDataObject[]): boolean;
 }
 
 export const MAX_PAGES = 10_000;
@@ -126,9 +130,9 @@ export async function collectPages(options: CollectOptions): Promise<IDataObject
 	const out: IDataObject[] = [];
 	const maxPages = options.maxPages ?? MAX_PAGES;
 	const guard = new PageGuard(options);
-	/** Adds a page's rows; true when the limit is reached. */
+	/** Adds a page's rows; true when the limit is reached or `stopAfter` ends the reading. */
 	const take = (page: number, { rows, total }: Page): boolean => {
-		const before = out.length;
+		let fresh = 0;
 		let full = false;
 		for (const row of rows) {
 			const key = options.keyOf(row);
@@ -136,14 +140,16 @@ export async function collectPages(options: CollectOptions): Promise<IDataObject
 				if (seen.has(key)) continue;
 				seen.add(key);
 			}
+			fresh++;
+			if (options.keep && !options.keep(row)) continue;
 			out.push(row);
 			if (limit !== undefined && out.length >= limit) {
 				full = true;
 				break;
 			}
 		}
-		if (!full) guard.accept(page, rows, out.length - before, out.length, total);
-		return full;
+		if (!full) guard.accept(page, rows, fresh, out.length, total);
+		return full || (options.stopAfter?.(rows) ?? false);
 	};
 	const size = limit !== undefined && limit < pageSize ? limit : pageSize;
 	const isLast = (page: number, rows: IDataObject[], total?: number) =>

@@ -205,9 +205,11 @@ export async function runWorkflow(ctx, workflowId) {
 	return result;
 }
 
-/** Runs every imported example once, headless. Returns { shopify, exported, topUp, byId, fixture }. */
+/** Runs every imported example once, headless. Returns { shopify, shopifyDistribute, exported, topUp, byId, fixture, emails, emailsById }. */
 export async function runExamplesHeadless(ctx) {
 	const byId = {};
+	/** @type {Record<string, any[]>} */
+	const emailsById = {};
 	// Order matters: the export reads the orders the Shopify example bought.
 	const order = [EXAMPLE_IDS.shopify, EXAMPLE_IDS.topUp, EXAMPLE_IDS.export];
 	const workflows = [...ctx.workflows].sort((a, b) => rank(order, a.id) - rank(order, b.id));
@@ -217,20 +219,25 @@ export async function runExamplesHeadless(ctx) {
 			info(`· "${wf.name}" starts from a trigger: imported, not run here (publish it under --ui)`);
 			continue;
 		}
+		const mailsBefore = ctx.smtp?.messages.length ?? 0;
 		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
 			const result = await runWorkflow(ctx, wf.id);
 			return Object.assign(result, {
 				note: `${Object.keys(result.data.resultData.runData).length} nodes ran`,
 			});
 		});
+		// The emails each run sent, so each is checked against its own provider's eSIMs.
+		if (ctx.smtp) emailsById[wf.id] = ctx.smtp.messages.slice(mailsBefore);
 	}
 	return {
 		shopify: byId[EXAMPLE_IDS.shopify],
+		shopifyDistribute: byId[EXAMPLE_IDS.shopifyDistribute],
 		exported: byId[EXAMPLE_IDS.export],
 		topUp: byId[EXAMPLE_IDS.topUp],
 		byId,
 		fixture: ctx.fixture,
 		emails: ctx.smtp?.messages,
+		emailsById,
 	};
 }
 
@@ -241,19 +248,27 @@ function rank(order, id) {
 
 /**
  * Sandbox state that makes the examples interesting: the eSIM Distribute tenant starts with 1000 USD and
- * no orders, so the demo lowers its balance to 120 USD (below the top-up example's threshold) and adds
- * three orders placed a few minutes ago (for the CSV export).
+ * no orders, so the demo lowers its balance to 120 USD (below the top-up example's threshold). Both
+ * providers get a history for the daily export of the previous UTC day: eSIMTrade 900 orders one every
+ * 20 minutes (12½ days, 9 list pages, of which the export reads only the first few), eSIM Distribute 60
+ * orders one an hour (both reach back over two days, whatever the time).
+ * eSIMTrade's seeded orders must come before any bought one (its list keeps creation order).
  */
 export async function prepareSandboxScenario(ctx) {
-	// By node name: the package may be the combined one or n8n-nodes-esim-distribute.
+	// By node name: the package may be the combined one or a single-service one.
 	const uses = (name) =>
 		ctx.workflows.some((wf) =>
 			packageNodeTypes(wf).some((type) => splitNodeType(type).name === name),
 		);
+	if (uses('esimTrade') && (await ctx.sandbox.admin.trade.orders()).length === 0)
+		await ctx.sandbox.admin.trade.seedOrders(SEEDED_TRADE_ORDERS, { spacingMs: 20 * 60_000 });
 	if (!uses('esimDistribute')) return;
 	await ctx.sandbox.admin.distribute.setBalance(120);
-	await ctx.sandbox.admin.distribute.seedOrders(3, { email: 'maya.tanaka@example.com' });
+	await ctx.sandbox.admin.distribute.seedOrders(60, { spacingMs: 60 * 60_000 });
 }
+
+/** How many history orders prepareSandboxScenario() seeds at eSIMTrade. */
+export const SEEDED_TRADE_ORDERS = 900;
 
 /** `--ui`: starts `n8n start` with an owner account. Returns { url, owner, server, client }. */
 export async function startUi(ctx) {

@@ -19,6 +19,7 @@ export const EXAMPLE_IDS = {
 	alerts: 'esimStatusAlerts',
 	fulfilmentWebhook: 'esimFulfilWebhk1',
 	distributeEmail: 'esimDistFulfilQr',
+	opsAlert: 'esimOpsAlertErr1',
 };
 
 export const PACKAGE_NAME = 'n8n-nodes-esim';

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { emailLines } from './emails.mjs';
+import { exportDecision, shopifyDecisionLine } from './decisions.mjs';
 import { nodeItems, nodeRan } from '../n8n/n8n-cli.mjs';
+import { EXAMPLE_IDS } from './examples.mjs';
 
 /** Rows of a CSV text (lines after the header, ignoring a trailing newline). */
 export function csvRowCount(text) {
@@ -14,14 +16,15 @@ export function csvRowCount(text) {
 export function shopifyOrders(result) {
 	const byOrder = new Map();
 	for (const { json } of nodeItems(result, 'Buy eSIM')) {
-		const key = json.orderNo ?? json.idempotencyKey;
+		const key = json.orderNo ?? json.orderNumber ?? json.idempotencyKey;
 		const entry = byOrder.get(key) ?? {
-			orderNo: json.orderNo,
-			slug: json.slug,
+			orderNo: json.orderNo ?? json.orderNumber,
+			slug: json.slug ?? json.planName,
 			quantity: json.quantity,
 			status: json.status,
 			fulfilment: json.fulfilment,
 			replayed: Boolean(json.replayed),
+			repeatSkipped: Boolean(json.repeatSkipped),
 			idempotencyKey: json.idempotencyKey,
 			iccids: [],
 			hasQr: false,
@@ -71,43 +74,77 @@ export function topUpDecision(result) {
 	};
 }
 
+/** The lines for one Shopify example: what it bought, what it decided, and its emails checked against its own eSIMs. */
+function shopifyLines(result, { provider, fixture, emails }) {
+	const lines = [];
+	const orders = shopifyOrders(result);
+	const esims = orders.reduce((n, order) => n + order.iccids.length, 0);
+	lines.push(
+		`Shopify order ${fixture?.name ?? ''} → ${orders.length} ${provider} order(s), ${esims} eSIM(s):`,
+	);
+	for (const order of orders) {
+		const again = order.replayed
+			? '  [replayed, not charged again]'
+			: order.repeatSkipped
+				? '  [repeat skipped, not bought again]'
+				: '';
+		lines.push(
+			`  ${order.orderNo}  ${order.slug ?? ''} ×${order.quantity}  ${order.status} (${order.fulfilment})${again}`,
+		);
+		for (const iccid of order.iccids)
+			lines.push(`      ICCID ${iccid}  (QR code PNG attached to the email step)`);
+	}
+	const decided = shopifyDecisionLine(result);
+	if (decided) lines.push(decided);
+	if (emails) {
+		const activation = new Map(
+			nodeItems(result, 'Buy eSIM').map(({ json }) => [json.iccid, json.activationCode]),
+		);
+		lines.push(...emailLines(emails, activation).map((line) => `  ${line}`));
+	}
+	return lines;
+}
+
 /**
  * The printed summary lines for the examples that ran.
- * @param {{ shopify?: any, exported?: any, topUp?: any, fixture?: any, emails?: any }} results
+ * @param {{ shopify?: any, shopifyDistribute?: any, exported?: any, topUp?: any, fixture?: any, emails?: any, emailsById?: Record<string, any[]> }} results
  * @param {{ kept?: boolean }} [options]
  */
-export function summaryLines({ shopify, exported, topUp, fixture, emails }, { kept = false } = {}) {
+export function summaryLines(
+	{ shopify, shopifyDistribute, exported, topUp, fixture, emailsById = {} },
+	{ kept = false } = {},
+) {
 	const lines = [];
-	if (shopify) {
-		const orders = shopifyOrders(shopify);
-		const esims = orders.reduce((n, order) => n + order.iccids.length, 0);
+	if (shopify)
 		lines.push(
-			`Shopify order ${fixture?.name ?? ''} → ${orders.length} eSIMTrade order(s), ${esims} eSIM(s):`,
+			...shopifyLines(shopify, {
+				provider: 'eSIMTrade',
+				fixture,
+				emails: emailsById[EXAMPLE_IDS.shopify],
+			}),
 		);
-		for (const order of orders) {
-			lines.push(
-				`  ${order.orderNo}  ${order.slug} ×${order.quantity}  ${order.status} (${order.fulfilment})${order.replayed ? '  [replayed, not charged again]' : ''}`,
-			);
-			for (const iccid of order.iccids)
-				lines.push(`      ICCID ${iccid}  (QR code PNG attached to the email step)`);
-		}
-		if (emails) {
-			const activation = new Map(
-				nodeItems(shopify, 'Buy eSIM').map(({ json }) => [json.iccid, json.activationCode]),
-			);
-			lines.push(...emailLines(emails, activation));
-		}
-	}
+	if (shopifyDistribute)
+		lines.push(
+			...shopifyLines(shopifyDistribute, {
+				provider: 'eSIM Distribute',
+				fixture,
+				emails: emailsById[EXAMPLE_IDS.shopifyDistribute],
+			}),
+		);
 	if (exported) {
 		const files = exportFiles(exported);
-		if (!files.length) lines.push('Export: no file written (no orders in the last 24 hours)');
+		const window = exportDecision(exported);
+		lines.push(
+			`Export of ${window.day} (UTC, 00:00 to 24:00): eSIMTrade ${window.tradeOrders} order(s), eSIM Distribute ${window.distributeRows ?? '?'} row(s)`,
+		);
+		if (!files.length) lines.push('  no file written (no orders that day)');
 		for (const file of files) {
 			const columns =
 				file.columns.length > 6
 					? `${file.columns.slice(0, 6).join(', ')}, … (${file.columns.length} columns)`
 					: file.columns.join(', ');
 			lines.push(
-				`Export: ${file.name} — ${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'}; ${columns}`,
+				`  ${file.name} — ${file.rows ?? '?'} row${file.rows === 1 ? '' : 's'}; ${columns}`,
 			);
 		}
 		if (files.length)

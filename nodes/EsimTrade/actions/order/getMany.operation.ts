@@ -11,6 +11,7 @@ import { listAll } from '../../transport/list';
 import { statusFilter } from '../../descriptions/status';
 import { ORDER_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
 import { pick, simplifiedItems } from '../../../shared/fields/simplify';
+import { createdWindowFilters, inWindow, pastWindow, readCreatedWindow } from './createdWindow';
 
 const show = { resource: ['order'], operation: ['getMany'] };
 
@@ -25,6 +26,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			...createdWindowFilters,
 			statusFilter('Only orders with this status'),
 			{
 				displayName: 'Search',
@@ -38,13 +40,23 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const { createdAfter, createdBefore, ...filters } = this.getNodeParameter(
+		'filters',
+		i,
+		{},
+	) as IDataObject;
+	const node = this.getNode();
+	const window = readCreatedWindow(node, { createdAfter, createdBefore }, i);
 	const rows = await listAll(
 		this,
 		'orders',
 		filters,
 		readLimit(this.getNodeParameter.bind(this), i),
 		i,
+		window && {
+			keep: (row) => inWindow(node, window, row, i),
+			stopAfter: (page) => pastWindow(window, page),
+		},
 	);
 	return simplifiedItems(this, i, rows, (row) => pick(row, ORDER_ROW_FIELDS));
 }
