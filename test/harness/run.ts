@@ -167,6 +167,8 @@ export async function poll(
 	staticData: IDataObject,
 	mode: WorkflowExecuteMode = 'trigger',
 	budgetMs?: number,
+	/** The node's staged data, as n8n's durable poll cursors hand it to the node instead of its static data. */
+	stagedCursor?: IDataObject,
 ): Promise<{ result: INodeExecutionData[][] | null; staticData: IDataObject }> {
 	const workflow = new Workflow({
 		id: 'wf-poll',
@@ -186,7 +188,7 @@ export async function poll(
 		undefined,
 		undefined,
 		undefined,
-		undefined,
+		stagedCursor === undefined ? undefined : () => stagedCursor,
 		budgetMs === undefined ? undefined : () => budgetMs,
 	);
 	const result = await nodeType.poll!.call(context);

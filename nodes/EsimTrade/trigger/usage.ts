@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { triggerState } from '../../shared/trigger/state';
 import { dataOf, tradeGet } from '../transport';
 import { iccidOf } from './sources';
 
@@ -28,8 +29,8 @@ export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData
 		.filter(Boolean)
 		.slice(0, maxWatched);
 	const manual = ctx.getMode() === 'manual';
-	const staticData = ctx.getWorkflowStaticData('node');
-	const stored = staticData.usage as Partial<UsageState> | undefined;
+	const state = manual ? undefined : triggerState(ctx);
+	const stored = state?.read('usage') as Partial<UsageState> | undefined;
 	const kind = `usage:${percent}`;
 	const fresh = stored?.v !== 1 || stored.kind !== kind;
 	const fired = new Set(fresh ? [] : (stored.fired ?? []));
@@ -58,6 +59,6 @@ export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData
 	if (manual) return [];
 	// Only eSIMs still watched are remembered, so the state stays as small as the watch list.
 	const next: UsageState = { v: 1, kind, fired: [...fired].filter((id) => iccids.includes(id)) };
-	staticData.usage = next as unknown as IDataObject;
+	state?.write('usage', next as unknown as IDataObject, fresh);
 	return items;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { crossThreshold } from './events';
+import { triggerState } from './state';
 
 /**
  * "Balance below threshold": fires once when the balance drops below the
@@ -27,15 +28,15 @@ export async function pollBalanceEvent(
 		},
 	];
 	if (ctx.getMode() === 'manual') return items;
-	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = triggerState(ctx);
+	const previous = stored.read('balance') as { v?: number; kind?: string } | undefined;
+	const kind = `balance:${threshold}`;
 	const emitExisting = ctx.getNodeParameter('emitExisting', false) as boolean;
-	const { state, fired } = crossThreshold(
-		staticData.balance,
-		`balance:${threshold}`,
-		balance,
-		threshold,
-		emitExisting,
+	const { state, fired } = crossThreshold(previous, kind, balance, threshold, emitExisting);
+	stored.write(
+		'balance',
+		state as unknown as IDataObject,
+		previous?.v !== 1 || previous.kind !== kind,
 	);
-	staticData.balance = state as unknown as IDataObject;
 	return fired ? items : [];
 }

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { classifyStatus } from '../esim/status';
 import { pollBudget } from './budget';
 import { eventItem } from './events';
+import { triggerState } from './state';
 import { loadState, pollChanges } from './tracker';
 import type { Change, StatusSource } from './types';
 
@@ -80,14 +81,14 @@ export async function pollStatusEvents(
 		if (!row) return [];
 		changes = [{ id: source.idOf(row), row, previousStatus: null, status: source.statusOf(row) }];
 	} else {
-		const staticData = ctx.getWorkflowStaticData('node');
-		const { state, fresh } = loadState(staticData.tracker, config.kind);
+		const stored = triggerState(ctx);
+		const { state, fresh } = loadState(stored.read('tracker'), config.kind);
 		const emitExisting = ctx.getNodeParameter('emitExisting', false) as boolean;
 		const result = await pollChanges(source, state, fresh, pollBudget(ctx), emitExisting);
 		changes = result.changes.filter((change) => wantedChange(event, change, statuses));
 		notes = result.notes;
 		commit = () => {
-			staticData.tracker = result.state as unknown as IDataObject;
+			stored.write('tracker', result.state as unknown as IDataObject, fresh);
 		};
 		holdBack = (change) => {
 			result.state.known[change.id] = change.previousStatus ?? '';
