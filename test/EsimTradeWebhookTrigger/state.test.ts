@@ -18,17 +18,17 @@ describe('eSIMTrade Webhook Trigger state', () => {
 			rememberEvent(state, `statusChanged:B${i}:new>in_use`);
 		}
 		for (let i = 0; i < MAX_ORDERS + 10; i++) rememberStatus(state, `B${i}`, 'in_use');
-		expect(state.orders.B9).toBeUndefined();
+		expect(state.orders.get('B9')).toBeUndefined();
 		rememberStatus(state, 'B10', 'used_up');
 		rememberStatus(state, 'Bnew', 'processing');
 		expect(state.deliveries).toHaveLength(MAX_REMEMBERED);
 		expect(state.deliveries[0]).toBe('id:50');
 		expect(state.events).toHaveLength(MAX_REMEMBERED);
-		expect(Object.keys(state.orders)).toHaveLength(MAX_ORDERS);
+		expect(state.orders.size).toBe(MAX_ORDERS);
 		// B10 changed again, so the next oldest (B11) made room for the new order.
-		expect(state.orders.B10).toBe('used_up');
-		expect(state.orders.B11).toBeUndefined();
-		expect(state.orders.Bnew).toBe('processing');
+		expect(state.orders.get('B10')).toBe('used_up');
+		expect(state.orders.get('B11')).toBeUndefined();
+		expect(state.orders.get('Bnew')).toBe('processing');
 		const staticData = {};
 		saveWebhookState(staticData, state);
 		const bytes = Buffer.byteLength(JSON.stringify(staticData));
@@ -67,10 +67,14 @@ describe('eSIMTrade Webhook Trigger state', () => {
 		});
 		expect(
 			parseDelivery(
-				{ eventType: 'ORDER_CREATED', orderNumber: 'B2' },
-				{ 'x-esimtrade-delivery': 'd-9' },
+				{ eventId: 'd-9', eventType: 'ORDER_CREATED', orderNumber: 'B2' },
+				{ 'x-esimtrade-delivery': 'forged-by-a-header' },
 			),
 		).toMatchObject({ kind: 'newOrder', orderNo: 'B2', deliveryId: 'd-9' });
+		// The delivery id is never read from (unsigned) headers, nor from a nested record.
+		expect(
+			parseDelivery({ data: { id: 'row-1', orderNo: 'B2' } }, { 'x-esimtrade-delivery': 'd-9' }),
+		).not.toHaveProperty('deliveryId');
 		expect(parseDelivery({ type: 'wallet.topup.completed', amount: 50 }, {})).toMatchObject({
 			kind: 'topUpCompleted',
 		});
