@@ -1,10 +1,14 @@
 import {
 	isForward,
 	loadWebhookState,
+	MAX_MONEY,
 	MAX_ORDERS,
 	MAX_REMEMBERED,
+	MAX_STATE_BYTES,
+	hasEvent,
 	rememberDelivery,
 	rememberEvent,
+	rememberMoney,
 	rememberStatus,
 	saveWebhookState,
 } from '../../nodes/EsimTrade/webhook/dedupe';
@@ -34,6 +38,27 @@ describe('eSIMTrade Webhook Trigger state', () => {
 		const bytes = Buffer.byteLength(JSON.stringify(staticData));
 		expect(bytes).toBeLessThan(150_000);
 		expect(loadWebhookState(JSON.parse(JSON.stringify(staticData)).webhook)).toEqual(state);
+	});
+
+	it('holds its byte bound when every list is full of the longest entries; money entries stay', () => {
+		const state = loadWebhookState(undefined);
+		const long = (tag: string, i: number) => `${tag}${i}-`.padEnd(100, 'x');
+		for (let i = 0; i < MAX_MONEY; i++) rememberMoney(state, long('refundCompleted:', i));
+		for (let i = 0; i < MAX_REMEMBERED; i++) {
+			rememberDelivery(state, long('id:', i));
+			rememberEvent(state, long('statusChanged:', i));
+		}
+		for (let i = 0; i < MAX_ORDERS; i++) rememberStatus(state, long('B', i), long('s', i));
+		// Longer ids are kept as a 65-byte hash, so nothing grows beyond 100 bytes an entry.
+		rememberEvent(state, 'x'.repeat(500_000));
+		expect(hasEvent(state, 'x'.repeat(500_000))).toBe(true);
+		const staticData = {};
+		saveWebhookState(staticData, state);
+		expect(Buffer.byteLength(JSON.stringify(staticData))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+		expect(state.money).toHaveLength(MAX_MONEY);
+		expect(hasEvent(state, long('refundCompleted:', 0))).toBe(true);
+		const reloaded = loadWebhookState(JSON.parse(JSON.stringify(staticData)).webhook);
+		expect(reloaded).toEqual(state);
 	});
 
 	it('a status is news only when it moves forward in the order’s life', () => {

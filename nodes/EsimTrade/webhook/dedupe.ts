@@ -41,8 +41,12 @@ export function compact(value: string): string {
 	return `#${createHash('sha256').update(value, 'utf8').digest('hex')}`;
 }
 
+/** A value read back from storage: already compact, unless the stored data was changed. */
+const stored = (value: string) =>
+	Buffer.byteLength(value, 'utf8') <= MAX_KEY_BYTES ? value : compact(value);
+
 const strings = (value: unknown): string[] =>
-	Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(compact) : [];
+	Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(stored) : [];
 
 function pairs(value: unknown): Array<[string, string]> {
 	if (Array.isArray(value))
@@ -51,18 +55,18 @@ function pairs(value: unknown): Array<[string, string]> {
 				(p): p is [string, string] =>
 					Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string',
 			)
-			.map(([k, s]) => [compact(k), compact(s)]);
+			.map(([k, s]) => [stored(k), stored(s)]);
 	// Version 1 kept a plain object; only its own string entries are read.
 	if (value && typeof value === 'object')
 		return Object.keys(value)
 			.map((k) => [k, (value as Record<string, unknown>)[k]] as const)
 			.filter((p): p is readonly [string, string] => typeof p[1] === 'string')
-			.map(([k, s]) => [compact(k), compact(s)]);
+			.map(([k, s]) => [stored(k), stored(s)]);
 	return [];
 }
 
-export function loadWebhookState(stored: unknown): WebhookState {
-	const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<StoredState>;
+export function loadWebhookState(data: unknown): WebhookState {
+	const s = (data && typeof data === 'object' ? data : {}) as Partial<StoredState>;
 	if ((s.v as number) !== 1 && s.v !== 2)
 		return { deliveries: [], events: [], money: [], orders: new Map() };
 	const state: WebhookState = {
@@ -170,12 +174,12 @@ export function fitState(state: WebhookState): void {
 /** Stores the state in the node's static data, within its byte bound. */
 export function saveWebhookState(staticData: IDataObject, state: WebhookState): void {
 	fitState(state);
-	const stored: StoredState = {
+	const data: StoredState = {
 		v: 2,
 		deliveries: [...state.deliveries],
 		events: [...state.events],
 		money: [...state.money],
 		orders: [...state.orders.entries()],
 	};
-	staticData.webhook = stored as unknown as IDataObject;
+	staticData.webhook = data as unknown as IDataObject;
 }
