@@ -1,10 +1,14 @@
 import {
 	isForward,
 	loadWebhookState,
+	MAX_MONEY,
 	MAX_ORDERS,
 	MAX_REMEMBERED,
+	MAX_STATE_BYTES,
+	hasEvent,
 	rememberDelivery,
 	rememberEvent,
+	rememberMoney,
 	rememberStatus,
 	saveWebhookState,
 } from '../../nodes/EsimTrade/webhook/dedupe';
@@ -18,22 +22,43 @@ describe('eSIMTrade Webhook Trigger state', () => {
 			rememberEvent(state, `statusChanged:B${i}:new>in_use`);
 		}
 		for (let i = 0; i < MAX_ORDERS + 10; i++) rememberStatus(state, `B${i}`, 'in_use');
-		expect(state.orders.B9).toBeUndefined();
+		expect(state.orders.get('B9')).toBeUndefined();
 		rememberStatus(state, 'B10', 'used_up');
 		rememberStatus(state, 'Bnew', 'processing');
 		expect(state.deliveries).toHaveLength(MAX_REMEMBERED);
 		expect(state.deliveries[0]).toBe('id:50');
 		expect(state.events).toHaveLength(MAX_REMEMBERED);
-		expect(Object.keys(state.orders)).toHaveLength(MAX_ORDERS);
+		expect(state.orders.size).toBe(MAX_ORDERS);
 		// B10 changed again, so the next oldest (B11) made room for the new order.
-		expect(state.orders.B10).toBe('used_up');
-		expect(state.orders.B11).toBeUndefined();
-		expect(state.orders.Bnew).toBe('processing');
+		expect(state.orders.get('B10')).toBe('used_up');
+		expect(state.orders.get('B11')).toBeUndefined();
+		expect(state.orders.get('Bnew')).toBe('processing');
 		const staticData = {};
 		saveWebhookState(staticData, state);
 		const bytes = Buffer.byteLength(JSON.stringify(staticData));
 		expect(bytes).toBeLessThan(150_000);
 		expect(loadWebhookState(JSON.parse(JSON.stringify(staticData)).webhook)).toEqual(state);
+	});
+
+	it('holds its byte bound when every list is full of the longest entries; money entries stay', () => {
+		const state = loadWebhookState(undefined);
+		const long = (tag: string, i: number) => `${tag}${i}-`.padEnd(100, 'x');
+		for (let i = 0; i < MAX_MONEY; i++) rememberMoney(state, long('refundCompleted:', i));
+		for (let i = 0; i < MAX_REMEMBERED; i++) {
+			rememberDelivery(state, long('id:', i));
+			rememberEvent(state, long('statusChanged:', i));
+		}
+		for (let i = 0; i < MAX_ORDERS; i++) rememberStatus(state, long('B', i), long('s', i));
+		// Longer ids are kept as a 65-byte hash, so nothing grows beyond 100 bytes an entry.
+		rememberEvent(state, 'x'.repeat(500_000));
+		expect(hasEvent(state, 'x'.repeat(500_000))).toBe(true);
+		const staticData = {};
+		saveWebhookState(staticData, state);
+		expect(Buffer.byteLength(JSON.stringify(staticData))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+		expect(state.money).toHaveLength(MAX_MONEY);
+		expect(hasEvent(state, long('refundCompleted:', 0))).toBe(true);
+		const reloaded = loadWebhookState(JSON.parse(JSON.stringify(staticData)).webhook);
+		expect(reloaded).toEqual(state);
 	});
 
 	it('a status is news only when it moves forward in the order’s life', () => {
@@ -67,10 +92,14 @@ describe('eSIMTrade Webhook Trigger state', () => {
 		});
 		expect(
 			parseDelivery(
-				{ eventType: 'ORDER_CREATED', orderNumber: 'B2' },
-				{ 'x-esimtrade-delivery': 'd-9' },
+				{ eventId: 'd-9', eventType: 'ORDER_CREATED', orderNumber: 'B2' },
+				{ 'x-esimtrade-delivery': 'forged-by-a-header' },
 			),
 		).toMatchObject({ kind: 'newOrder', orderNo: 'B2', deliveryId: 'd-9' });
+		// The delivery id is never read from (unsigned) headers, nor from a nested record.
+		expect(
+			parseDelivery({ data: { id: 'row-1', orderNo: 'B2' } }, { 'x-esimtrade-delivery': 'd-9' }),
+		).not.toHaveProperty('deliveryId');
 		expect(parseDelivery({ type: 'wallet.topup.completed', amount: 50 }, {})).toMatchObject({
 			kind: 'topUpCompleted',
 		});

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { qrImageField } from '../../shared/fields/descriptions';
 import { statusFilter } from '../descriptions/status';
+import { DEFAULT_MAX_AGE_MINUTES } from './request';
 import { DEFAULT_SIGNATURE_HEADER } from './signature';
 
 /** Events in the order a delivery is matched against them: the most specific first. */
@@ -104,6 +105,16 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Max Delivery Age (Minutes)',
+				name: 'maxAgeMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_MAX_AGE_MINUTES,
+				description:
+					'A delivery whose signed body says it was sent longer ago than this is refused (HTTP 400) as a replay; 0 switches the check off. The time is read from the body’s "timestamp", "sentAt", "occurredAt" or, beside a "type", "createdAt".',
+				hint: 'Deliveries that carry no send time are not checked',
+			},
 			{
 				displayName: 'Pass On Unrecognised Deliveries',
 				name: 'passUnrecognised',

@@ -12,10 +12,15 @@ import { balanceUsd } from '../trigger/balance';
 import { addOrderActivation } from '../trigger/orderEvents';
 import { CONFIRM_REQUEST, confirmEsim, confirmOrder } from './confirm';
 import {
+	compact,
+	hasDelivery,
+	hasEvent,
 	isForward,
+	lastStatus,
 	loadWebhookState,
 	rememberDelivery,
 	rememberEvent,
+	rememberMoney,
 	rememberStatus,
 	saveWebhookState,
 	type WebhookState,
@@ -32,9 +37,10 @@ interface Settings {
 	passUnrecognised: boolean;
 }
 
-/** What one delivery leads to: an item to emit, or the reason none is. */
+/** What one delivery leads to: an item to emit, or the reason none is. `money`: a refund or top-up. */
 type Outcome =
-	{ item: INodeExecutionData; eventId: string } | { ignored: string; eventId?: string };
+	| { item: INodeExecutionData; eventId: string; money?: boolean }
+	| { ignored: string; eventId?: string; money?: boolean };
 
 function settingsOf(ctx: IWebhookFunctions): Settings {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
@@ -68,11 +74,14 @@ async function topUpOutcome(
 	ctx: IWebhookFunctions,
 	parsed: ParsedDelivery,
 	settings: Settings,
+	state: WebhookState,
 	key: string,
 	observedAt: string,
 ): Promise<Outcome> {
 	if (!settings.events.includes('topUpCompleted')) return { ignored: 'filtered' };
-	const eventId = `topUpCompleted:${parsed.topUpNo ?? parsed.iccid ?? key}`;
+	// The provider's own number, else the signed body's event id or hash: never a header, never the ICCID alone.
+	const eventId = `topUpCompleted:${parsed.topUpNo ?? parsed.transactionNo ?? key}`;
+	if (hasEvent(state, eventId)) return { ignored: 'duplicate event' };
 	let confirmed: IDataObject = {};
 	if (settings.confirm && parsed.iccid) {
 		const esim = await confirmEsim(ctx, parsed.iccid);
@@ -95,7 +104,8 @@ async function topUpOutcome(
 	if (parsed.topUpNo) json.topUpNo = parsed.topUpNo;
 	if (parsed.iccid) json.iccid = parsed.iccid;
 	if (parsed.orderNo) json.providerOrderNo = parsed.orderNo;
-	return { item: { json }, eventId };
+	if (parsed.transactionNo) json.transactionNo = parsed.transactionNo;
+	return { item: { json }, eventId, money: true };
 }
 
 /** An order event (new, status changed, refund): confirmed with the API unless switched off, never a repeat or a step back. */
@@ -138,16 +148,18 @@ async function orderOutcome(
 			status,
 		};
 	}
-	const last = state.orders[id];
+	const last = lastStatus(state, id);
 	const change: Change = { id, row, previousStatus: last ?? parsed.previousStatus ?? null, status };
 	if (parsed.kind === 'refundCompleted') {
-		const eventId = `refundCompleted:${id}`;
+		const eventId = `refundCompleted:${parsed.transactionNo ?? id}`;
 		if (isForward(last, status)) rememberStatus(state, id, status);
-		if (state.events.includes(eventId)) return { ignored: 'duplicate event' };
-		if (!settings.events.includes('refundCompleted')) return { ignored: 'filtered', eventId };
+		if (hasEvent(state, eventId)) return { ignored: 'duplicate event' };
+		if (!settings.events.includes('refundCompleted'))
+			return { ignored: 'filtered', eventId, money: true };
 		const item = orderEventItem('refundCompleted', change, observedAt);
 		item.json.eventId = eventId;
-		return { item, eventId };
+		if (parsed.transactionNo) item.json.transactionNo = parsed.transactionNo;
+		return { item, eventId, money: true };
 	}
 	if (!isForward(last, status))
 		return { ignored: last === status ? 'no change' : `older status (${status} after ${last})` };
@@ -156,7 +168,7 @@ async function orderOutcome(
 	if (!event) return { ignored: 'filtered' };
 	const item = orderEventItem(event, change, observedAt);
 	const eventId = String(item.json.eventId);
-	if (state.events.includes(eventId)) return { ignored: 'duplicate event' };
+	if (hasEvent(state, eventId)) return { ignored: 'duplicate event' };
 	// Activation details come from the API only, never from an unconfirmed payload.
 	if (event === 'fulfilled' && settings.confirm) await addOrderActivation(ctx, item, id);
 	return { item, eventId };
@@ -180,7 +192,7 @@ async function decide(
 			observedAt,
 		);
 	if (parsed.kind === 'topUpCompleted')
-		return await topUpOutcome(ctx, parsed, settings, key, observedAt);
+		return await topUpOutcome(ctx, parsed, settings, state, key, observedAt);
 	return await orderOutcome(ctx, parsed, settings, state, key, observedAt);
 }
 
@@ -198,14 +210,13 @@ export async function handleDelivery(ctx: IWebhookFunctions): Promise<IWebhookRe
 	if ('rejected' in read) return reply(ctx, read.rejected.status, { error: read.rejected.message });
 	const delivery = read.delivery;
 	const key = delivery.parsed.deliveryId
-		? `id:${delivery.parsed.deliveryId}`
+		? `id:${compact(delivery.parsed.deliveryId)}`
 		: `sha256:${sha256(delivery.raw)}`;
 	const manual = ctx.getMode() === 'manual';
 	if (manual) return await handleOnce(ctx, delivery, key, loadWebhookState(undefined), () => {});
 	const staticData = ctx.getWorkflowStaticData('node');
 	const state = loadWebhookState(staticData.webhook);
-	if (state.deliveries.includes(key))
-		return { webhookResponse: { received: true, duplicate: true } };
+	if (hasDelivery(state, key)) return { webhookResponse: { received: true, duplicate: true } };
 	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}`;
 	const claim = memory.claimDelivery(scope, key);
 	if (claim === 'seen') return { webhookResponse: { received: true, duplicate: true } };
@@ -247,7 +258,7 @@ async function handleOnce(
 		});
 	}
 	rememberDelivery(state, key);
-	if (outcome.eventId) rememberEvent(state, outcome.eventId);
+	if (outcome.eventId) (outcome.money ? rememberMoney : rememberEvent)(state, outcome.eventId);
 	commit();
 	if ('ignored' in outcome)
 		return { webhookResponse: { received: true, ignored: outcome.ignored } };

@@ -1,3 +1,5 @@
+import { compact } from './dedupe';
+
 /** Keys remembered in memory per trigger, newest last. */
 const MAX_KEYS = 5000;
 
@@ -34,7 +36,7 @@ export const memory = {
 	},
 	/** True the first time an event id is emitted by this trigger in this process. */
 	firstEmit(scope: string, eventId: string): boolean {
-		const id = `${scope}\u0000event\u0000${eventId}`;
+		const id = `${scope}\u0000event\u0000${compact(eventId)}`;
 		if (done.has(id)) return false;
 		remember(id);
 		return true;

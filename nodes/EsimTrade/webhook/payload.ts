@@ -11,8 +11,12 @@ export interface ParsedDelivery {
 	kind: DeliveryKind;
 	/** The delivery's own type string (header or body), as sent. */
 	type?: string;
-	/** The delivery's id (header or body), when it has one. */
+	/** The delivery's event id, from the (signed) body only; headers are not signed. */
 	deliveryId?: string;
+	/** The provider's own refund or transaction number, from the body. */
+	transactionNo?: string;
+	/** When the provider says it sent the event (ms since 1970), from the body's envelope. */
+	sentAt?: number;
 	orderNo?: string;
 	iccid?: string;
 	topUpNo?: string;
@@ -29,14 +33,6 @@ const TYPE_HEADERS = [
 	'x-esimtrade-event-type',
 	'x-event-type',
 	'x-webhook-event',
-];
-const ID_HEADERS = [
-	'x-esimtrade-delivery',
-	'x-esimtrade-delivery-id',
-	'x-esimtrade-event-id',
-	'x-webhook-id',
-	'x-delivery-id',
-	'x-event-id',
 ];
 
 const scalar = (value: unknown): string | undefined =>
@@ -75,6 +71,30 @@ function header(headers: IDataObject, names: string[]): string | undefined {
 	return undefined;
 }
 
+/**
+ * The time a delivery's body says it was sent: a top-level `timestamp`,
+ * `sentAt`, `occurredAt` or `eventTime`, or, in an event envelope (a top-level
+ * `type`/`event` beside it), `createdAt`/`created_at`/`created`. ISO text or
+ * Unix seconds or milliseconds. Nested times (an order's own creation) are not it.
+ */
+export function sentAtOf(body: unknown): number | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const record = body as IDataObject;
+	const names = Object.keys(record);
+	const envelope = names.some((n) => /^(type|event|event_?type)$/i.test(n));
+	const name =
+		names.find((n) => /^(timestamp|sent_?at|occurred_?at|event_?time)$/i.test(n)) ??
+		(envelope ? names.find((n) => /^(created_?at|created)$/i.test(n)) : undefined);
+	const value = name === undefined ? undefined : scalar(record[name]);
+	if (value === undefined) return undefined;
+	if (/^\d{9,13}(\.\d+)?$/.test(value)) {
+		const n = Number(value);
+		return n < 1e11 ? n * 1000 : n;
+	}
+	const ms = Date.parse(value);
+	return Number.isFinite(ms) ? ms : undefined;
+}
+
 export function kindOf(
 	type: string | undefined,
 	fields: Pick<ParsedDelivery, 'orderNo' | 'iccid' | 'topUpNo'>,
@@ -90,14 +110,24 @@ export function kindOf(
 /**
  * Reads the order number, ICCID, top-up number, statuses, type and id from a
  * delivery, tolerating the spellings APIs commonly use, at any nesting depth.
+ * The id and the numbers come from the body only (the signature covers it);
+ * the type may come from a header when the body has none.
  */
 export function parseDelivery(body: unknown, headers: IDataObject): ParsedDelivery {
 	const type =
-		header(headers, TYPE_HEADERS) ??
-		findValue(body, /^(event|type|event_?type|topic|action)$/i, (v) => /[a-z]/i.test(v));
-	const deliveryId =
-		header(headers, ID_HEADERS) ??
-		findValue(body, /^(event_?id|delivery_?id|webhook_?id|id)$/i, (v) => v.length <= 200);
+		findValue(body, /^(event|type|event_?type|topic|action)$/i, (v) => /[a-z]/i.test(v)) ??
+		header(headers, TYPE_HEADERS);
+	// Top level only: a nested `id` is a record's, shared by every event about it.
+	const deliveryId = findValue(
+		body,
+		/^(event_?id|delivery_?id|webhook_?id|id)$/i,
+		undefined,
+		MAX_DEPTH,
+	);
+	const transactionNo = findValue(
+		body,
+		/^(refund_?(no|number|id)|transaction_?(no|number|id)|txn_?id|wallet_?transaction_?id)$/i,
+	);
 	const orderNo = findOrderNo(body) ?? findValue(body, /^(provider_?)?order_?(no|number|id)$/i);
 	const iccid = findValue(body, /^iccid$/i, (v) => /^\d{18,22}$/.test(v));
 	const topUpNo = findValue(body, /^top_?up_?(no|number|id)$/i);
@@ -114,6 +144,8 @@ export function parseDelivery(body: unknown, headers: IDataObject): ParsedDelive
 		kind: kindOf(type, fields),
 		type,
 		deliveryId,
+		transactionNo,
+		sentAt: sentAtOf(body),
 		...fields,
 		status,
 		previousStatus,

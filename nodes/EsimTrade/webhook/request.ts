@@ -6,6 +6,22 @@ import { checkSignature, DEFAULT_SIGNATURE_HEADER, type SignatureCheck } from '.
 /** Largest body read (eSIMTrade's events are small JSON documents). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Default for Options → Max Delivery Age: how old a delivery's signed send time may be. */
+export const DEFAULT_MAX_AGE_MINUTES = 1440;
+/** How far a delivery's send time may lie ahead of this machine's clock. */
+const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+/** Why a delivery's own send time (from the signed body) is refused, or undefined when it is within the window. */
+export function staleReason(sentAt: number | undefined, maxAgeMinutes: number, now: number) {
+	if (sentAt === undefined || !(maxAgeMinutes > 0)) return undefined;
+	const when = new Date(sentAt).toISOString();
+	if (sentAt - now > MAX_CLOCK_AHEAD_MS)
+		return `The delivery says it was sent at ${when}, more than 5 minutes ahead of this server's clock; it is refused. Check the server's clock.`;
+	if (now - sentAt > maxAgeMinutes * 60_000)
+		return `The delivery says it was sent at ${when}, more than ${maxAgeMinutes} minutes ago (Options → Max Delivery Age), so it is refused as a replay. Nothing was started.`;
+	return undefined;
+}
+
 /** Headers kept with the delivery: the provider's event metadata, never cookies or authorization. */
 const KEPT_HEADER = /^(x-esimtrade-|x-webhook-|x-event-|x-delivery-|content-type$|user-agent$)/i;
 
@@ -53,7 +69,8 @@ export function reply(
 
 /**
  * Reads a delivery and checks its signature. With a signing secret in the
- * credential, an unsigned or wrongly signed delivery is rejected with 401.
+ * credential, an unsigned or wrongly signed delivery is rejected with 401; a
+ * delivery whose body says it was sent outside the window with 400.
  */
 export async function readDelivery(
 	ctx: IWebhookFunctions,
@@ -88,10 +105,13 @@ export async function readDelivery(
 	if (signature === 'invalid')
 		return { rejected: { status: 401, message: 'The signature does not match the body' } };
 	const body = parseJson(raw) ?? ctx.getBodyData();
+	const parsed = parse(body, headers);
+	const maxAge = Number(options.maxAgeMinutes ?? DEFAULT_MAX_AGE_MINUTES);
+	const stale = staleReason(parsed.sentAt, maxAge, Date.now());
+	if (stale) return { rejected: { status: 400, message: stale } };
 	const kept = Object.fromEntries(
 		Object.entries(headers).filter(([name]) => KEPT_HEADER.test(name) || name === headerName),
 	);
-	const parsed = parse(body, headers);
 	const receivedAt = new Date().toISOString();
 	const attachment: IDataObject = {
 		receivedAt,
