@@ -213,6 +213,31 @@ describe('eSIMTrade Webhook Trigger: deliveries over real HTTP', () => {
 			expect(item!.binary?.qrCode?.mimeType).toBe('image/png');
 		});
 
+		it('fulfilled before the API has the eSIM details: 503 and no execution, then the retry emits it complete', async () => {
+			const server = await listen({ events: ['fulfilled'] }, { sandbox: { retryDelayMs: 400 } });
+			const [order] = sb.trade.seedOrders(1, { status: 'got_resource' });
+			const unit = sb.trade.findOrder(order.orderNo)!.esims[0]!;
+			const iccid = unit.iccid;
+			unit.iccid = '';
+			sb.trade.webhooks.custom('order.status_changed', {
+				id: 'evt_early',
+				type: 'order.status_changed',
+				data: { orderNo: order.orderNo, status: 'got_resource' },
+			});
+			const deadline = Date.now() + 10_000;
+			while (!sb.trade.webhooks.records[0]?.attempts.length && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			unit.iccid = iccid;
+			await settle();
+			expect(sb.trade.webhooks.records[0]!.attempts.map((a) => a.status)).toEqual([503, 200]);
+			expect(server.executions).toHaveLength(1);
+			expect(server.events[0]).toMatchObject({
+				event: 'fulfilled',
+				activationCode: unit.ac,
+				iccid,
+			});
+		});
+
 		it('an ICCID-only delivery is tied to its order through the API', async () => {
 			const server = await listen();
 			const [order] = sb.trade.seedOrders(1, { status: 'got_resource' });

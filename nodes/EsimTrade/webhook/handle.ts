@@ -170,7 +170,12 @@ async function orderOutcome(
 	const eventId = String(item.json.eventId);
 	if (hasEvent(state, eventId)) return { ignored: 'duplicate event' };
 	// Activation details come from the API only, never from an unconfirmed payload.
-	if (event === 'fulfilled' && settings.confirm) await addOrderActivation(ctx, item, id);
+	// A fulfilled order without every ICCID and activation code yet is not emitted: the 503 this
+	// becomes keeps the state unsaved, and eSIMTrade's retry brings the delivery back.
+	if (event === 'fulfilled' && settings.confirm && !(await addOrderActivation(ctx, item, id)))
+		throw new Error(
+			`eSIMTrade reports the order ${id} fulfilled but has not sent every ICCID and activation code yet; send the delivery again later`,
+		);
 	return { item, eventId };
 }
 
