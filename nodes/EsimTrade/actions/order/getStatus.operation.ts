@@ -12,7 +12,7 @@ import { dataOf, tradeGet } from '../../transport';
 import { classifyStatus } from '../../../shared/esim/status';
 import { syncStatus } from '../../transport/status';
 import { tradeSimplifyToggle, STATUS_FIELDS } from '../simplify';
-import { pick } from '../../../shared/fields/simplify';
+import { outputShape, pick } from '../../../shared/fields/simplify';
 import { activationItems } from './fulfilment';
 
 const show = { resource: ['order'], operation: ['getStatus'] };
@@ -58,7 +58,7 @@ export const description: INodeProperties[] = [
 		),
 		displayOptions: { show },
 	},
-	tradeSimplifyToggle(show, 'the status, activation details and data of each eSIM'),
+	...tradeSimplifyToggle(show, 'the status, activation details and data of each eSIM'),
 ];
 
 const schema = z.union([
@@ -100,6 +100,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		qrImage: this.getNodeParameter('qrImage', i, 'none') as 'none',
 		binaryProperty: 'qrCode',
 	});
-	if (!(this.getNodeParameter('simplify', i, true) as boolean)) return items;
-	return items.map((item) => ({ ...item, json: pick(item.json, STATUS_FIELDS) }));
+	const shape = outputShape(this, i, (row) => pick(row, STATUS_FIELDS));
+	return items.map((item) => ({ ...item, json: shape(item.json) }));
 }
