@@ -22,6 +22,10 @@ export class EsimDistribute implements INodeType {
 			'Buy eSIM plans from the credit balance, follow orders and top up with the eSIM Distribute partner API',
 		defaults: { name: 'eSIM Distribute' },
 		usableAsTool: true,
+		builderHint: {
+			searchHint:
+				'Buys eSIMs with the eSIM Distribute credit balance (Order > Checkout) and reads plans, orders, the balance and top-ups. A checkout needs a fixed Max Total, never an expression from the order; run it once with Dry Run on first. Order > Get returns the eSIMs with their QR codes once issued.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'esimDistributeApi', required: true }],

@@ -21,6 +21,10 @@ export class EsimTrade implements INodeType {
 		description: 'Buy eSIMs, top them up and follow orders with the eSIMTrade reseller API',
 		defaults: { name: 'eSIMTrade' },
 		usableAsTool: true,
+		builderHint: {
+			searchHint:
+				'Buys eSIMs from the eSIMTrade wallet (Order > Create) and reads plans, orders, eSIMs and the balance. A purchase needs a fixed Max Total, never an expression from the order; run it once with Dry Run on first. Get Status or the eSIMTrade Trigger follow an order until its eSIMs are issued.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'esimTradeApi', required: true }],

@@ -4,11 +4,11 @@ import { simplifyToggle } from '../../shared/fields/simplify';
 import { customerEmailOf } from '../transport/orders';
 import { planIdOf, priceOf } from '../transport/plans';
 
-/** The Simplify toggle of an eSIM Distribute operation. */
+/** The Output choice (Simplified, Raw, Selected Fields) of an eSIM Distribute operation. */
 export function distributeSimplifyToggle(
 	show: Record<string, string[]>,
 	kept: string,
-): INodeProperties {
+): INodeProperties[] {
 	return simplifyToggle(show, kept, 'eSIM Distribute');
 }
 

@@ -2,8 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { simplifyToggle } from '../../shared/fields/simplify';
 
-/** The Simplify toggle of an eSIMTrade operation. */
-export function tradeSimplifyToggle(show: Record<string, string[]>, kept: string): INodeProperties {
+/** The Output choice (Simplified, Raw, Selected Fields) of an eSIMTrade operation. */
+export function tradeSimplifyToggle(
+	show: Record<string, string[]>,
+	kept: string,
+): INodeProperties[] {
 	return simplifyToggle(show, kept, 'eSIMTrade');
 }
 

@@ -18,6 +18,10 @@ export const description: INodeProperties[] = operationSelector(
 			value: 'checkout',
 			description: 'Buy one or more plans with the credit balance',
 			action: 'Check out plans within a fixed spending limit',
+			builderHint: {
+				propertyHint:
+					'Use Dry Run first to see the total; set Max Total to a fixed amount, not an expression; eSIM Distribute has no idempotency key, so set Skip Repeat Within (Minutes) when one order can start the workflow twice',
+			},
 		},
 		{
 			name: 'Export',

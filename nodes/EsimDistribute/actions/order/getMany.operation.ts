@@ -11,7 +11,7 @@ const show = { resource: ['order'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('order', 'getMany'),
-	distributeSimplifyToggle(
+	...distributeSimplifyToggle(
 		show,
 		'ID, number, status, plan, quantity, amount, customer email and date',
 	),

@@ -15,7 +15,7 @@ const show = { resource: ['plan'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('plan', 'getMany'),
-	distributeSimplifyToggle(show, 'ID, name, country, data, validity and price'),
+	...distributeSimplifyToggle(show, 'ID, name, country, data, validity and price'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

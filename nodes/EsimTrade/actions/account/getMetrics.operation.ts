@@ -7,7 +7,7 @@ import type {
 
 import { tradeGet } from '../../transport';
 import { METRICS_FIELDS, tradeSimplifyToggle } from '../simplify';
-import { pick } from '../../../shared/fields/simplify';
+import { outputShape, pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['account'], operation: ['getMetrics'] };
 
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'Time range the sales, profit and revenue series cover',
 	},
-	tradeSimplifyToggle(show, 'the totals, top countries and API usage (no revenue series)'),
+	...tradeSimplifyToggle(show, 'the totals, top countries and API usage (no revenue series)'),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -35,7 +35,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		range: body.range ?? range,
 		...((body.metrics as IDataObject) ?? body),
 	};
-	return [
-		{ json: this.getNodeParameter('simplify', i, true) ? pick(metrics, METRICS_FIELDS) : metrics },
-	];
+	return [{ json: outputShape(this, i, (row) => pick(row, METRICS_FIELDS))(metrics) }];
 }

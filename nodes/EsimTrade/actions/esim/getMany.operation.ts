@@ -11,13 +11,13 @@ import { readLimit } from '../../../shared/execution/readLimit';
 import { statusFilter } from '../../descriptions/status';
 import { listAll } from '../../transport/list';
 import { ESIM_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
-import { pick } from '../../../shared/fields/simplify';
+import { outputShape, pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['esim'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('esim', 'getMany'),
-	tradeSimplifyToggle(show, 'the ICCID, order, status, plan and install details'),
+	...tradeSimplifyToggle(show, 'the ICCID, order, status, plan and install details'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -38,16 +38,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		readLimit(this.getNodeParameter.bind(this), i),
 		i,
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const shape = outputShape(this, i, (json) => {
+		const raw = (json.rawOrderJson ?? {}) as IDataObject;
+		return pick({ ...json, smdpStatus: json.smdpStatus ?? raw.smdpStatus }, ESIM_ROW_FIELDS);
+	});
 	return rows.map((row) => {
-		const raw = (row.rawOrderJson ?? {}) as IDataObject;
 		const activation = checkedActivation(this.getNode(), row, undefined, i);
 		const json: IDataObject = { ...row, ...activation };
 		if (!activation.iccid) delete json.iccid;
-		return {
-			json: simplify
-				? pick({ ...json, smdpStatus: row.smdpStatus ?? raw.smdpStatus }, ESIM_ROW_FIELDS)
-				: json,
-		};
+		return { json: shape(json) };
 	});
 }

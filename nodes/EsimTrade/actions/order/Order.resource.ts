@@ -17,6 +17,10 @@ export const description: INodeProperties[] = operationSelector(
 			value: 'create',
 			description: 'Buy eSIMs from the wallet, safely repeatable with an idempotency key',
 			action: 'Create an order within a fixed spending limit',
+			builderHint: {
+				propertyHint:
+					'Use Dry Run first to see the total; set Max Total to a fixed amount, not an expression; map a stable upstream order ID into Idempotency Key so a retry never buys twice',
+			},
 		},
 		{
 			name: 'Get Many',

@@ -17,7 +17,7 @@ const show = { resource: ['order'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('order', 'getMany'),
-	tradeSimplifyToggle(show, 'the order number, status, plan, quantity, total and dates'),
+	...tradeSimplifyToggle(show, 'the order number, status, plan, quantity, total and dates'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

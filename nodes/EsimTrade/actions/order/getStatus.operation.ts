@@ -10,7 +10,7 @@ import { locator, qrImageField } from '../../../shared/fields/descriptions';
 import { fields, validateInput } from '../../../shared/input/validation';
 import { dataOf, tradeGet } from '../../transport';
 import { tradeSimplifyToggle, STATUS_FIELDS } from '../simplify';
-import { pick } from '../../../shared/fields/simplify';
+import { outputShape, pick } from '../../../shared/fields/simplify';
 import { activationItems } from './fulfilment';
 
 const show = { resource: ['order'], operation: ['getStatus'] };
@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
 		),
 		displayOptions: { show },
 	},
-	tradeSimplifyToggle(show, 'the status, activation details and data of each eSIM'),
+	...tradeSimplifyToggle(show, 'the status, activation details and data of each eSIM'),
 ];
 
 const schema = z.union([
@@ -98,6 +98,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		binaryProperty: 'qrCode',
 		itemIndex: i,
 	});
-	if (!(this.getNodeParameter('simplify', i, true) as boolean)) return items;
-	return items.map((item) => ({ ...item, json: pick(item.json, STATUS_FIELDS) }));
+	const shape = outputShape(this, i, (row) => pick(row, STATUS_FIELDS));
+	return items.map((item) => ({ ...item, json: shape(item.json) }));
 }

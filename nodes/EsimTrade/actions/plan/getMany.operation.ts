@@ -15,7 +15,7 @@ const show = { resource: ['plan'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllLimit('plan', 'getMany'),
-	tradeSimplifyToggle(show, 'slug, name, country, price, data and duration'),
+	...tradeSimplifyToggle(show, 'slug, name, country, price, data and duration'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
