@@ -5,6 +5,7 @@ import { unreadableBody } from './body';
 import {
 	apiError,
 	explainNetwork,
+	explainOversize,
 	explainRedirect,
 	explainStatus,
 	explainUnreadable,
@@ -160,6 +161,15 @@ export async function apiRequest(
 			const target = redirectTarget(response.headers.location, `${session.baseUrl}${request.path}`);
 			const explained = explainRedirect(provider, response.status, target, write);
 			return fail(apiError(ctx.getNode(), explained, response.status, request.itemIndex));
+		}
+		if (response.status < 300 && response.oversize) {
+			// Not a flake: asking again brings the same flood. A write's outcome is unknown.
+			const explained = explainOversize(provider, endpoint, response.oversize.max, write);
+			if (write && options.returnUnreadable)
+				return { ...response, unreadable: { what: explained.what } };
+			const error = apiError(ctx.getNode(), explained, response.status, request.itemIndex);
+			error.context.oversize = { endpoint, limitBytes: response.oversize.max };
+			return fail(write ? markOutcomeUnknown(error) : error);
 		}
 		if (response.status < 300) {
 			const unreadable = unreadableBody(provider, request, response);
