@@ -56,12 +56,13 @@ export async function streamBomb(
 	prefix: string,
 	unit: string,
 	decoded: number,
+	status = 200,
 ): Promise<number> {
 	const compressor =
 		encoding === 'br'
 			? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
 			: createDeflate({ level: 1 });
-	res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+	res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding });
 	compressor.pipe(res);
 	const block = Buffer.from(unit.repeat(Math.max(1, Math.floor((256 * 1024) / unit.length))));
 	let fed = 0;

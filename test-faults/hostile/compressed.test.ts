@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 
-import { gzipBomb, peakRss, sendBomb, streamBomb, type Bomb } from './bombs';
+import { gzipBomb, peakRss, sendBomb, streamBomb } from './bombs';
 import { distributeAt, tradeAt, TOKEN } from './nodes';
 import { figure, json, startHostile, type Hostile, type Handler } from './recordingServer';
 
@@ -134,8 +134,10 @@ describe('hostile provider: compressed replies that decode to gigabytes', () => 
 	});
 
 	it('an error status with a 1 GB body keeps its status; the body is not read past 1 MB', async () => {
-		const bomb: Bomb = gzipBomb('{"error":"', 'C', GB, '"}');
-		answer = (_req, res) => sendBomb(res, bomb, 'application/json', 403);
+		let fed: Promise<number> = Promise.resolve(0);
+		answer = (_req, res) => {
+			fed = streamBomb(res, 'deflate', '{"error":"', 'C', GB, 403);
+		};
 		const { result, peakMb } = await peakRss(
 			async () =>
 				await tradeAt(`${server.origin}/api/v1`).run({
@@ -143,10 +145,16 @@ describe('hostile provider: compressed replies that decode to gigabytes', () => 
 					operation: 'getBalance',
 				}),
 		);
-		figure('gzip bomb eSIMTrade 403', { peakRssMb: peakMb, error: result.error?.message ?? null });
+		const decodedFed = await fed;
+		figure('deflate bomb eSIMTrade 403', {
+			decodedBytesFedBeforeClose: decodedFed,
+			peakRssMb: peakMb,
+			error: result.error?.message ?? null,
+		});
 		expect(result.error?.message).toBe(
 			'eSIMTrade refused this action for these credentials (403 Forbidden)',
 		);
+		expect(decodedFed).toBeLessThan(GB / 8);
 		expect(peakMb).toBeLessThan(MAX_PEAK_MB);
 	});
 
