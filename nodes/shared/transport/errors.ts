@@ -132,6 +132,12 @@ export function explainNetwork(
 	ambiguity?: string,
 	attempts = 1,
 ): Explained {
+	if (failure.tls) {
+		return {
+			message: `The TLS certificate of ${provider.label} was refused (${failure.code}), so nothing was sent`,
+			description: `The connection was stopped before the request left n8n, so nothing was carried out; it was not tried again, since the certificate would be refused again. Check the Base URL in the "${provider.credentialLabel}" credential. A provider with a certificate from a private authority needs that authority trusted by n8n (NODE_EXTRA_CA_CERTS, see docs/limits.md).`,
+		};
+	}
 	const retried = attempts > 1 ? ` (tried ${attempts} times)` : '';
 	const late = failure.deadlineMs !== undefined;
 	const seconds = late ? `${Math.round((failure.deadlineMs as number) / 100) / 10} s` : '';

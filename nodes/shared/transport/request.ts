@@ -139,7 +139,14 @@ export async function apiRequest(
 			const delay = backoffMs(attempt, settings);
 			if (outcome.failure.deadlineMs !== undefined) lateAnswers++;
 			const patient = lateAnswers <= LATE_RETRIES;
-			if (canRetry && patient && (repeatable || !outcome.failure.maybeSent) && fits(delay)) {
+			const flake = !outcome.failure.tls;
+			if (
+				canRetry &&
+				patient &&
+				flake &&
+				(repeatable || !outcome.failure.maybeSent) &&
+				fits(delay)
+			) {
 				await wait(delay);
 				continue;
 			}

@@ -30,6 +30,10 @@ const NOT_SENT_CODES = new Set([
 	'ENETUNREACH',
 ]);
 
+/** Node's codes for a server certificate that was refused (untrusted, self-signed, expired, wrong name). */
+const TLS_CODE =
+	/^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT(?:_LOCALLY)?)|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)$/;
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -63,6 +67,10 @@ export function unwrapFailure(error: unknown): {
 					body: current.response.data,
 				},
 			};
+		}
+		if (typeof current.code === 'string' && TLS_CODE.test(current.code)) {
+			// The certificate is checked in the handshake, before any byte of the request is sent.
+			return { failure: { code: current.code, maybeSent: false, tls: true } };
 		}
 		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) {
 			return { failure: { code: current.code, maybeSent: !NOT_SENT_CODES.has(current.code) } };

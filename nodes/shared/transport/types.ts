@@ -70,6 +70,8 @@ export interface NetworkFailure {
 	code: string;
 	/** Set when the answer did not arrive completely within this total deadline (ms). */
 	deadlineMs?: number;
+	/** Set when the server's TLS certificate was refused: nothing was sent, and asking again changes nothing. */
+	tls?: boolean;
 }
 
 /** What a provider contributes to the shared transport. */
