@@ -133,6 +133,29 @@ describe('hostile provider: compressed replies that decode to gigabytes', () => 
 		expect(peakMb).toBeLessThan(MAX_PEAK_MB * 1.5);
 	});
 
+	it('eSIM Distribute sign-in: a 1 GB gzip answer to the login is refused at 1 MB', async () => {
+		const bomb = gzipBomb('{"success":true,"data":{"token":"', 'D', GB, '"}}');
+		answer = (req, res) => {
+			if (req.path === '/api/tenant/login') return sendBomb(res, bomb);
+			json(res, 200, { success: true, data: { creditBalance: 5 } });
+		};
+		const { result, peakMb } = await peakRss(
+			async () => await distributeAt(server.origin).run({ resource: 'balance', operation: 'get' }),
+		);
+		figure('gzip bomb eSIM Distribute sign-in', {
+			peakRssMb: peakMb,
+			logins: server.received.filter((r) => r.path.endsWith('/login')).length,
+			error: result.error?.message ?? null,
+		});
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toMatch(/^eSIM Distribute had a server error \(502\)/);
+		expect(String(result.error?.description)).toContain(
+			'eSIM Distribute answered the sign-in with an answer larger than 1 MB once decompressed',
+		);
+		expect(server.received.filter((r) => r.path.endsWith('/balance'))).toEqual([]);
+		expect(peakMb).toBeLessThan(MAX_PEAK_MB);
+	});
+
 	it('an error status with a 1 GB body keeps its status; the body is not read past 1 MB', async () => {
 		let fed: Promise<number> = Promise.resolve(0);
 		answer = (_req, res) => {
