@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { tradeAt } from './nodes';
+import { tradeAt, TRADE_ORDER as ORDER } from './nodes';
 import { figure, json, selfSignedCert, startHostile, type Tls } from './recordingServer';
 
 /**
@@ -52,13 +52,6 @@ async function runTrusted(
 }
 
 const BALANCE = { resource: 'wallet', operation: 'getBalance' };
-const ORDER = {
-	resource: 'order',
-	operation: 'create',
-	plan: { __rl: true, mode: 'list', value: 'ES_3_30' },
-	quantity: 1,
-	waitForFulfilment: false,
-};
 
 describe('hostile provider: TLS', () => {
 	let cert: Tls;
