@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 
 import { gzipBomb, peakRss, sendBomb, streamBomb } from './bombs';
-import { distributeAt, tradeAt, TOKEN } from './nodes';
+import { distributeAt, tradeAt, TOKEN, TRADE_ORDER } from './nodes';
 import { figure, json, startHostile, type Hostile, type Handler } from './recordingServer';
 
 /**
@@ -154,6 +154,31 @@ describe('hostile provider: compressed replies that decode to gigabytes', () => 
 		);
 		expect(server.received.filter((r) => r.path.endsWith('/balance'))).toEqual([]);
 		expect(peakMb).toBeLessThan(MAX_PEAK_MB);
+	});
+
+	it('eSIMTrade Create Order: a 1 GB answer to the purchase is never a placed order, and the key is kept', async () => {
+		const bomb = gzipBomb('{"data":{"orderNo":"B2601010000001","note":"', 'E', GB, '"}}');
+		answer = (req, res) => {
+			if (req.method === 'POST') return sendBomb(res, bomb);
+			json(res, 404, { error: 'Not found' });
+		};
+		const { items } = await tradeAt(`${server.origin}/api/v1`).run(TRADE_ORDER, [{}], {
+			onError: 'continueRegularOutput',
+		});
+		const out = items[0]?.json ?? {};
+		const purchases = server.received.filter((r) => r.method === 'POST');
+		const keys = new Set(purchases.map((r) => JSON.parse(r.body).idempotencyKey as string));
+		figure('gzip bomb eSIMTrade purchase', {
+			purchases: purchases.length,
+			keys: keys.size,
+			error: out.error ?? null,
+		});
+		expect(out.error).toBeDefined();
+		expect(out.orderNo).toBeUndefined();
+		expect(String(out.error)).toMatch(/^(Outcome unknown|Order placed but not identified)/);
+		expect(JSON.stringify(out)).toContain('larger than 1 MB once decompressed');
+		expect(purchases.length).toBeLessThanOrEqual(2);
+		expect(keys.size).toBe(1);
 	});
 
 	it('an error status with a 1 GB body keeps its status; the body is not read past 1 MB', async () => {
