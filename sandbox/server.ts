@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createDistributeSim } from './distribute';
 import { FaultController } from './faults';
@@ -17,12 +18,14 @@ export interface StartOptions {
 	/** Seed of every simulator and of the fault RNG (default 1). */
 	seed?: number;
 	trade?: TradeOptions;
+	/** Serve https with this key and certificate (PEM), e.g. a self-signed one made at test time. */
+	tls?: { key: string; cert: string };
 }
 
 export type DistributeSimulator = ReturnType<typeof createDistributeSim>;
 
 export interface Sandbox {
-	/** `http://127.0.0.1:PORT` */
+	/** `http://127.0.0.1:PORT` (`https://` with `tls`) */
 	url: string;
 	/** `url + '/api/v1'` */
 	tradeBaseUrl: string;
@@ -74,12 +77,13 @@ export async function startSandbox(opts: StartOptions = {}): Promise<Sandbox> {
 		baseUrl: '',
 	};
 
-	const server = createServer((req, res) => {
+	const listener = (req: IncomingMessage, res: ServerResponse): void => {
 		handleHttp(deps, req, res).catch(() => {
 			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ error: 'Internal sandbox error' }));
 		});
-	});
+	};
+	const server = opts.tls ? createHttpsServer(opts.tls, listener) : createServer(listener);
 	server.on('connection', (socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
@@ -93,7 +97,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<Sandbox> {
 		});
 	});
 	const { port } = server.address() as AddressInfo;
-	const url = `http://${urlHost(host)}:${port}`;
+	const url = `${opts.tls ? 'https' : 'http'}://${urlHost(host)}:${port}`;
 	deps.baseUrl = url;
 
 	let closing: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { checkoutOf, distributeAt, tradeAt, TOKEN } from './nodes';
+import { checkoutOf, distributeAt, tradeAt, TOKEN, TRADE_ORDER as ORDER } from './nodes';
 import { figure, json, startHostile, type Hostile, type Received } from './recordingServer';
 
 /**
@@ -11,13 +11,6 @@ import { figure, json, startHostile, type Hostile, type Received } from './recor
  */
 
 const DRIP_SECONDS = 30;
-const ORDER = {
-	resource: 'order',
-	operation: 'create',
-	plan: { __rl: true, mode: 'list', value: 'ES_3_30' },
-	quantity: 1,
-	waitForFulfilment: false,
-};
 
 /** Sends `body` one character per interval, spread over about `seconds`; stops when the client goes away. */
 function drip(res: ServerResponse, body: string, seconds: number): void {

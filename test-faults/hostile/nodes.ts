@@ -61,6 +61,15 @@ export function distributeAt(baseUrl: string): NodeAt {
 	};
 }
 
+/** An eSIMTrade Create Order of one ES_3_30, without waiting for fulfilment. */
+export const TRADE_ORDER = {
+	resource: 'order',
+	operation: 'create',
+	plan: { __rl: true, mode: 'list', value: 'ES_3_30' },
+	quantity: 1,
+	waitForFulfilment: false,
+};
+
 /** A one-line eSIM Distribute checkout of plan `plan-1` for `email`. */
 export function checkoutOf(email = 'buyer@example.com', extra: IDataObject = {}): IDataObject {
 	return {

@@ -104,19 +104,17 @@ export async function distributeRequest(
 	return unwrapEnvelope(ctx, response.body, request.itemIndex);
 }
 
-/** GET with retries; returns the envelope's `data` as an object (a bare list is kept under `items`). */
+/** GET with retries; returns the envelope's `data` as an object (a bare list is kept under `items`). `size` bounds the answer. */
 export async function distributeGet(
 	ctx: RequestContext,
 	path: string,
 	qs?: IDataObject,
 	itemIndex?: number,
-	options?: RequestOptions,
+	options?: RequestOptions & Pick<ApiRequest, 'size'>,
 ): Promise<IDataObject> {
-	const data = await distributeRequest(
-		ctx,
-		{ method: 'GET', path, qs, retry: 'read', itemIndex },
-		options,
-	);
+	const request: ApiRequest = { method: 'GET', path, qs, retry: 'read', itemIndex };
+	if (options?.size) request.size = options.size;
+	const data = await distributeRequest(ctx, request, options);
 	if (Array.isArray(data)) return { items: data };
 	return isRecord(data) ? data : { value: data as IDataObject[keyof IDataObject] };
 }

@@ -23,6 +23,7 @@ export async function fetchListPage(
 		`/api/tenant/${list}`,
 		{ ...filters, page, limit },
 		itemIndex,
+		{ size: 'page' },
 	);
 	const rows = rowsOf(data, list);
 	const paging = data.pagination as IDataObject | undefined;

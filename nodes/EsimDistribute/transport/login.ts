@@ -7,6 +7,13 @@ import {
 } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/transport/baseUrl';
+import {
+	BODY_LIMITS,
+	decodeBody,
+	isBodyStream,
+	readCapped,
+	sizeText,
+} from '../../shared/transport/boundedBody';
 import { redirectTarget, scrub } from '../../shared/transport/errors';
 import { redactText, spellings } from '../../shared/transport/redact';
 import { unwrapFailure } from '../../shared/transport/send';
@@ -76,6 +83,7 @@ export async function signIn(
 			url: `${checked.url}/api/tenant/login`,
 			body: { email: credentials.email, password: credentials.password },
 			json: true,
+			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: SIGN_IN_TIMEOUT_MS,
@@ -96,6 +104,22 @@ export async function signIn(
 		throw failure;
 	}
 	const status = response.statusCode;
+	const read = isBodyStream(response.body)
+		? await readCapped(response.body, BODY_LIMITS.object, deadline)
+		: { data: Buffer.from(JSON.stringify(response.body ?? '')) };
+	if ('broken' in read) {
+		throw new UserError(
+			read.broken.aborted
+				? `eSIM Distribute did not finish answering the sign-in within ${SIGN_IN_TIMEOUT_MS / 1000} s. Try again later.`
+				: 'The connection to eSIM Distribute broke off during the sign-in. Try again later.',
+		);
+	}
+	if ('tooLarge' in read) {
+		// Reported as a bad gateway (502): the provider's answer could not be used, whatever its status.
+		const said = `eSIM Distribute answered the sign-in with an answer larger than ${sizeText(read.tooLarge.max)} once decompressed, the limit for this kind of answer; it was refused unread`;
+		throw signInError(`${said}. Check the Base URL in the credential.`, 502, said);
+	}
+	const body = decodeBody(read.data, false);
 	if (status >= 300 && status < 400) {
 		const location = String((response.headers as IDataObject | undefined)?.location ?? '');
 		const target = redirectTarget(location || undefined, checked.url);
@@ -106,12 +130,8 @@ export async function signIn(
 			{ location },
 		);
 	}
-	const secrets = spellings([
-		credentials.password,
-		credentials.sessionToken,
-		tokenFrom(response.body),
-	]);
-	const text = envelopeText(response.body);
+	const secrets = spellings([credentials.password, credentials.sessionToken, tokenFrom(body)]);
+	const text = envelopeText(body);
 	const said = text === undefined ? undefined : redactText(text, secrets);
 	const shown = said ? `: ${scrub(said)}` : '';
 	if (status === 429 || status >= 500) {
@@ -122,11 +142,9 @@ export async function signIn(
 		);
 	}
 	const token =
-		status < 400 && (response.body as IDataObject)?.success !== false
-			? tokenFrom(response.body)
-			: undefined;
+		status < 400 && (body as IDataObject)?.success !== false ? tokenFrom(body) : undefined;
 	if (token) return token;
-	if (status < 400 && (response.body as IDataObject)?.success !== false) {
+	if (status < 400 && (body as IDataObject)?.success !== false) {
 		throw signInError(
 			`eSIM Distribute accepted the sign-in but its answer held no session token (looked for ${TOKEN_FIELDS.join(', ')}).`,
 			401,

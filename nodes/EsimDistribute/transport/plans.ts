@@ -22,7 +22,7 @@ export function priceOf(plan: IDataObject): number | undefined {
 /** `GET /api/tenant/available-plans`: a bare list or a list inside `data`. */
 export async function fetchPlans(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
 	return rowsOf(
-		await distributeGet(ctx, '/api/tenant/available-plans', undefined, itemIndex),
+		await distributeGet(ctx, '/api/tenant/available-plans', undefined, itemIndex, { size: 'page' }),
 		'plans',
 		'availablePlans',
 	);

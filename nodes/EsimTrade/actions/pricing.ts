@@ -30,6 +30,7 @@ export async function priceOrder(
 	const body = await tradeGet(ctx, '/portal/plans', { slug }, i, {
 		allowStatus: [404],
 		hints: { subject: `plan "${slug}"` },
+		size: 'page',
 	});
 	const plan = catalogRows(body).find((row) => row.slug === slug || row.packageCode === slug);
 	if (!plan) return unpriced(`eSIMTrade does not list the plan "${slug}"`);
@@ -63,6 +64,7 @@ export async function priceTopUp(
 ): Promise<Quote | Unpriced> {
 	const body = await tradeGet(ctx, '/portal/topups', { iccid }, i, {
 		hints: { subject: `eSIM with ICCID ${iccid}` },
+		size: 'page',
 	});
 	const data = dataOf(body);
 	if (typeof data.error === 'string' && !Array.isArray(data.packageList)) {

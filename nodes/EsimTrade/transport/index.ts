@@ -38,15 +38,17 @@ export async function tradeRequest(
 	return (response.body ?? {}) as IDataObject;
 }
 
-/** GET with retries; returns the parsed body. */
+/** GET with retries; returns the parsed body. `size` bounds the answer (default: one object). */
 export async function tradeGet(
 	ctx: RequestContext,
 	path: string,
 	qs: IDataObject | undefined,
 	itemIndex?: number,
-	options?: RequestOptions,
+	options?: RequestOptions & Pick<ApiRequest, 'size'>,
 ): Promise<IDataObject> {
-	return await tradeRequest(ctx, { method: 'GET', path, qs, retry: 'read', itemIndex }, options);
+	const request: ApiRequest = { method: 'GET', path, qs, retry: 'read', itemIndex };
+	if (options?.size) request.size = options.size;
+	return await tradeRequest(ctx, request, options);
 }
 
 /** The `data` member of `/portal/...` responses, tolerating a bare body. */

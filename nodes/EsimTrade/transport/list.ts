@@ -34,7 +34,7 @@ export async function fetchListPage(
 	const qs: IDataObject = { page, pageSize };
 	if (filters.status) qs.status = filters.status;
 	if (list === 'orders' && filters.q) qs.q = filters.q;
-	const body = await tradeGet(ctx, `/reseller/${list}`, qs, itemIndex);
+	const body = await tradeGet(ctx, `/reseller/${list}`, qs, itemIndex, { size: 'page' });
 	const rows = Array.isArray(body[list]) ? (body[list] as IDataObject[]) : [];
 	const total = Number(body.total);
 	return { rows, total: Number.isFinite(total) ? total : undefined };

@@ -21,5 +21,5 @@ export async function fetchCatalog(
 	ctx: RequestContext,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return catalogRows(await tradeGet(ctx, '/portal/plans', undefined, itemIndex));
+	return catalogRows(await tradeGet(ctx, '/portal/plans', undefined, itemIndex, { size: 'page' }));
 }

@@ -19,11 +19,17 @@ interface UsageState {
 export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData[]> {
 	const percent = ctx.getNodeParameter('usagePercent', 80) as number;
 	const maxWatched = Math.min(100, Math.max(1, ctx.getNodeParameter('maxWatched', 20) as number));
-	const list = await tradeGet(ctx, '/reseller/esims', {
-		page: 1,
-		pageSize: maxWatched,
-		status: 'in_use',
-	});
+	const list = await tradeGet(
+		ctx,
+		'/reseller/esims',
+		{
+			page: 1,
+			pageSize: maxWatched,
+			status: 'in_use',
+		},
+		undefined,
+		{ size: 'page' },
+	);
 	const iccids = ((list.esims as IDataObject[]) ?? [])
 		.map(iccidOf)
 		.filter(Boolean)

@@ -1,5 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { sizeText } from './boundedBody';
 import type { ApiResponse, ErrorHints, NetworkFailure, Provider } from './types';
 
 export interface Explained {
@@ -7,15 +8,28 @@ export interface Explained {
 	description: string;
 }
 
-/** Removes anything that looks like a credential from text that goes into an error. */
+/** Provider text quoted in an error is cut to this many characters before anything else looks at it. */
+export const QUOTE_LENGTH = 500;
+
+/**
+ * The patterns `scrub` runs, each linear in its input: every match starts at
+ * a keyword, and no quantifier runs over text that a later start would read
+ * again (the name after `secret` is bounded: `secret\w*` re-read the rest of a
+ * word at every `secret` in it, quadratic in the text's length).
+ */
+export const SCRUB_PATTERNS: ReadonlyArray<RegExp> = [
+	/(bearer\s+)[\w.~+/=-]+/gi,
+	/("?(?:password|secret\w{0,32}|token|x-secret-key|authorization)"?\s*[:=]\s*)"?[^"\s,}]+"?/gi,
+];
+
+/**
+ * Removes anything that looks like a credential from text that goes into an
+ * error. The text is shortened first, so the work is bounded whatever its length.
+ */
 export function scrub(text: string): string {
-	return text
-		.replace(/(bearer\s+)[\w.~+/=-]+/gi, '$1[redacted]')
-		.replace(
-			/("?(?:password|secret\w*|token|x-secret-key|authorization)"?\s*[:=]\s*)"?[^"\s,}]+"?/gi,
-			'$1[redacted]',
-		)
-		.slice(0, 500);
+	let out = text.slice(0, QUOTE_LENGTH);
+	for (const pattern of SCRUB_PATTERNS) out = out.replace(pattern, '$1[redacted]');
+	return out;
 }
 
 /** What happened and how to fix it, per HTTP status class. */
@@ -118,6 +132,12 @@ export function explainNetwork(
 	ambiguity?: string,
 	attempts = 1,
 ): Explained {
+	if (failure.tls) {
+		return {
+			message: `The TLS certificate of ${provider.label} was refused (${failure.code}), so nothing was sent`,
+			description: `The connection was stopped before the request left n8n, so nothing was carried out; it was not tried again, since the certificate would be refused again. Check the Base URL in the "${provider.credentialLabel}" credential. A provider with a certificate from a private authority needs that authority trusted by n8n (NODE_EXTRA_CA_CERTS, see docs/limits.md).`,
+		};
+	}
 	const retried = attempts > 1 ? ` (tried ${attempts} times)` : '';
 	const late = failure.deadlineMs !== undefined;
 	const seconds = late ? `${Math.round((failure.deadlineMs as number) / 100) / 10} s` : '';
@@ -221,6 +241,30 @@ export class UnreadableResponseError extends NodeApiError {
 		this.status = info.status;
 		this.context.unreadable = { endpoint: info.endpoint, status: info.status, what: info.what };
 	}
+}
+
+/** A 2xx answer whose decoded body passed its bound; reading stopped there. A write's outcome is unknown. */
+export function explainOversize(
+	provider: Provider,
+	endpoint: string,
+	max: number,
+	write: boolean,
+): Explained & { what: string } {
+	const what = `an answer larger than ${sizeText(max)} once decompressed`;
+	const came = `${provider.label} answered ${endpoint} with ${what}, the limit for this kind of answer; it was refused unread`;
+	const description = `Reading stopped at ${sizeText(max)} to keep the workflow's memory bounded; it was not asked again, since the same answer would come back.`;
+	if (write) {
+		return {
+			what,
+			message: `Outcome unknown: ${came}`,
+			description: `${description} The request reached ${provider.label}, so check in the provider's portal whether it was carried out before running this item again.`,
+		};
+	}
+	return {
+		what,
+		message: came,
+		description: `${description} This is not a normal answer: check the Base URL in the "${provider.credentialLabel}" credential, or read fewer rows (Limit, filters).`,
+	};
 }
 
 /** Wording for an unreadable 2xx answer; a write's outcome is unknown. */

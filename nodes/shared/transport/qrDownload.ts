@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { readCapped, type BodyStream } from './boundedBody';
 import { hostKind } from './hostCheck';
 import { hasUrlCredentials } from '../input/validation';
 
@@ -21,11 +22,6 @@ export interface QrTrust {
 }
 
 type Http = Pick<IExecuteFunctions['helpers'], 'httpRequest'>;
-
-/** The response body n8n hands over with `encoding: 'stream'`. */
-interface BodyStream extends AsyncIterable<unknown> {
-	destroy(error?: Error): void;
-}
 
 const SIGNATURES: Array<{ bytes: number[]; mimeType: string; extension: string }> = [
 	{
@@ -67,36 +63,6 @@ export function refusalFor(raw: string, trust: QrTrust, from?: URL): string | un
 	if (from && url.host !== from.host)
 		return `the QR URL redirected to another host (${url.host}), which is not followed`;
 	return undefined;
-}
-
-/** Reads a body stream up to `max` bytes; stops reading (and closes the connection) beyond it. */
-async function readCapped(
-	stream: BodyStream,
-	max: number,
-	signal: AbortSignal,
-): Promise<Buffer | string> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	const stop = () => stream.destroy(new Error('deadline'));
-	signal.addEventListener('abort', stop, { once: true });
-	try {
-		for await (const chunk of stream) {
-			const piece = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-			size += piece.length;
-			if (size > max) {
-				stream.destroy();
-				return `the QR image is larger than ${Math.round(max / 1024)} kB`;
-			}
-			chunks.push(piece);
-		}
-	} catch {
-		return signal.aborted
-			? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s`
-			: 'the QR image download broke off';
-	} finally {
-		signal.removeEventListener('abort', stop);
-	}
-	return Buffer.concat(chunks);
 }
 
 /**
@@ -155,11 +121,19 @@ export async function downloadQr(
 			stream.destroy();
 			return { refused: `the QR image is larger than ${Math.round(QR_MAX_BYTES / 1024)} kB` };
 		}
-		const body = await readCapped(stream, QR_MAX_BYTES, signal);
-		if (typeof body === 'string') return { refused: body };
-		const type = imageType(body);
+		const read = await readCapped(stream, QR_MAX_BYTES, signal);
+		if ('tooLarge' in read)
+			return { refused: `the QR image is larger than ${Math.round(QR_MAX_BYTES / 1024)} kB` };
+		if ('broken' in read) {
+			return {
+				refused: read.broken.aborted
+					? `the QR image did not arrive within ${QR_DEADLINE_MS / 1000} s`
+					: 'the QR image download broke off',
+			};
+		}
+		const type = imageType(read.data);
 		if (!type) return { refused: 'what the QR URL returned is not a PNG, JPEG or GIF image' };
-		return { data: body, ...type };
+		return { data: read.data, ...type };
 	}
 	return { refused: `the QR URL redirected more than ${MAX_HOPS} times` };
 }

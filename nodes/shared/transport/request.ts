@@ -5,6 +5,7 @@ import { unreadableBody } from './body';
 import {
 	apiError,
 	explainNetwork,
+	explainOversize,
 	explainRedirect,
 	explainStatus,
 	explainUnreadable,
@@ -142,7 +143,14 @@ export async function apiRequest(
 			if (outcome.failure.deadlineMs !== undefined) lateAnswers++;
 			if (write && outcome.failure.maybeSent) maybeDone = true;
 			const patient = lateAnswers <= LATE_RETRIES;
-			if (canRetry && patient && (repeatable || !outcome.failure.maybeSent) && fits(delay)) {
+			const flake = !outcome.failure.tls;
+			if (
+				canRetry &&
+				patient &&
+				flake &&
+				(repeatable || !outcome.failure.maybeSent) &&
+				fits(delay)
+			) {
 				await wait(delay);
 				continue;
 			}
@@ -164,6 +172,15 @@ export async function apiRequest(
 			const target = redirectTarget(response.headers.location, `${session.baseUrl}${request.path}`);
 			const explained = explainRedirect(provider, response.status, target, write);
 			return fail(apiError(ctx.getNode(), explained, response.status, request.itemIndex));
+		}
+		if (response.status < 300 && response.oversize) {
+			// Not a flake: asking again brings the same flood. A write's outcome is unknown.
+			const explained = explainOversize(provider, endpoint, response.oversize.max, write);
+			if (write && options.returnUnreadable)
+				return { ...response, unreadable: { what: explained.what } };
+			const error = apiError(ctx.getNode(), explained, response.status, request.itemIndex);
+			error.context.oversize = { endpoint, limitBytes: response.oversize.max };
+			return fail(write ? markOutcomeUnknown(error) : error);
 		}
 		if (response.status < 300) {
 			const unreadable = unreadableBody(provider, request, response);

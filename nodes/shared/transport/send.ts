@@ -4,6 +4,14 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import {
+	BODY_LIMITS,
+	decodeBody,
+	discardBody,
+	isBodyStream,
+	readCapped,
+	type BodyKind,
+} from './boundedBody';
 import type {
 	ApiRequest,
 	ApiResponse,
@@ -21,6 +29,10 @@ const NOT_SENT_CODES = new Set([
 	'EHOSTUNREACH',
 	'ENETUNREACH',
 ]);
+
+/** Node's codes for a server certificate that was refused (untrusted, self-signed, expired, wrong name). */
+const TLS_CODE =
+	/^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT(?:_LOCALLY)?)|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -55,6 +67,10 @@ export function unwrapFailure(error: unknown): {
 					body: current.response.data,
 				},
 			};
+		}
+		if (typeof current.code === 'string' && TLS_CODE.test(current.code)) {
+			// The certificate is checked in the handshake, before any byte of the request is sent.
+			return { failure: { code: current.code, maybeSent: false, tls: true } };
 		}
 		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) {
 			return { failure: { code: current.code, maybeSent: !NOT_SENT_CODES.has(current.code) } };
@@ -107,9 +123,49 @@ function withSignal(ctx: RequestContext, signal: AbortSignal): RequestContext {
 	});
 }
 
+/** The kind of answer a request gets, which bounds its decoded size. */
+export function bodyKindOf(request: ApiRequest): BodyKind {
+	return request.size ?? (request.responseType === 'text' ? 'export' : 'object');
+}
+
+/**
+ * Reads the streamed body of one answer within its bound: a 2xx within the
+ * route's limit (beyond it the answer comes back with `oversize` and no body),
+ * any other status within the limit of one object (beyond it the body is
+ * dropped: only the status counts then).
+ */
+async function readAnswer(
+	status: number,
+	headers: Record<string, string>,
+	body: unknown,
+	request: ApiRequest,
+	deadline: { signal: AbortSignal; expired: () => boolean },
+	deadlineMs: number,
+): Promise<{ response: ApiResponse } | { failure: NetworkFailure }> {
+	if (!isBodyStream(body)) return { response: { status, headers, body } };
+	const success = status < 300;
+	const max = BODY_LIMITS[success ? bodyKindOf(request) : 'object'];
+	const read = await readCapped(body, max, deadline.signal);
+	if ('broken' in read) {
+		return deadline.expired()
+			? { failure: { code: 'ETIMEDOUT', maybeSent: true, deadlineMs } }
+			: { failure: { code: 'ECONNRESET', maybeSent: true } };
+	}
+	if ('tooLarge' in read) {
+		return {
+			response: { status, headers, body: undefined, ...(success && { oversize: read.tooLarge }) },
+		};
+	}
+	if (status >= 300 && status < 400) return { response: { status, headers, body: undefined } };
+	return {
+		response: { status, headers, body: decodeBody(read.data, request.responseType === 'text') },
+	};
+}
+
 /**
  * One HTTP attempt through n8n's request helpers; never throws for HTTP or
  * network failures. Redirects are not followed: a 3xx comes back as the response.
+ * The body is taken as a stream and read within BODY_LIMITS of decoded bytes.
  */
 export async function sendOnce(
 	ctx: RequestContext,
@@ -126,7 +182,7 @@ export async function sendOnce(
 		qs: request.qs,
 		body: request.body,
 		json: !text,
-		encoding: text ? 'text' : undefined,
+		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: provider.refreshOn?.length
 			? { ignore: true, except: provider.refreshOn }
@@ -159,14 +215,22 @@ export async function sendOnce(
 		// The provider refused that request unread, so ask once more with status errors on: n8n then signs
 		// in again and repeats the call itself, as n8n 2.x does on the first request.
 		if (!request.anonymous && provider.refreshOn?.includes(raw.statusCode)) {
+			discardBody(raw.body);
 			raw = await send({ ...options, ignoreHttpStatusErrors: false });
 		}
 	} catch (error) {
 		if (deadline.expired()) return { failure: { code: 'ETIMEDOUT', maybeSent: true, deadlineMs } };
 		const { response, failure } = unwrapFailure(error);
-		return response ? { response } : { failure: failure! };
+		if (!response) return { failure: failure! };
+		return await readAnswer(
+			response.status,
+			response.headers,
+			response.body,
+			request,
+			deadline,
+			deadlineMs,
+		);
 	}
-	return {
-		response: { status: raw.statusCode, headers: lowerCaseHeaders(raw.headers), body: raw.body },
-	};
+	const headers = lowerCaseHeaders(raw.headers);
+	return await readAnswer(raw.statusCode, headers, raw.body, request, deadline, deadlineMs);
 }

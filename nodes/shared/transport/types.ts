@@ -7,6 +7,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { BodyKind } from './boundedBody';
+
 /** Every n8n context our nodes make requests from. */
 export type RequestContext =
 	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
@@ -30,6 +32,11 @@ export interface ApiRequest {
 	timeoutMs?: number;
 	/** `text` keeps the body as a string (CSV); default JSON. */
 	responseType?: 'json' | 'text';
+	/**
+	 * What the answer is, which bounds its decoded size (BODY_LIMITS): `object`
+	 * (default for JSON), `page` (a list page or a catalog), `export` (default for text).
+	 */
+	size?: BodyKind;
 	/** Item the request belongs to, for error reporting. */
 	itemIndex?: number;
 	/** Sent without the credential's authentication (public endpoints). */
@@ -52,6 +59,8 @@ export interface ApiResponse {
 	lost?: NetworkFailure;
 	/** Set on a 2xx write whose body could not be read, when the caller asked for it (`returnUnreadable`). */
 	unreadable?: { what: string; sample?: string };
+	/** Set on a 2xx whose decoded body passed its bound: reading stopped there and `body` is undefined. */
+	oversize?: { max: number; read: number };
 }
 
 /** A request that got no HTTP response. */
@@ -61,6 +70,8 @@ export interface NetworkFailure {
 	code: string;
 	/** Set when the answer did not arrive completely within this total deadline (ms). */
 	deadlineMs?: number;
+	/** Set when the server's TLS certificate was refused: nothing was sent, and asking again changes nothing. */
+	tls?: boolean;
 }
 
 /** What a provider contributes to the shared transport. */

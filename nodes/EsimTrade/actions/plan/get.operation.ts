@@ -23,6 +23,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const body = await tradeGet(this, '/portal/plans', { slug }, i, {
 		hints: { subject: `plan "${slug}"` },
+		size: 'page',
 	});
 	return catalogRows(body).map((plan) => ({ json: plan }));
 }

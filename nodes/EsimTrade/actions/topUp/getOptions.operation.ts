@@ -34,6 +34,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const body = await tradeGet(this, '/portal/topups', { iccid }, i, {
 		hints: { subject: `eSIM with ICCID ${iccid}` },
+		size: 'page',
 	});
 	const data = dataOf(body);
 	// "No packageList returned" arrives inside `data` with a success status: no options, not a failure.
