@@ -72,16 +72,15 @@ export function shopifyWebhookWorkflow(
 	shopifyExample,
 	{ id = 'esimQueueShopify', path = 'shopify-orders-create' } = {},
 ) {
-	// Without the email step, so the webhook answers with the eSIMs bought (the demo would switch an email step on);
-	// the customer email itself is proven by the examples' end-to-end suite.
-	const keep = shopifyExample.nodes.filter(
-		(n) =>
-			![
-				'n8n-nodes-base.manualTrigger',
-				'n8n-nodes-base.shopifyTrigger',
-				'n8n-nodes-base.emailSend',
-			].includes(n.type) && n.name !== 'Recorded Shopify order',
-	);
+	// The Shopify example up to its purchase: the webhook answers with Buy eSIM's output, every eSIM the delivery
+	// bought or replayed. The example's routing after it (Fulfilled?, First delivery?, the emails) would make the
+	// answer only one branch's items; the customer email itself is proven by the examples' end-to-end suite.
+	const names = ['eSIM line items', 'Buy eSIM'];
+	const keep = names.map((name) => {
+		const node = shopifyExample.nodes.find((n) => n.name === name);
+		if (!node) throw new Error(`the Shopify example has no node "${name}"`);
+		return node;
+	});
 	const kept = (name) => keep.some((n) => n.name === name);
 	const connections = Object.fromEntries(
 		Object.entries(shopifyExample.connections)
