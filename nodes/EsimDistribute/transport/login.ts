@@ -55,11 +55,13 @@ function signInError(
 	status: number,
 	said?: string,
 	headers: IDataObject = {},
+	final = false,
 ): UserError {
-	return new UserError(message, {
-		cause: { response: { status, headers, data: said ? { message: said } : {} } },
-		description: 'Open the "eSIM Distribute API" credential, correct it and save it.',
-	});
+	const description = 'Open the "eSIM Distribute API" credential, correct it and save it.';
+	const response: IDataObject = { status, headers, data: said ? { message: said } : {} };
+	// An answer that asking again would only repeat is marked final, so the transport does not try it again.
+	if (final) response.final = { message, description };
+	return new UserError(message, { cause: { response }, description });
 }
 
 /**
@@ -117,7 +119,7 @@ export async function signIn(
 	if ('tooLarge' in read) {
 		// Reported as a bad gateway (502): the provider's answer could not be used, whatever its status.
 		const said = `eSIM Distribute answered the sign-in with an answer larger than ${sizeText(read.tooLarge.max)} once decompressed, the limit for this kind of answer; it was refused unread`;
-		throw signInError(`${said}. Check the Base URL in the credential.`, 502, said);
+		throw signInError(`${said}. Check the Base URL in the credential.`, 502, said, {}, true);
 	}
 	const body = decodeBody(read.data, false);
 	if (status >= 300 && status < 400) {

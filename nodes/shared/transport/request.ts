@@ -173,6 +173,10 @@ export async function apiRequest(
 			const explained = explainRedirect(provider, response.status, target, write);
 			return fail(apiError(ctx.getNode(), explained, response.status, request.itemIndex));
 		}
+		if (response.final) {
+			// Asking again brings the same answer (a sign-in past its bound): shown as it is, once.
+			return fail(apiError(ctx.getNode(), response.final, response.status, request.itemIndex));
+		}
 		if (response.status < 300 && response.oversize) {
 			// Not a flake: asking again brings the same flood. A write's outcome is unknown.
 			const explained = explainOversize(provider, endpoint, response.oversize.max, write);

@@ -49,7 +49,15 @@ interface ErrorShape {
 	cause?: unknown;
 	code?: unknown;
 	message?: unknown;
-	response?: { status?: number; headers?: unknown; data?: unknown };
+	response?: { status?: number; headers?: unknown; data?: unknown; final?: unknown };
+}
+
+/** The text of an answer that is not to be asked again, when a sign-in marked it so. */
+function finalOf(value: unknown): ApiResponse['final'] {
+	const { message, description } = (value ?? {}) as Record<string, unknown>;
+	return typeof message === 'string' && typeof description === 'string'
+		? { message, description }
+		: undefined;
 }
 
 /** Finds the HTTP response or the network error code inside whatever n8n threw. */
@@ -60,11 +68,13 @@ export function unwrapFailure(error: unknown): {
 	let current = error as ErrorShape | undefined;
 	for (let depth = 0; current && depth < 4; depth++) {
 		if (current.response?.status) {
+			const final = finalOf(current.response.final);
 			return {
 				response: {
 					status: current.response.status,
 					headers: lowerCaseHeaders(current.response.headers),
 					body: current.response.data,
+					...(final && { final }),
 				},
 			};
 		}
@@ -222,6 +232,7 @@ export async function sendOnce(
 		if (deadline.expired()) return { failure: { code: 'ETIMEDOUT', maybeSent: true, deadlineMs } };
 		const { response, failure } = unwrapFailure(error);
 		if (!response) return { failure: failure! };
+		if (response.final) return { response };
 		return await readAnswer(
 			response.status,
 			response.headers,

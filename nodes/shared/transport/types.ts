@@ -61,6 +61,8 @@ export interface ApiResponse {
 	unreadable?: { what: string; sample?: string };
 	/** Set on a 2xx whose decoded body passed its bound: reading stopped there and `body` is undefined. */
 	oversize?: { max: number; read: number };
+	/** Set when asking again would bring the same answer (a sign-in answer past its bound): never retried, shown as is. */
+	final?: { message: string; description: string };
 }
 
 /** A request that got no HTTP response. */
