@@ -142,7 +142,7 @@ beforeAll(async () => {
 	const distributeShopify = loadExamples(repoDir)
 		.map((entry: Json) => entry.workflow as Json)
 		.find((wf: Json) => wf.id === EXAMPLE_IDS.shopifyDistribute);
-	ctx = await prepareRun(repoDir, { examples: [WITHIN, ABOVE, READ, distributeShopify] });
+	ctx = await prepareRun(repoDir, { examples: [WITHIN, ABOVE, READ, distributeShopify!] });
 	await importJson(
 		ctx.folder,
 		'credentials',

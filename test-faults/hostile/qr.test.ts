@@ -11,8 +11,7 @@ const BIG = 64 * 1024 * 1024;
 
 /** The QR host: each path misbehaves in its own way. */
 async function qrHost(): Promise<HostileServer> {
-	let host: HostileServer;
-	const server = await hostileServer((req, res) => {
+	const host: HostileServer = await hostileServer((req, res) => {
 		switch (req.path) {
 			case '/ok.png':
 				res.writeHead(200, { 'content-type': 'image/png' });
@@ -73,8 +72,7 @@ async function qrHost(): Promise<HostileServer> {
 				res.end();
 		}
 	});
-	host = server;
-	return server;
+	return host;
 }
 
 describe('eSIMTrade: the QR image URL from the provider is fetched only within strict bounds', () => {

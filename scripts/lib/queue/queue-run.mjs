@@ -66,6 +66,7 @@ export async function postWebhook(ctx, path, json, { timeoutMs = 300_000 } = {})
 		throwHttpErrors: false,
 	});
 	const text = await res.text();
+	/** @type {unknown} */
 	let body = text;
 	try {
 		body = text ? JSON.parse(text) : undefined;
