@@ -21,11 +21,20 @@ import {
 import {
 	distributeCheckoutWorkflow,
 	distributeWorkflow,
+	manualQrWorkflow,
 	qrHopWorkflow,
 	shopifyWebhookWorkflow,
 	triggerWorkflow,
 	webhookPathOf,
 } from '../../scripts/lib/queue/queue-workflows.mjs';
+import {
+	CLAIM_TABLE_SQL,
+	claimCredential,
+	claimedCheckoutWorkflow,
+} from '../../scripts/lib/queue/claim-workflow.mjs';
+import { importJson } from '../../scripts/lib/n8n/n8n-cli.mjs';
+import { defaultsMode } from '../../scripts/lib/n8n/n8n-defaults.mjs';
+import { raceWithAndWithoutClaim } from './claims';
 import { killWorkerMidPurchase } from './crash';
 import {
 	type Json,
@@ -37,6 +46,7 @@ import {
 	shopifyDelivery,
 } from './deliveries';
 import { printFigures, record } from './figures';
+import { clusterInfo, editorSettings, runFromEditor } from './platform';
 import { runTriggerScenario } from './trigger';
 
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,11 +56,14 @@ const fixture = loadShopifyFixture(repoDir) as Json;
 const DELIVERIES = Number(process.env.QUEUE_DELIVERIES ?? 200);
 const DISTRIBUTE_RUNS = Number(process.env.QUEUE_DISTRIBUTE_RUNS ?? 100);
 const STATUS_CHANGES = Number(process.env.QUEUE_STATUS_CHANGES ?? 500);
+const RACE_PAIRS = Number(process.env.QUEUE_RACE_PAIRS ?? 8);
 
 const shopify = shopifyWebhookWorkflow(examples.find((wf: Json) => wf.id === EXAMPLE_IDS.shopify));
 const qrHop = qrHopWorkflow();
 const distribute = distributeWorkflow();
 const checkout = distributeCheckoutWorkflow();
+const claimed = claimedCheckoutWorkflow();
+const manual = manualQrWorkflow();
 const alerts = examples.find((wf: Json) => wf.id === EXAMPLE_IDS.alerts);
 const trigger = triggerWorkflow(alerts);
 const triggerDurable = triggerWorkflow(alerts, { id: 'esimQueueTrigDur' });
@@ -61,10 +74,18 @@ let ctx: Json;
 beforeAll(async () => {
 	setQuiet(process.env.E2E_VERBOSE !== '1');
 	ctx = await prepareQueueRun(repoDir, {
-		examples: [shopify, qrHop, distribute, checkout, trigger, triggerDurable],
+		examples: [shopify, qrHop, distribute, checkout, claimed, manual, trigger, triggerDurable],
 		fastLockExpiry: true,
 	});
-	await publish(ctx, [shopify, qrHop, distribute, checkout]);
+	// The claims table (in n8n's own database here) and the credential the claim step uses.
+	await ctx.services.postgres.query(`${CLAIM_TABLE_SQL}; GRANT ALL ON esim_purchase_claims TO n8n`);
+	await importJson(
+		ctx.folder,
+		'credentials',
+		[claimCredential(ctx.services.postgres.env)],
+		'claims-credential.json',
+	);
+	await publish(ctx, [shopify, qrHop, distribute, checkout, claimed]);
 });
 
 afterAll(async () => {
@@ -90,7 +111,50 @@ const snapshot = (): Map<string, number> =>
 describe('queue mode: main + 2 workers, Postgres, Redis', () => {
 	it('loads the package in every process and runs webhook executions on the workers, not on main', async () => {
 		expect(ctx.cluster.workers).toHaveLength(2);
-		expect(await ctx.services.postgres.query('select count(*) from workflow_entity')).toBe('6');
+		expect(await ctx.services.postgres.query('select count(*) from workflow_entity')).toBe('8');
+	});
+
+	it("every worker has a host id of its own: n8n's cluster check finds no clash", async () => {
+		let info = await clusterInfo(ctx);
+		for (let t = 0; t < 60 && info.workerHostIds.length < 2; t++) {
+			await new Promise((r) => setTimeout(r, 500));
+			info = await clusterInfo(ctx);
+		}
+		record('Host ids', {
+			hostIds: info.hostIds,
+			hostnameBy: ctx.cluster.workers.map((w: Json) => w.hostnameBy),
+			clashWarnings: info.clashWarnings,
+		});
+		expect(info.workerHostIds).toHaveLength(2);
+		expect(new Set(info.hostIds).size).toBe(info.hostIds.length);
+		expect(info.clashWarnings).toEqual([]);
+	});
+
+	it(`runs with ${defaultsMode() ? `n8n ${defaultsMode()}'s defaults (N8N_ESIM_DEFAULTS)` : "the installed n8n's own defaults"}: the package loads and runs in every process`, async () => {
+		const settings = await editorSettings(ctx);
+		record('Settings', {
+			defaults: defaultsMode() ?? 'installed',
+			executionMode: settings.executionMode,
+			unverifiedCommunityNodesEnabled: settings.unverifiedCommunityNodesEnabled,
+			communityNodesEnabled: settings.communityNodesEnabled,
+		});
+		expect(settings.executionMode).toBe('queue');
+		expect(settings.communityNodesEnabled).toBe(true);
+		// Off, the setting refuses installs of packages n8n has not verified (editor, env-managed list); the package
+		// installed in the user folder is loaded all the same (every test here runs its nodes).
+		expect(settings.unverifiedCommunityNodesEnabled).toBe(defaultsMode() !== '3.0');
+	});
+
+	it(`a manual execution from the editor runs ${defaultsMode() === '3.0' ? 'on a worker (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true, n8n 3.0)' : 'on main (n8n 2.x default)'}, its QR PNG in the database`, async () => {
+		const { execution, ranOn } = await runFromEditor(ctx, manual.id, 'Start');
+		const [item] = execution.data?.resultData?.runData?.['Check PNG']?.[0]?.data?.main?.[0] ?? [];
+		record('Manual execution', { status: execution.status, ranOn, binaryId: item?.json.binaryId });
+		expect(execution.status).toBe('success');
+		expect(item?.json).toMatchObject({
+			isPng: true,
+			binaryId: expect.stringMatching(/^database:/),
+		});
+		expect(ranOn).toHaveLength(defaultsMode() === '3.0' ? 1 : 0);
 	});
 
 	it('the QR PNG made on a worker reaches the next node there and is served by main (binary data mode "database")', async () => {
@@ -307,6 +371,25 @@ describe('queue mode: main + 2 workers, Postgres, Redis', () => {
 			reconciled: true,
 			repeatSkipped: true,
 		});
+	});
+
+	it(`eSIM Distribute: ${RACE_PAIRS} pairs of identical deliveries at the same instant; a claim in a table every process shares lets one copy of each buy`, async () => {
+		const race = await raceWithAndWithoutClaim(ctx, {
+			plainPath: path(checkout),
+			claimedPath: path(claimed),
+			pairs: RACE_PAIRS,
+		});
+		record('Same-instant copies (eSIM Distribute)', race.figures);
+		for (const pair of race.claimed) {
+			expect(pair.answers.map((a) => a.status)).toEqual([200, 200]);
+			expect({ email: pair.email, orders: pair.orders.length }).toEqual({
+				email: pair.email,
+				orders: 1,
+			});
+			const bodies = pair.answers.map((a) => (a.body as Json[])[0]);
+			expect(bodies.filter((b) => b?.skipped === true)).toHaveLength(1);
+			expect(bodies.filter((b) => b?.id === pair.orders[0]!.id)).toHaveLength(1);
+		}
 	});
 
 	it(`the eSIMTrade Trigger on main reports each of ${STATUS_CHANGES} status changes exactly once across two main restarts (static data in Postgres)`, async () => {
