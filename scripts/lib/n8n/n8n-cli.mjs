@@ -13,6 +13,7 @@ import {
 	stop,
 	waitFor,
 } from '../common/processes.mjs';
+import { regularModeDefaults } from './n8n-defaults.mjs';
 
 /**
  * A fresh user folder (`<dir>/.n8n`) and the environment every n8n command of it gets.
@@ -42,6 +43,8 @@ export async function createUserFolder(paths, { keep = false, prefix = 'n8n-esim
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || 'UTC',
 		TZ: process.env.TZ || 'UTC',
+		// N8N_ESIM_DEFAULTS=3.0: n8n 3.0's defaults (scripts/lib/n8n/n8n-defaults.mjs).
+		...regularModeDefaults(),
 	};
 	return { dir, filesDir, env, paths };
 }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { StepError, info, step } from '../common/progress.mjs';
 import { inheritedEnv, onCleanup, run } from '../common/processes.mjs';
 import { missingParts } from './registry-check.mjs';
+import { defaultsMode } from './n8n-defaults.mjs';
 
 export const N8N_VERSION = '2.40.7';
 export const NODE_MAJOR = '24';
@@ -23,6 +24,23 @@ export const N8N_MATRIX = [
 	{ version: '2.41.1', nodeMajor: '24' },
 	{ version: '1.123.81', nodeMajor: '22', overrides: { xlsx: '0.18.5' } },
 ];
+
+/**
+ * The version a run uses when none is asked for (N8N_ESIM_VERSION): the pinned one, or for a 3.0-defaults
+ * run (N8N_ESIM_DEFAULTS=3.0) the newest 2.x of the matrix.
+ */
+export function defaultVersion() {
+	if (process.env.N8N_ESIM_VERSION) return process.env.N8N_ESIM_VERSION;
+	if (defaultsMode() !== '3.0') return N8N_VERSION;
+	const newer = (a, b) => {
+		const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+		return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+	};
+	return N8N_MATRIX.map((entry) => entry.version)
+		.filter((v) => v.startsWith('2.'))
+		.sort(newer)
+		.pop();
+}
 
 /** The matrix entry of a version (an unlisted 2.x runs on Node 24 with no overrides). */
 export function matrixEntry(version = N8N_VERSION) {
@@ -80,10 +98,7 @@ function npmEnv(extra = {}) {
  * the first's install of the same Node or the same n8n version, not for other versions.
  * Returns the paths from n8nPaths().
  */
-export async function ensureN8n({
-	cache = cacheDir(),
-	version = process.env.N8N_ESIM_VERSION || N8N_VERSION,
-} = {}) {
+export async function ensureN8n({ cache = cacheDir(), version = defaultVersion() } = {}) {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(
 			`the demo installs Node for linux-x64 only (this is ${process.platform}-${process.arch})`,

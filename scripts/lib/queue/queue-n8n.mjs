@@ -7,6 +7,8 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import ky from 'ky';
 import { freePort, startService, stop, waitFor } from '../common/processes.mjs';
+import { queueModeDefaults } from '../n8n/n8n-defaults.mjs';
+import { withHostname } from './hostname.mjs';
 
 /**
  * What every n8n process of a queue-mode run needs on top of the user folder's own environment.
@@ -21,6 +23,8 @@ export function queueEnv(services, paths, { fastLockExpiry = false } = {}) {
 		// where main and every worker can read it.
 		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 		N8N_LOG_LEVEL: 'info',
+		// N8N_ESIM_DEFAULTS=3.0: n8n 3.0's defaults (manual executions on the workers; see n8n-defaults.mjs).
+		...queueModeDefaults(),
 		...(fastLockExpiry
 			? {
 					QUEUE_WORKER_LOCK_DURATION: '20000',
@@ -101,12 +105,26 @@ export async function startWorker(folder, name, { concurrency = 5 } = {}) {
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 	};
-	const child = startService(
+	// Its own hostname, so n8n gives each worker its own host id (see hostname.mjs).
+	const hostname = `n8n-esim-${name}`;
+	const start = withHostname(
 		folder.paths.node,
 		[folder.paths.n8nBin, 'worker', `--concurrency=${concurrency}`],
-		{ env, logStream: logTo(folder, name) },
+		hostname,
 	);
-	const proc = { name, child, healthPort, started: new Set(), finished: new Set() };
+	const child = startService(start.cmd, start.args, {
+		env: { ...env, ...start.env },
+		logStream: logTo(folder, name),
+	});
+	const proc = {
+		name,
+		child,
+		healthPort,
+		hostname,
+		hostnameBy: start.how,
+		started: new Set(),
+		finished: new Set(),
+	};
 	trackExecutions(child, proc);
 	const t0 = Date.now();
 	await waitFor(() => ok(`http://127.0.0.1:${healthPort}/healthz/readiness`), {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { CREDENTIAL_REFS, manualTriggerName } from '../demo/examples.mjs';
 
 /** A stable uuid-shaped webhook id from a text. */
-function uuidFrom(text) {
+export function uuidFrom(text) {
 	const h = createHash('sha256').update(text).digest('hex');
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -55,7 +55,7 @@ export function webhookStarted(workflow, path = demoPath(workflow)) {
 	return copy;
 }
 
-const code = (name, jsCode, position) => ({
+export const code = (name, jsCode, position) => ({
 	id: uuidFrom(`code:${name}`),
 	name,
 	type: 'n8n-nodes-base.code',
@@ -167,6 +167,35 @@ export function qrHopWorkflow({ id = 'esimQueueQrHop01', path = 'esim-qr-hop' } 
 			'Buy eSIM': { main: [[{ node: 'QR to base64', type: 'main', index: 0 }]] },
 			'QR to base64': { main: [[{ node: 'Check PNG', type: 'main', index: 0 }]] },
 		},
+	};
+}
+
+/**
+ * The QR workflow started from the editor (a Manual Trigger, fixed plan and key): a manual execution, which
+ * n8n 2.x runs on main unless OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true (n8n 3.0: always on a worker).
+ */
+export function manualQrWorkflow({ id = 'esimQueueManual1', key = 'queue-manual-1' } = {}) {
+	const wf = qrHopWorkflow({ id, path: 'esim-qr-manual' });
+	const buy = wf.nodes.find((n) => n.name === 'Buy eSIM');
+	Object.assign(buy.parameters, {
+		plan: { __rl: true, mode: 'id', value: 'JP_5_30' },
+		quantity: 1,
+		idempotencyKey: key,
+	});
+	const start = {
+		id: uuidFrom('node:manual-start'),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const { Webhook: fromStart, ...rest } = wf.connections;
+	return {
+		...wf,
+		name: 'QR code, run from the editor (queue mode)',
+		nodes: [start, ...wf.nodes.slice(1)],
+		connections: { Start: fromStart, ...rest },
 	};
 }
 
