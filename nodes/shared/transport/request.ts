@@ -97,6 +97,16 @@ export function redactForRun<T>(ctx: object, error: T): T {
 	return session ? redactError(error, secretsOf(session)) : error;
 }
 
+/**
+ * The checked base URL of the credential this run's requests went to, or
+ * undefined before the first request: code that must judge a URL against the
+ * credential (the QR download's loopback rule) asks the door instead of
+ * reading the credential again.
+ */
+export function runBaseUrl(ctx: object): string | undefined {
+	return sessions.get(ctx)?.baseUrl;
+}
+
 /** Removes the credential's secret values from a value the node is about to emit, in place. */
 export function redactOutput<T>(ctx: object, value: T): T {
 	const session = sessions.get(ctx);

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { z } from 'zod';
 
 import { deriveKey } from '../../../shared/esim/stableKey';
-import { apiRequest } from '../../../shared/transport/request';
 import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import type { ApiRequest } from '../../../shared/transport/types';
-import { balanceText, dataOf, esimTrade } from '../../transport';
+import { balanceText, dataOf, esimTrade, tradeCall } from '../../transport';
 import { guardOrder } from '../guards';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
@@ -83,7 +82,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 		const { dryRun } = guarded;
 		if (dryRun) return { dryRun };
-		const response = await apiRequest(this, esimTrade, request, {
+		const response = await tradeCall(this, request, {
 			allowStatus: [402],
 			// An unreadable success answer goes to identifyOrder, which asks again with the same key.
 			returnUnreadable: true,

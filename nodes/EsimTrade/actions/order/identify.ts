@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { apiRequest } from '../../../shared/transport/request';
 import { apiError, markOutcomeUnknown } from '../../../shared/transport/errors';
 import type { ApiRequest, ApiResponse } from '../../../shared/transport/types';
-import { esimTrade } from '../../transport';
+import { tradeCall } from '../../transport';
 import { findOrderNo } from '../../transport/status';
 import { readResponse } from '../unreadable';
 
@@ -81,7 +80,7 @@ export async function identifyOrder(
 			};
 	}
 	let unreadable = 'unreadable' in answer ? answer.unreadable : undefined;
-	const again = await apiRequest(ctx, esimTrade, request, {
+	const again = await tradeCall(ctx, request, {
 		hints: { subject: `plan "${slug}"` },
 		returnUnreadable: true,
 	});

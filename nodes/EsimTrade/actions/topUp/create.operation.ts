@@ -7,8 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
-import { apiRequest } from '../../../shared/transport/request';
-import { dataOf, esimTrade } from '../../transport';
+import { dataOf, esimTrade, tradeCall } from '../../transport';
 import { readResponse, unreadableOutcome } from '../unreadable';
 import { spendOptions } from '../../../shared/spend/settings';
 import { guardTopUp } from '../guards';
@@ -91,9 +90,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const guarded = await guardTopUp(this, i, options, body);
 		const { dryRun } = guarded;
 		if (dryRun) return { dryRun };
-		const response = await apiRequest(
+		const response = await tradeCall(
 			this,
-			esimTrade,
 			{
 				method: 'POST',
 				path: '/portal/topups',
