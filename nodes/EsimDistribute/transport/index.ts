@@ -126,20 +126,3 @@ export function rowsOf(data: IDataObject, ...keys: string[]): IDataObject[] {
 	}
 	return [];
 }
-
-/** The credit balance as text for error messages, or undefined when it cannot be read. */
-export async function balanceText(
-	ctx: RequestContext,
-	itemIndex?: number,
-): Promise<string | undefined> {
-	try {
-		const data = await distributeGet(ctx, '/api/tenant/balance', undefined, itemIndex, {
-			retry: { maxRetries: 1 },
-		});
-		const balance = Number(data.creditBalance ?? data.balance);
-		if (!Number.isFinite(balance)) return undefined;
-		return `The credit balance is ${balance.toFixed(2)} ${String(data.currency ?? 'USD')}.`;
-	} catch {
-		return undefined;
-	}
-}

@@ -16,6 +16,11 @@ export function ordersIn(data: unknown): IDataObject[] {
 	return [];
 }
 
+/** The order inside a `GET /orders/:id` answer (bare, or under `order`). */
+export function orderOf(data: IDataObject): IDataObject {
+	return isRecord(data.order) ? data.order : data;
+}
+
 /** The plan lines of an order: one per order, or its `items` when the provider groups a basket into one order. */
 export function linesOf(order: IDataObject): BasketLine[] {
 	const parts = Array.isArray(order.items) ? order.items.filter(isRecord) : [order];

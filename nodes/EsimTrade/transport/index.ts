@@ -70,21 +70,3 @@ export function dataOf(body: IDataObject): IDataObject {
 	const data = body.data;
 	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : body;
 }
-
-/** The wallet balance as text for error messages, or undefined when it cannot be read. */
-export async function balanceText(
-	ctx: RequestContext,
-	itemIndex?: number,
-): Promise<string | undefined> {
-	try {
-		const data = dataOf(
-			await tradeGet(ctx, '/portal/balance', undefined, itemIndex, { retry: { maxRetries: 1 } }),
-		);
-		const usd = data.walletBalanceUsd ?? data.balance;
-		return usd === undefined
-			? undefined
-			: `The wallet balance is ${String(usd).startsWith('$') ? usd : `$${usd}`}.`;
-	} catch {
-		return undefined;
-	}
-}

@@ -4,7 +4,7 @@ import type { QrImageMode } from '../../shared/esim/activation';
 import { addActivation } from '../../shared/esim/items';
 import { fulfilmentNote } from '../../shared/esim/status';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
-import { dataOf, tradeGet } from '../transport';
+import { tradeClient } from '../transport/client';
 import { esimsOf } from '../transport/status';
 import { esimSource, orderSource } from './sources';
 
@@ -36,7 +36,7 @@ export async function addOrderActivation(
 	item: INodeExecutionData,
 	orderNo: string,
 ): Promise<boolean> {
-	const data = dataOf(await tradeGet(ctx, '/portal/orders', { orderno: orderNo }));
+	const { data } = await tradeClient(ctx).syncOrder({ orderno: orderNo });
 	const { ready, activations } = await addActivation(
 		ctx,
 		item,

@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Change } from '../../shared/trigger/types';
-import { dataOf, tradeGet } from '../transport';
-import { balanceUsd } from '../trigger/balance';
+import { tradeClient } from '../transport/client';
 import { addOrderActivation } from '../trigger/orderEvents';
 import { CONFIRM_REQUEST, confirmEsim, confirmOrder } from './confirm';
 import {
@@ -95,10 +94,8 @@ async function topUpOutcome(
 			);
 		confirmed = esim;
 	} else if (settings.confirm) {
-		const data = dataOf(
-			await tradeGet(ctx, '/portal/balance', undefined, undefined, CONFIRM_REQUEST),
-		);
-		confirmed = { ...data, balance: balanceUsd(data) };
+		const { data, usd } = await tradeClient(ctx).balance(CONFIRM_REQUEST);
+		confirmed = { ...data, balance: usd ?? Number.NaN };
 	}
 	const json: IDataObject = { ...confirmed, event: 'topUpCompleted', eventId, observedAt };
 	if (parsed.topUpNo) json.topUpNo = parsed.topUpNo;

@@ -7,7 +7,8 @@ import type {
 import { z } from 'zod';
 
 import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
-import { dataOf, esimTrade, tradeCall } from '../../transport';
+import { dataOf, esimTrade } from '../../transport';
+import { tradeClient } from '../../transport/client';
 import { readResponse, unreadableOutcome } from '../unreadable';
 import { spendOptions } from '../../../shared/spend/settings';
 import { guardTopUp } from '../guards';
@@ -90,17 +91,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const guarded = await guardTopUp(this, i, options, body);
 		const { dryRun } = guarded;
 		if (dryRun) return { dryRun };
-		const response = await tradeCall(
-			this,
-			{
-				method: 'POST',
-				path: '/portal/topups',
-				body: body as IDataObject,
-				retry: 'unkeyed',
-				itemIndex: i,
-			},
-			{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity, returnUnreadable: true },
-		);
+		const response = await tradeClient(this, i).topUp(body, {
+			hints: { subject: `eSIM with ICCID ${body.iccid}` },
+			ambiguity,
+			returnUnreadable: true,
+		});
 		return { answer: readResponse(response), priced: guarded.priced };
 	});
 	if (outcome.dryRun) return outcome.dryRun;
