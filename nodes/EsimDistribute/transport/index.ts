@@ -9,7 +9,7 @@ import type {
 	Provider,
 	RequestContext,
 } from '../../shared/transport/types';
-import { isRecord } from '../../shared/transport/records';
+import { isRecord } from '../../shared/json/records';
 
 /** A JSON body that arrived as text (CSV routes answer errors in JSON). */
 function parsed(body: unknown): unknown {

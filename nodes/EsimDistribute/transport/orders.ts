@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isRecord } from '../../shared/transport/records';
+import { isRecord } from '../../shared/json/records';
 
 /** A basket line: what checkout sends for one plan. */
 export interface BasketLine {

@@ -9,7 +9,7 @@ import {
 import { renderQrPng } from '../qr';
 import { downloadQr, type QrImage, type QrTrust } from '../transport/qrDownload';
 import { runBaseUrl } from '../transport/request';
-import { isLoopbackUrl } from '../transport/baseUrl';
+import { isLoopbackUrl } from '../url/hostKind';
 import { checkIccid, IccidError } from './iccid';
 
 /** What an ops team hands to a customer to install an eSIM. */

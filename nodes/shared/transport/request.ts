@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkBaseUrl } from './baseUrl';
+import { checkBaseUrl } from '../url/baseUrl';
 import { unreadableBody } from './body';
 import {
 	apiError,

@@ -10,7 +10,7 @@ import { esimDistribute } from '../../transport';
 import { distributeClient } from '../../transport/client';
 import { ordersIn } from '../../transport/orders';
 import { readWaitSettings } from '../../../shared/fulfilment/poll';
-import { guardCheckout } from '../guards';
+import { guardCheckout } from '../../spend/guards';
 import type { Priced } from '../../../shared/spend/guard';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
@@ -24,7 +24,7 @@ import {
 	recentOrders,
 	type SentCheckout,
 } from './reconcile';
-import { isRecord } from '../../../shared/transport/records';
+import { isRecord } from '../../../shared/json/records';
 
 export { description } from './checkout.description';
 

@@ -5,7 +5,7 @@ import { readLimit } from '../../../shared/execution/readLimit';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
 import { distributeClient } from '../../transport/client';
 import { simplifiedItems } from '../../../shared/fields/simplify';
-import { distributeSimplifyToggle, simplifyOrder } from '../simplify';
+import { distributeSimplifyToggle, simplifyOrder } from '../../output/simplify';
 
 const show = { resource: ['order'], operation: ['getMany'] };
 

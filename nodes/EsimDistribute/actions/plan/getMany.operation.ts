@@ -11,7 +11,7 @@ import { simplifiedItems } from '../../../shared/fields/simplify';
 import { containsText, needleOf } from '../../../shared/fields/search';
 import { distributeClient } from '../../transport/client';
 import { priceOf } from '../../transport/plans';
-import { distributeSimplifyToggle, simplifyPlan } from '../simplify';
+import { distributeSimplifyToggle, simplifyPlan } from '../../output/simplify';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
 

@@ -12,7 +12,7 @@ import { esimDistribute } from '../../transport';
 import { distributeClient } from '../../transport/client';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
-import { guardWalletTopUp } from '../guards';
+import { guardWalletTopUp } from '../../spend/guards';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 const stripe = { ...show, paymentMethod: ['stripe'] };

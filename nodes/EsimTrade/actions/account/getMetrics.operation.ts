@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { tradeClient } from '../../transport/client';
-import { METRICS_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { METRICS_FIELDS, tradeSimplifyToggle } from '../../output/simplify';
 import { outputShape, pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['account'], operation: ['getMetrics'] };

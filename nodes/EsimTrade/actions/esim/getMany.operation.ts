@@ -10,7 +10,7 @@ import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { statusFilter } from '../../descriptions/status';
 import { tradeClient } from '../../transport/client';
-import { ESIM_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { ESIM_ROW_FIELDS, tradeSimplifyToggle } from '../../output/simplify';
 import { outputShape, pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['esim'], operation: ['getMany'] };

@@ -6,7 +6,7 @@ import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { dataOf, esimTrade } from '../../transport';
 import { tradeClient, type OrderRequest } from '../../transport/client';
-import { guardOrder } from '../guards';
+import { guardOrder } from '../../spend/guards';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
 import { activationItems, waitForFulfilment } from './fulfilment';

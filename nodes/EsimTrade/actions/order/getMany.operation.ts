@@ -9,7 +9,7 @@ import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { tradeClient } from '../../transport/client';
 import { statusFilter } from '../../descriptions/status';
-import { ORDER_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { ORDER_ROW_FIELDS, tradeSimplifyToggle } from '../../output/simplify';
 import { pick, simplifiedItems } from '../../../shared/fields/simplify';
 import { createdWindowFilters, inWindow, pastWindow, readCreatedWindow } from './createdWindow';
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { locator, qrImageField } from '../../../shared/fields/descriptions';
 import { fields, validateInput } from '../../../shared/input/validation';
 import { tradeClient } from '../../transport/client';
-import { tradeSimplifyToggle, STATUS_FIELDS } from '../simplify';
+import { tradeSimplifyToggle, STATUS_FIELDS } from '../../output/simplify';
 import { outputShape, pick } from '../../../shared/fields/simplify';
 import { activationItems } from './fulfilment';
 

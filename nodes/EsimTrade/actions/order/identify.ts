@@ -4,7 +4,7 @@ import { apiError, markOutcomeUnknown } from '../../../shared/transport/errors';
 import type { ApiResponse } from '../../../shared/transport/types';
 import type { OrderRequest, TradeClient } from '../../transport/client';
 import { findOrderNo } from '../../transport/status';
-import { readResponse } from '../unreadable';
+import { readResponse } from '../../transport/unreadable';
 
 export interface IdentifiedOrder {
 	body: IDataObject;

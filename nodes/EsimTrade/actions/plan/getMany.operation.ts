@@ -11,7 +11,7 @@ import { simplifiedItems } from '../../../shared/fields/simplify';
 import { containsText, needleOf } from '../../../shared/fields/search';
 import { tradeClient } from '../../transport/client';
 import { planPrice } from '../../transport/plans';
-import { simplifyPlan, tradeSimplifyToggle } from '../simplify';
+import { simplifyPlan, tradeSimplifyToggle } from '../../output/simplify';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
 

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
 import { dataOf, esimTrade } from '../../transport';
 import { tradeClient } from '../../transport/client';
-import { readResponse, unreadableOutcome } from '../unreadable';
+import { readResponse, unreadableOutcome } from '../../transport/unreadable';
 import { spendOptions } from '../../../shared/spend/settings';
-import { guardTopUp } from '../guards';
+import { guardTopUp } from '../../spend/guards';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
 

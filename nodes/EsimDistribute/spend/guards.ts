@@ -12,7 +12,7 @@ import { toMinor } from '../../shared/spend/quote';
 import { readSpendSettings } from '../../shared/spend/settings';
 import { distributeClient } from '../transport/client';
 import type { BasketLine } from '../transport/orders';
-import { priceBasket } from './order/maxTotal';
+import { priceBasket } from './pricing';
 
 /** The credit balance from `GET /api/tenant/balance`. */
 export async function creditBalance(

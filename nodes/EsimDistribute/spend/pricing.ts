@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { unpriced, type Unpriced } from '../../../shared/spend/guard';
-import { toMinor, type Quote, type QuoteLine } from '../../../shared/spend/quote';
-import { distributeClient } from '../../transport/client';
-import { planIdOf, priceOf } from '../../transport/plans';
-import type { BasketLine } from '../../transport/orders';
+import { unpriced, type Unpriced } from '../../shared/spend/guard';
+import { toMinor, type Quote, type QuoteLine } from '../../shared/spend/quote';
+import { distributeClient } from '../transport/client';
+import { planIdOf, priceOf } from '../transport/plans';
+import type { BasketLine } from '../transport/orders';
 
 /**
  * Prices the basket from the available plans, for Max Total, Keep Wallet
