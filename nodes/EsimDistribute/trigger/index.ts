@@ -5,6 +5,7 @@ import { addActivation } from '../../shared/esim/items';
 import { pollBalanceEvent } from '../../shared/trigger/balance';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
 import { distributeClient } from '../transport/client';
+import type { DistributeEvent } from '../events/catalogue';
 import { orderSource } from './sources';
 
 /**
@@ -30,7 +31,7 @@ async function addDelivery(
 
 /** One poll of the eSIM Distribute Trigger: the items to emit, or null when nothing happened. */
 export async function pollDistribute(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const event = ctx.getNodeParameter('event') as string;
+	const event = ctx.getNodeParameter('event') as DistributeEvent;
 	const items =
 		event === 'balanceLow'
 			? await pollBalanceEvent(ctx, async () => {

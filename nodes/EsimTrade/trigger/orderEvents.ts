@@ -4,6 +4,7 @@ import type { QrImageMode } from '../../shared/esim/activation';
 import { addActivation } from '../../shared/esim/items';
 import { fulfilmentNote } from '../../shared/esim/status';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
+import type { TradeStatusEvent } from '../events/catalogue';
 import { tradeClient } from '../transport/client';
 import { esimsOf } from '../transport/status';
 import { esimSource, orderSource } from './sources';
@@ -11,7 +12,7 @@ import { esimSource, orderSource } from './sources';
 /** Order and eSIM events of the eSIMTrade Trigger. */
 export async function pollOrderEvents(
 	ctx: IPollFunctions,
-	event: string,
+	event: TradeStatusEvent,
 ): Promise<INodeExecutionData[]> {
 	const esims = event === 'esimStatusChanged';
 	return await pollStatusEvents(ctx, {

@@ -24,13 +24,14 @@ import {
 	saveWebhookState,
 	type WebhookState,
 } from './dedupe';
+import type { WebhookEvent } from '../events/catalogue';
 import { orderEventItem, pickOrderEvent, unconfirmedItem } from './events';
 import { memory } from './inflight';
 import { parseDelivery, type ParsedDelivery } from './payload';
 import { readDelivery, reply, type Delivery } from './request';
 
 interface Settings {
-	events: string[];
+	events: WebhookEvent[];
 	statuses: string[];
 	confirm: boolean;
 	passUnrecognised: boolean;
@@ -44,7 +45,7 @@ type Outcome =
 function settingsOf(ctx: IWebhookFunctions): Settings {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	return {
-		events: (ctx.getNodeParameter('events', []) as string[]) ?? [],
+		events: (ctx.getNodeParameter('events', []) as WebhookEvent[]) ?? [],
 		statuses: (ctx.getNodeParameter('statuses', []) as string[]) ?? [],
 		confirm: ctx.getNodeParameter('confirm', true) as boolean,
 		passUnrecognised: options.passUnrecognised !== false,
