@@ -1,8 +1,9 @@
 import { neutraliseFormula } from '../../nodes/shared/csv/records';
-import { parseCsv } from '../../nodes/shared/transport/csv';
+import { parseCsv } from '../../nodes/shared/csv/parse';
 import { luhnDigit, luhnValid } from '../../nodes/shared/esim/iccid';
 import { imageType, refusalFor } from '../../nodes/shared/transport/qrDownload';
-import { hasUrlCredentials, hidePasswords, numeric } from '../../nodes/shared/input/validation';
+import { hidePasswords, numeric } from '../../nodes/shared/input/validation';
+import { hasUrlCredentials } from '../../nodes/shared/url/credentials';
 
 describe('QR URLs from the provider', () => {
 	const remote = { allowLoopback: false };

@@ -1,23 +1,16 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fetchListPage } from '../transport/list';
-import { fetchPlans, planIdOf, priceOf } from '../transport/plans';
-
-const contains = (needle: string, ...values: unknown[]) =>
-	!needle ||
-	values.some((v) =>
-		String(v ?? '')
-			.toLowerCase()
-			.includes(needle),
-	);
+import { containsText as contains, needleOf } from '../../shared/fields/search';
+import { distributeClient } from '../transport/client';
+import { planIdOf, priceOf } from '../transport/plans';
 
 /** Available plans for the Plan picker, matched on name, country or country code. */
 export async function searchPlans(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').trim().toLowerCase();
-	const results = (await fetchPlans(this))
+	const needle = needleOf(filter);
+	const results = (await distributeClient(this).plans())
 		.filter((plan) => planIdOf(plan) && contains(needle, plan.name, plan.country, plan.countryCode))
 		.slice(0, 200)
 		.map((plan) => {
@@ -38,9 +31,9 @@ export async function searchOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').trim().toLowerCase();
+	const needle = needleOf(filter);
 	const page = Number(paginationToken) || 1;
-	const { rows, last } = await fetchListPage(this, 'orders', {}, page, PAGE_SIZE);
+	const { rows, last } = await distributeClient(this).orders(page, PAGE_SIZE);
 	const results = rows
 		.filter((order: IDataObject) => order.id !== undefined)
 		.filter((order) =>

@@ -9,7 +9,7 @@ import type {
 	Provider,
 	RequestContext,
 } from '../../shared/transport/types';
-import { isRecord } from '../../shared/transport/records';
+import { isRecord } from '../../shared/json/records';
 
 /** A JSON body that arrived as text (CSV routes answer errors in JSON). */
 function parsed(body: unknown): unknown {
@@ -125,21 +125,4 @@ export function rowsOf(data: IDataObject, ...keys: string[]): IDataObject[] {
 		if (Array.isArray(data[key])) return (data[key] as unknown[]).filter(isRecord);
 	}
 	return [];
-}
-
-/** The credit balance as text for error messages, or undefined when it cannot be read. */
-export async function balanceText(
-	ctx: RequestContext,
-	itemIndex?: number,
-): Promise<string | undefined> {
-	try {
-		const data = await distributeGet(ctx, '/api/tenant/balance', undefined, itemIndex, {
-			retry: { maxRetries: 1 },
-		});
-		const balance = Number(data.creditBalance ?? data.balance);
-		if (!Number.isFinite(balance)) return undefined;
-		return `The credit balance is ${balance.toFixed(2)} ${String(data.currency ?? 'USD')}.`;
-	} catch {
-		return undefined;
-	}
 }

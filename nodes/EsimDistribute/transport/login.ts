@@ -6,7 +6,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../../shared/transport/baseUrl';
+import { checkBaseUrl } from '../../shared/url/baseUrl';
 import {
 	BODY_LIMITS,
 	decodeBody,
@@ -18,7 +18,7 @@ import { redirectTarget, scrub } from '../../shared/transport/errors';
 import { redactText, spellings } from '../../shared/transport/redact';
 import { unwrapFailure } from '../../shared/transport/send';
 import { envelopeText } from './index';
-import { isRecord } from '../../shared/transport/records';
+import { isRecord } from '../../shared/json/records';
 
 const SIGN_IN_TIMEOUT_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isRecord } from '../../shared/transport/records';
+import { isRecord } from '../../shared/json/records';
 
 /** A basket line: what checkout sends for one plan. */
 export interface BasketLine {
@@ -14,6 +14,11 @@ export function ordersIn(data: unknown): IDataObject[] {
 	if (Array.isArray(data.orders)) return data.orders.filter(isRecord);
 	if (isRecord(data.order)) return [data.order];
 	return [];
+}
+
+/** The order inside a `GET /orders/:id` answer (bare, or under `order`). */
+export function orderOf(data: IDataObject): IDataObject {
+	return isRecord(data.order) ? data.order : data;
 }
 
 /** The plan lines of an order: one per order, or its `items` when the provider groups a basket into one order. */

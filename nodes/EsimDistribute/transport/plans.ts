@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { priceNumber } from '../../shared/spend/quote';
 import type { RequestContext } from '../../shared/transport/types';
 import { distributeGet, rowsOf } from './index';
 
@@ -9,12 +10,11 @@ export function planIdOf(plan: IDataObject): string | undefined {
 	return id === undefined || id === null || id === '' ? undefined : String(id);
 }
 
-/** The plan's price: the first of `price`, `sellPrice`, `retailPrice` that is a number. */
+/** The plan's price: the first of `price`, `sellPrice`, `retailPrice` that is a non-negative amount (see priceNumber). */
 export function priceOf(plan: IDataObject): number | undefined {
 	for (const value of [plan.price, plan.sellPrice, plan.retailPrice]) {
-		if (value === null || value === undefined || value === '') continue;
-		const price = Number(value);
-		if (Number.isFinite(price)) return price;
+		const price = priceNumber(value);
+		if (price !== undefined) return price;
 	}
 	return undefined;
 }

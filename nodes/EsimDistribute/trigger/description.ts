@@ -3,9 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { qrImageField } from '../../shared/fields/descriptions';
 import {
 	emitExistingField,
+	eventOptions,
 	onlyStatusesField,
 	thresholdField,
 } from '../../shared/trigger/description';
+import {
+	DISTRIBUTE_EVENTS,
+	DISTRIBUTE_POLLING_EVENTS,
+	onEvents,
+	type DistributeEvent,
+} from '../events/catalogue';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -13,34 +20,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Credit Balance Below Threshold',
-				value: 'balanceLow',
-				description:
-					'Fires once when the balance drops below the threshold, again only after it went back up',
-			},
-			{
-				name: 'New Order',
-				value: 'newOrder',
-				description: 'An order was placed (from n8n, the partner console or any other client)',
-			},
-			{
-				name: 'Order Failed',
-				value: 'failed',
-				description: 'An order failed, was refunded or cancelled',
-			},
-			{
-				name: 'Order Fulfilled',
-				value: 'fulfilled',
-				description: 'An order was completed; includes the QR delivery details',
-			},
-			{
-				name: 'Order Status Changed',
-				value: 'statusChanged',
-				description: 'Any change of an order’s status, optionally only to chosen statuses',
-			},
-		],
+		options: eventOptions(DISTRIBUTE_EVENTS, DISTRIBUTE_POLLING_EVENTS),
 		default: 'statusChanged',
 	},
 	onlyStatusesField(
@@ -52,7 +32,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Processing', value: 'processing' },
 			{ name: 'Refunded', value: 'refunded' },
 		],
-		['statusChanged'],
+		['statusChanged'] satisfies DistributeEvent[],
 	),
 	thresholdField(
 		'Threshold',
@@ -61,6 +41,6 @@ export const triggerProperties: INodeProperties[] = [
 	emitExistingField('orders, a low balance'),
 	{
 		...qrImageField('render', 'Whether to add the QR code as a PNG in the binary field "qrCode"'),
-		displayOptions: { show: { event: ['fulfilled'] } },
+		displayOptions: onEvents('fulfilled'),
 	},
 ];

@@ -4,8 +4,9 @@ import type { QrImageMode } from '../../shared/esim/activation';
 import { addActivation } from '../../shared/esim/items';
 import { pollBalanceEvent } from '../../shared/trigger/balance';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
-import { distributeGet } from '../transport';
-import { orderOf, orderSource } from './sources';
+import { distributeClient } from '../transport/client';
+import type { DistributeEvent } from '../events/catalogue';
+import { orderSource } from './sources';
 
 /**
  * The QR delivery details of a completed order, read from the order itself;
@@ -16,7 +17,7 @@ async function addDelivery(
 	item: INodeExecutionData,
 	id: string,
 ): Promise<boolean> {
-	const order = orderOf(await distributeGet(ctx, `/api/tenant/orders/${encodeURIComponent(id)}`));
+	const order = await distributeClient(ctx).order(id);
 	const esims = Array.isArray(order.esims) ? (order.esims as IDataObject[]) : [];
 	const { ready, activations } = await addActivation(
 		ctx,
@@ -30,12 +31,13 @@ async function addDelivery(
 
 /** One poll of the eSIM Distribute Trigger: the items to emit, or null when nothing happened. */
 export async function pollDistribute(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const event = ctx.getNodeParameter('event') as string;
+	const event = ctx.getNodeParameter('event') as DistributeEvent;
 	const items =
 		event === 'balanceLow'
 			? await pollBalanceEvent(ctx, async () => {
-					const data = await distributeGet(ctx, '/api/tenant/balance');
-					return { balance: Number(data.creditBalance ?? data.balance), data };
+					// An unreadable balance is NaN: it never counts as below the threshold.
+					const { amount, data } = await distributeClient(ctx).balance();
+					return { balance: amount ?? Number.NaN, data };
 				})
 			: await pollStatusEvents(ctx, {
 					event,

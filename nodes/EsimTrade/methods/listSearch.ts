@@ -1,28 +1,21 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fetchListPage } from '../transport/list';
-import { fetchCatalog } from '../transport/plans';
+import { containsText, needleOf } from '../../shared/fields/search';
+import { tradeClient } from '../transport/client';
+import { planPrice } from '../transport/plans';
 
 /** Plans for the Plan picker, matched on name, slug or country code. */
 export async function searchPlans(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').trim().toLowerCase();
-	const plans = await fetchCatalog(this);
+	const needle = needleOf(filter);
+	const plans = await tradeClient(this).plans();
 	const results = plans
-		.filter(
-			(plan) =>
-				!needle ||
-				[plan.name, plan.slug, plan.locationCode].some((v) =>
-					String(v ?? '')
-						.toLowerCase()
-						.includes(needle),
-				),
-		)
+		.filter((plan) => containsText(needle, plan.name, plan.slug, plan.locationCode))
 		.slice(0, 200)
 		.map((plan) => {
-			const price = plan.price ?? (plan.pricing as { sellPrice?: number } | undefined)?.sellPrice;
+			const price = planPrice(plan);
 			return {
 				name: `${String(plan.name ?? plan.slug)}${price !== undefined ? ` · ${String(plan.currencyCode ?? 'USD')} ${String(price)}` : ''}`,
 				value: String(plan.slug),
@@ -41,7 +34,7 @@ export async function searchOrders(
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken) || 1;
 	const q = (filter ?? '').trim();
-	const { rows, total } = await fetchListPage(this, 'orders', q ? { q } : {}, page, ORDER_PAGE);
+	const { rows, total } = await tradeClient(this).orders(page, ORDER_PAGE, q ? { q } : {});
 	const results = rows
 		.filter((order) => order.providerOrderNo !== undefined)
 		.map((order) => ({

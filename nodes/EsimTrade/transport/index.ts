@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiRequest, type RequestOptions } from '../../shared/transport/request';
-import type { ApiRequest, Provider, RequestContext } from '../../shared/transport/types';
+import type {
+	ApiRequest,
+	ApiResponse,
+	Provider,
+	RequestContext,
+} from '../../shared/transport/types';
 
 export const esimTrade: Provider = {
 	label: 'eSIMTrade',
@@ -28,13 +33,22 @@ export const esimTrade: Provider = {
 	},
 };
 
+/** A request to eSIMTrade through the one transport door; the raw response (statuses in `allowStatus` are returned, not raised). */
+export async function tradeCall(
+	ctx: RequestContext,
+	request: ApiRequest,
+	options?: RequestOptions,
+): Promise<ApiResponse> {
+	return await apiRequest(ctx, esimTrade, request, options);
+}
+
 /** A request to eSIMTrade; returns the parsed body. */
 export async function tradeRequest(
 	ctx: RequestContext,
 	request: ApiRequest,
 	options?: RequestOptions,
 ): Promise<IDataObject> {
-	const response = await apiRequest(ctx, esimTrade, request, options);
+	const response = await tradeCall(ctx, request, options);
 	return (response.body ?? {}) as IDataObject;
 }
 
@@ -55,22 +69,4 @@ export async function tradeGet(
 export function dataOf(body: IDataObject): IDataObject {
 	const data = body.data;
 	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : body;
-}
-
-/** The wallet balance as text for error messages, or undefined when it cannot be read. */
-export async function balanceText(
-	ctx: RequestContext,
-	itemIndex?: number,
-): Promise<string | undefined> {
-	try {
-		const data = dataOf(
-			await tradeGet(ctx, '/portal/balance', undefined, itemIndex, { retry: { maxRetries: 1 } }),
-		);
-		const usd = data.walletBalanceUsd ?? data.balance;
-		return usd === undefined
-			? undefined
-			: `The wallet balance is ${String(usd).startsWith('$') ? usd : `$${usd}`}.`;
-	} catch {
-		return undefined;
-	}
 }

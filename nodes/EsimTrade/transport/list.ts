@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/transport/pagination';
+import type { RequestOptions } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
 import { tradeGet } from './index';
 
@@ -30,11 +31,15 @@ export async function fetchListPage(
 	page: number,
 	pageSize: number,
 	itemIndex?: number,
+	options?: RequestOptions,
 ): Promise<{ rows: IDataObject[]; total?: number }> {
 	const qs: IDataObject = { page, pageSize };
 	if (filters.status) qs.status = filters.status;
 	if (list === 'orders' && filters.q) qs.q = filters.q;
-	const body = await tradeGet(ctx, `/reseller/${list}`, qs, itemIndex, { size: 'page' });
+	const body = await tradeGet(ctx, `/reseller/${list}`, qs, itemIndex, {
+		...options,
+		size: 'page',
+	});
 	const rows = Array.isArray(body[list]) ? (body[list] as IDataObject[]) : [];
 	const total = Number(body.total);
 	return { rows, total: Number.isFinite(total) ? total : undefined };

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/transport/types';
-import { tradeGet } from './index';
+import { priceNumber } from '../../shared/spend/quote';
 
 /** The catalog rows, whatever list shape `GET /portal/plans` uses (`data` array, or a list inside it). */
 export function catalogRows(body: IDataObject): IDataObject[] {
@@ -17,9 +16,22 @@ export function catalogRows(body: IDataObject): IDataObject[] {
 	return [];
 }
 
-export async function fetchCatalog(
-	ctx: RequestContext,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return catalogRows(await tradeGet(ctx, '/portal/plans', undefined, itemIndex, { size: 'page' }));
+/** The row of a catalog or top-up list with this slug (or package code). */
+export function rowWithSlug(rows: IDataObject[], slug: string): IDataObject | undefined {
+	return rows.find((row) => row.slug === slug || row.packageCode === slug);
 }
+
+/**
+ * A catalog or top-up row's price in USD: the reseller `price`, else
+ * `pricing.sellPrice`, each only when it is a non-negative amount (a number,
+ * or decimal text with an optional `$`). The one price rule of the spend
+ * guards, the Max Price filter, the plan picker and Simplify.
+ */
+export function planPrice(row: IDataObject): number | undefined {
+	const pricing = (row.pricing ?? {}) as IDataObject;
+	return priceNumber(row.price) ?? priceNumber(pricing.sellPrice);
+}
+
+/** The currency of a catalog or top-up row (eSIMTrade prices in USD unless it says otherwise). */
+export const currencyOf = (row: IDataObject): string =>
+	String(row.currencyCode ?? row.currency ?? 'USD').toUpperCase();

@@ -3,13 +3,16 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { qrImageField } from '../../shared/fields/descriptions';
 import {
 	emitExistingField,
+	eventOptions,
 	onlyStatusesField,
 	thresholdField,
 } from '../../shared/trigger/description';
 
 import { statusFilter } from '../descriptions/status';
+import { onEvents, POLLING_EVENTS, TRADE_EVENTS, type PollingEvent } from '../events/catalogue';
 
-const orderEvents = ['statusChanged', 'newOrder', 'fulfilled', 'failed', 'esimStatusChanged'];
+/** The events Only These Statuses narrows. */
+const STATUS_FILTERED: PollingEvent[] = ['statusChanged', 'esimStatusChanged'];
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -17,51 +20,14 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Data Usage Crossed a Percentage',
-				value: 'usageCrossed',
-				description: 'An active eSIM used at least the given share of its data',
-			},
-			{
-				name: 'ESIM Status Changed',
-				value: 'esimStatusChanged',
-				description: 'An eSIM in the inventory moved to another status',
-			},
-			{
-				name: 'New Order',
-				value: 'newOrder',
-				description: 'An order was placed (from n8n, the portal or any other client)',
-			},
-			{
-				name: 'Order Failed',
-				value: 'failed',
-				description: 'An order was cancelled or failed at the provider',
-			},
-			{
-				name: 'Order Fulfilled',
-				value: 'fulfilled',
-				description: 'An order’s eSIM was issued; includes the activation details and QR code',
-			},
-			{
-				name: 'Order Status Changed',
-				value: 'statusChanged',
-				description: 'Any change of an order’s status, optionally only to chosen statuses',
-			},
-			{
-				name: 'Wallet Balance Below Threshold',
-				value: 'balanceLow',
-				description:
-					'Fires once when the balance drops below the threshold, again only after it went back up',
-			},
-		],
+		options: eventOptions(TRADE_EVENTS, POLLING_EVENTS),
 		default: 'statusChanged',
 	},
 	onlyStatusesField(
 		(statusFilter('').options ?? []).filter(
 			(o) => 'value' in o && o.value !== 'active',
 		) as INodePropertyOptions[],
-		['statusChanged', 'esimStatusChanged'],
+		STATUS_FILTERED,
 	),
 	thresholdField('Threshold (USD)', 'Fire when the wallet balance drops below this amount'),
 	{
@@ -70,7 +36,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'usageNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { event: ['usageCrossed'] } },
+		displayOptions: onEvents('usageCrossed'),
 	},
 	{
 		displayName: 'Usage Percentage',
@@ -78,7 +44,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: 80,
-		displayOptions: { show: { event: ['usageCrossed'] } },
+		displayOptions: onEvents('usageCrossed'),
 		description: 'Fire once per eSIM when its used data reaches this share of the plan’s data',
 	},
 	{
@@ -87,14 +53,12 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: 20,
-		displayOptions: { show: { event: ['usageCrossed'] } },
+		displayOptions: onEvents('usageCrossed'),
 		description: 'The newest active eSIMs up to this number are watched',
 	},
 	emitExistingField('orders, eSIMs, a low balance'),
 	{
 		...qrImageField('render', 'Whether to add the QR code as a PNG in the binary field "qrCode"'),
-		displayOptions: { show: { event: ['fulfilled'] } },
+		displayOptions: onEvents('fulfilled'),
 	},
 ];
-
-export const isOrderEvent = (event: string) => orderEvents.includes(event);

@@ -4,14 +4,15 @@ import type { QrImageMode } from '../../shared/esim/activation';
 import { addActivation } from '../../shared/esim/items';
 import { fulfilmentNote } from '../../shared/esim/status';
 import { pollStatusEvents, trackModeFor } from '../../shared/trigger/statusEvents';
-import { dataOf, tradeGet } from '../transport';
+import type { TradeStatusEvent } from '../events/catalogue';
+import { tradeClient } from '../transport/client';
 import { esimsOf } from '../transport/status';
 import { esimSource, orderSource } from './sources';
 
 /** Order and eSIM events of the eSIMTrade Trigger. */
 export async function pollOrderEvents(
 	ctx: IPollFunctions,
-	event: string,
+	event: TradeStatusEvent,
 ): Promise<INodeExecutionData[]> {
 	const esims = event === 'esimStatusChanged';
 	return await pollStatusEvents(ctx, {
@@ -36,7 +37,7 @@ export async function addOrderActivation(
 	item: INodeExecutionData,
 	orderNo: string,
 ): Promise<boolean> {
-	const data = dataOf(await tradeGet(ctx, '/portal/orders', { orderno: orderNo }));
+	const { data } = await tradeClient(ctx).syncOrder({ orderno: orderNo });
 	const { ready, activations } = await addActivation(
 		ctx,
 		item,

@@ -4,8 +4,7 @@ import { providerIccid } from '../../shared/esim/iccid';
 import { isTrackedFor, type TrackMode } from '../../shared/trigger/statusEvents';
 import type { StatusSource } from '../../shared/trigger/types';
 import type { RequestContext } from '../../shared/transport/types';
-import { dataOf, tradeGet } from '../transport';
-import { fetchListPage } from '../transport/list';
+import { tradeClient } from '../transport/client';
 
 const PAGE_SIZE = 100;
 
@@ -26,18 +25,16 @@ const FINAL = new Set([
 /** `/reseller/orders`, newest first; an order that left its status list is found again by its number (`q`). */
 export function orderSource(ctx: RequestContext, mode: TrackMode): StatusSource {
 	const idOf = (row: IDataObject) => String(row.providerOrderNo ?? row.orderNo ?? '');
+	const client = tradeClient(ctx);
 	return {
 		node: ctx.getNode(),
 		what: 'the eSIMTrade order list',
 		pageSize: PAGE_SIZE,
-		fetchPage: async (page, status) =>
-			await fetchListPage(ctx, 'orders', { status }, page, PAGE_SIZE),
+		fetchPage: async (page, status) => await client.orders(page, PAGE_SIZE, { status }),
 		idOf,
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
 		lookup: async (id) =>
-			(await fetchListPage(ctx, 'orders', { q: id }, 1, PAGE_SIZE)).rows.find(
-				(row) => idOf(row) === id,
-			),
+			(await client.orders(1, PAGE_SIZE, { q: id })).rows.find((row) => idOf(row) === id),
 		isTracked: (status) => isTrackedFor(mode, status, FINAL),
 	};
 }
@@ -50,19 +47,16 @@ export function iccidOf(row: IDataObject): string {
 
 /** `/reseller/esims`; an eSIM that left its status list is read through the provider sync route by ICCID. */
 export function esimSource(ctx: RequestContext): StatusSource {
+	const client = tradeClient(ctx);
 	return {
 		node: ctx.getNode(),
 		what: 'the eSIMTrade eSIM list',
 		pageSize: PAGE_SIZE,
-		fetchPage: async (page, status) =>
-			await fetchListPage(ctx, 'esims', { status }, page, PAGE_SIZE),
+		fetchPage: async (page, status) => await client.page('esims', page, PAGE_SIZE, { status }),
 		idOf: iccidOf,
 		statusOf: (row) => String(row.status ?? '').toLowerCase(),
 		lookup: async (iccid) => {
-			const body = await tradeGet(ctx, '/portal/orders', { iccid }, undefined, {
-				allowStatus: [404],
-			});
-			const data = dataOf(body);
+			const { data } = await client.syncOrder({ iccid }, { allowStatus: [404] });
 			if (!data.iccid && !data.esimStatus) return undefined;
 			return { ...data, iccid, status: String(data.status ?? data.esimStatus ?? '').toLowerCase() };
 		},

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { triggerState } from '../../shared/trigger/state';
-import { dataOf, tradeGet } from '../transport';
+import { tradeClient } from '../transport/client';
 import { iccidOf } from './sources';
 
 interface UsageState {
@@ -19,21 +19,9 @@ interface UsageState {
 export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData[]> {
 	const percent = ctx.getNodeParameter('usagePercent', 80) as number;
 	const maxWatched = Math.min(100, Math.max(1, ctx.getNodeParameter('maxWatched', 20) as number));
-	const list = await tradeGet(
-		ctx,
-		'/reseller/esims',
-		{
-			page: 1,
-			pageSize: maxWatched,
-			status: 'in_use',
-		},
-		undefined,
-		{ size: 'page' },
-	);
-	const iccids = ((list.esims as IDataObject[]) ?? [])
-		.map(iccidOf)
-		.filter(Boolean)
-		.slice(0, maxWatched);
+	const client = tradeClient(ctx);
+	const list = await client.page('esims', 1, maxWatched, { status: 'in_use' });
+	const iccids = list.rows.map(iccidOf).filter(Boolean).slice(0, maxWatched);
 	const manual = ctx.getMode() === 'manual';
 	const state = manual ? undefined : triggerState(ctx);
 	const stored = state?.read('usage') as Partial<UsageState> | undefined;
@@ -44,7 +32,7 @@ export async function pollUsage(ctx: IPollFunctions): Promise<INodeExecutionData
 	const observedAt = new Date().toISOString();
 	const items: INodeExecutionData[] = [];
 	for (const iccid of manual ? iccids.slice(0, 1) : iccids) {
-		const data = dataOf(await tradeGet(ctx, '/portal/orders', { iccid }));
+		const { data } = await client.syncOrder({ iccid });
 		const total = Number(data.totalVolume);
 		const used = Number(data.orderUsage);
 		const usagePercent = total > 0 ? Math.round((used / total) * 10000) / 100 : 0;

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { RequestOptions } from '../../shared/transport/request';
-import { dataOf, tradeGet } from '../transport';
+import { tradeClient, type SyncQuery } from '../transport/client';
 import type { ParsedDelivery } from './payload';
 
 /** The order a delivery is about, as the API reports it now. */
@@ -29,27 +29,18 @@ const lower = (value: unknown) =>
 /** `GET /portal/orders` by order number or ICCID; undefined when eSIMTrade does not know it. */
 async function syncRecord(
 	ctx: IWebhookFunctions,
-	qs: IDataObject,
+	query: SyncQuery,
 ): Promise<IDataObject | undefined> {
-	const data = dataOf(
-		await tradeGet(ctx, '/portal/orders', qs, undefined, {
-			...CONFIRM_REQUEST,
-			allowStatus: [404],
-		}),
-	);
+	const { data } = await tradeClient(ctx).syncOrder(query, {
+		...CONFIRM_REQUEST,
+		allowStatus: [404],
+	});
 	return data.orderNo || data.iccid || data.esimStatus || data.status ? data : undefined;
 }
 
 /** The order's row in `GET /reseller/orders`, found by its number (`q`). */
 async function listRow(ctx: IWebhookFunctions, orderNo: string): Promise<IDataObject | undefined> {
-	const body = await tradeGet(
-		ctx,
-		'/reseller/orders',
-		{ q: orderNo, page: 1, pageSize: 100 },
-		undefined,
-		CONFIRM_REQUEST,
-	);
-	const rows = Array.isArray(body.orders) ? (body.orders as IDataObject[]) : [];
+	const { rows } = await tradeClient(ctx).orders(1, 100, { q: orderNo }, CONFIRM_REQUEST);
 	return rows.find((row) => String(row.providerOrderNo ?? row.orderNo ?? '') === orderNo);
 }
 

@@ -1,20 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { qrImageField } from '../../shared/fields/descriptions';
+import { eventOptions } from '../../shared/trigger/description';
+import { TRADE_EVENTS, WEBHOOK_EVENTS } from '../events/catalogue';
 import { statusFilter } from '../descriptions/status';
 import { DEFAULT_MAX_AGE_MINUTES } from './request';
 import { DEFAULT_SIGNATURE_HEADER } from './signature';
-
-/** Events in the order a delivery is matched against them: the most specific first. */
-export const WEBHOOK_EVENTS = [
-	'refundCompleted',
-	'topUpCompleted',
-	'fulfilled',
-	'failed',
-	'newOrder',
-	'statusChanged',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const webhookTriggerProperties: INodeProperties[] = [
 	{
@@ -36,38 +27,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		name: 'events',
 		type: 'multiOptions',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'New Order',
-				value: 'newOrder',
-				description: 'An order was placed (from n8n, the portal or any other client)',
-			},
-			{
-				name: 'Order Failed',
-				value: 'failed',
-				description: 'An order was cancelled or failed at the provider',
-			},
-			{
-				name: 'Order Fulfilled',
-				value: 'fulfilled',
-				description: 'An order’s eSIM was issued; includes the activation details and QR code',
-			},
-			{
-				name: 'Order Status Changed',
-				value: 'statusChanged',
-				description: 'Any change of an order’s status, optionally only to chosen statuses',
-			},
-			{
-				name: 'Refund Completed',
-				value: 'refundCompleted',
-				description: 'A refund of an order was completed at eSIMTrade',
-			},
-			{
-				name: 'Top-Up Completed',
-				value: 'topUpCompleted',
-				description: 'A data top-up or wallet top-up was completed',
-			},
-		],
+		options: eventOptions(TRADE_EVENTS, WEBHOOK_EVENTS),
 		default: ['statusChanged'],
 		required: true,
 		description:

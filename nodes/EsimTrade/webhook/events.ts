@@ -4,12 +4,12 @@ import { classifyStatus } from '../../shared/esim/status';
 import { eventItem } from '../../shared/trigger/events';
 import { wantedChange } from '../../shared/trigger/statusEvents';
 import type { Change } from '../../shared/trigger/types';
-import { WEBHOOK_EVENTS, type WebhookEvent } from './description';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '../events/catalogue';
 import type { DeliveryKind } from './payload';
 
 /** The most specific chosen event an order change is, or undefined when none of the chosen ones fits. */
 export function pickOrderEvent(
-	events: string[],
+	events: readonly WebhookEvent[],
 	kind: DeliveryKind,
 	change: Change,
 	statuses: string[],

@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Change } from '../../shared/trigger/types';
-import { dataOf, tradeGet } from '../transport';
-import { balanceUsd } from '../trigger/balance';
+import { tradeClient } from '../transport/client';
 import { addOrderActivation } from '../trigger/orderEvents';
 import { CONFIRM_REQUEST, confirmEsim, confirmOrder } from './confirm';
 import {
@@ -25,13 +24,14 @@ import {
 	saveWebhookState,
 	type WebhookState,
 } from './dedupe';
+import type { WebhookEvent } from '../events/catalogue';
 import { orderEventItem, pickOrderEvent, unconfirmedItem } from './events';
 import { memory } from './inflight';
 import { parseDelivery, type ParsedDelivery } from './payload';
 import { readDelivery, reply, type Delivery } from './request';
 
 interface Settings {
-	events: string[];
+	events: WebhookEvent[];
 	statuses: string[];
 	confirm: boolean;
 	passUnrecognised: boolean;
@@ -45,7 +45,7 @@ type Outcome =
 function settingsOf(ctx: IWebhookFunctions): Settings {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	return {
-		events: (ctx.getNodeParameter('events', []) as string[]) ?? [],
+		events: (ctx.getNodeParameter('events', []) as WebhookEvent[]) ?? [],
 		statuses: (ctx.getNodeParameter('statuses', []) as string[]) ?? [],
 		confirm: ctx.getNodeParameter('confirm', true) as boolean,
 		passUnrecognised: options.passUnrecognised !== false,
@@ -95,10 +95,8 @@ async function topUpOutcome(
 			);
 		confirmed = esim;
 	} else if (settings.confirm) {
-		const data = dataOf(
-			await tradeGet(ctx, '/portal/balance', undefined, undefined, CONFIRM_REQUEST),
-		);
-		confirmed = { ...data, balance: balanceUsd(data) };
+		const { data, usd } = await tradeClient(ctx).balance(CONFIRM_REQUEST);
+		confirmed = { ...data, balance: usd ?? Number.NaN };
 	}
 	const json: IDataObject = { ...confirmed, event: 'topUpCompleted', eventId, observedAt };
 	if (parsed.topUpNo) json.topUpNo = parsed.topUpNo;

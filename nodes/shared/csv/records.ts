@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseCsv } from '../transport/csv';
+import { parseCsv } from './parse';
 
 /**
  * Characters a spreadsheet may skip before it reads what a cell starts with:

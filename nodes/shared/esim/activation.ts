@@ -8,7 +8,8 @@ import {
 
 import { renderQrPng } from '../qr';
 import { downloadQr, type QrImage, type QrTrust } from '../transport/qrDownload';
-import { isLoopbackUrl } from '../transport/baseUrl';
+import { runBaseUrl } from '../transport/request';
+import { isLoopbackUrl } from '../url/hostKind';
 import { checkIccid, IccidError } from './iccid';
 
 /** What an ops team hands to a customer to install an eSIM. */
@@ -128,23 +129,20 @@ export function checkedActivation(
 	return activation;
 }
 
-/** What attachQr needs from a node run: n8n's request helpers, the node and its credential. */
+/** What attachQr needs from a node run: n8n's request helpers and the node. */
 export interface QrContext {
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;
 	getNode: IExecuteFunctions['getNode'];
-	getCredentials(type: string): Promise<IDataObject>;
 }
 
-/** The provider's QR URL may point to this machine only when the credential's base URL does too. */
-async function qrTrust(ctx: QrContext): Promise<QrTrust> {
-	const type = Object.keys(ctx.getNode().credentials ?? {})[0];
-	if (!type) return { allowLoopback: false };
-	try {
-		const baseUrl = (await ctx.getCredentials(type)).baseUrl;
-		return { allowLoopback: typeof baseUrl === 'string' && isLoopbackUrl(new URL(baseUrl.trim())) };
-	} catch {
-		return { allowLoopback: false };
-	}
+/**
+ * The provider's QR URL may point to this machine only when the credential's
+ * base URL does too; the base URL is the one the run's requests went to (the
+ * activation came from such a request), read from the one transport door.
+ */
+function qrTrust(ctx: QrContext): QrTrust {
+	const baseUrl = runBaseUrl(ctx);
+	return { allowLoopback: baseUrl !== undefined && isLoopbackUrl(new URL(baseUrl)) };
 }
 
 /**
@@ -173,7 +171,7 @@ export async function attachQr(
 		item.json.qrImageNote =
 			'No QR image: the provider gave no activation code to draw it from. Choose "Download" under QR Image to fetch the provider\'s QR image instead.';
 	} else if (activation.qrCodeUrl) {
-		const downloaded = await downloadQr(ctx, activation.qrCodeUrl, await qrTrust(ctx));
+		const downloaded = await downloadQr(ctx, activation.qrCodeUrl, qrTrust(ctx));
 		if ('refused' in downloaded)
 			item.json.qrImageNote = `No QR image: it was not downloaded because ${downloaded.refused}.`;
 		else image = downloaded;

@@ -2,7 +2,7 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { iccidProblem, luhnValid } from '../esim/iccid';
-import { isLoopbackUrl } from '../transport/baseUrl';
+import { hasUrlCredentials, isSafeHttpsUrl } from '../url/credentials';
 
 /**
  * Parses input with a zod schema before anything is sent. A failure becomes a
@@ -169,26 +169,6 @@ export const fields = {
 			)
 			.refine(isSafeHttpsUrl, 'must be an https:// URL (http:// only for localhost)'),
 };
-
-/** Whether a URL carries a user name or password (`https://user:pass@host`). */
-export function hasUrlCredentials(value: string): boolean {
-	try {
-		const url = new URL(value.trim());
-		return url.username !== '' || url.password !== '';
-	} catch {
-		return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value.trim());
-	}
-}
-
-function isSafeHttpsUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		if (url.protocol === 'https:') return true;
-		return url.protocol === 'http:' && isLoopbackUrl(url);
-	} catch {
-		return false;
-	}
-}
 
 /**
  * Turns a number parameter that arrived as plain decimal text from an

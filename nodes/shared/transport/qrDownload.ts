@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { readCapped, type BodyStream } from './boundedBody';
-import { hostKind } from './hostCheck';
-import { hasUrlCredentials } from '../input/validation';
+import { hasUrlCredentials } from '../url/credentials';
+import { hostKind } from '../url/hostKind';
 
 /** An eSIM QR PNG is a few kB; anything far larger is not one. */
 const QR_MAX_BYTES = 512 * 1024;

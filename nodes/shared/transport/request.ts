@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkBaseUrl } from './baseUrl';
+import { checkBaseUrl } from '../url/baseUrl';
 import { unreadableBody } from './body';
 import {
 	apiError,
@@ -95,6 +95,16 @@ function secretsOf(session: Session): string[] {
 export function redactForRun<T>(ctx: object, error: T): T {
 	const session = sessions.get(ctx);
 	return session ? redactError(error, secretsOf(session)) : error;
+}
+
+/**
+ * The checked base URL of the credential this run's requests went to, or
+ * undefined before the first request: code that must judge a URL against the
+ * credential (the QR download's loopback rule) asks the door instead of
+ * reading the credential again.
+ */
+export function runBaseUrl(ctx: object): string | undefined {
+	return sessions.get(ctx)?.baseUrl;
 }
 
 /** Removes the credential's secret values from a value the node is about to emit, in place. */

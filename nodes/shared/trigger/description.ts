@@ -1,9 +1,25 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { EventEntry } from './types';
+
+/** The Trigger On options for these events of a catalogue, sorted by name as n8n lists options. */
+export function eventOptions<E extends string>(
+	catalogue: Record<E, EventEntry>,
+	events: readonly E[],
+): INodePropertyOptions[] {
+	return events
+		.map((value) => ({
+			name: catalogue[value].name,
+			value,
+			description: catalogue[value].description,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** "Only These Statuses" for status-change events. */
 export function onlyStatusesField(
 	options: INodePropertyOptions[],
-	events: string[],
+	events: readonly string[],
 ): INodeProperties {
 	return {
 		displayName: 'Only These Statuses',
@@ -11,7 +27,7 @@ export function onlyStatusesField(
 		type: 'multiOptions',
 		options,
 		default: [],
-		displayOptions: { show: { event: events } },
+		displayOptions: { show: { event: [...events] } },
 		description: 'Report only changes to these statuses; leave empty for every change',
 	};
 }

@@ -5,12 +5,12 @@ import { pollBudget } from './budget';
 import { eventItem } from './events';
 import { triggerState } from './state';
 import { loadState, pollChanges } from './tracker';
-import type { Change, StatusSource } from './types';
+import type { Change, StatusEvent, StatusSource } from './types';
 
 /** How long a record is followed for an event: to its final status, until issued or failed, or not at all. */
 export type TrackMode = 'all' | 'untilIssued' | 'none';
 
-export function trackModeFor(event: string): TrackMode {
+export function trackModeFor(event: StatusEvent): TrackMode {
 	if (event === 'newOrder') return 'none';
 	if (event === 'fulfilled' || event === 'failed') return 'untilIssued';
 	return 'all';
@@ -28,7 +28,7 @@ export function isTrackedFor(mode: TrackMode, status: string, final: ReadonlySet
 }
 
 /** Whether a change is reported for the chosen event. */
-export function wantedChange(event: string, change: Change, statuses: string[]): boolean {
+export function wantedChange(event: StatusEvent, change: Change, statuses: string[]): boolean {
 	const now = classifyStatus(change.status);
 	const before = change.previousStatus === null ? 'pending' : classifyStatus(change.previousStatus);
 	switch (event) {
@@ -44,7 +44,7 @@ export function wantedChange(event: string, change: Change, statuses: string[]):
 }
 
 export interface StatusEventsConfig {
-	event: string;
+	event: StatusEvent;
 	source: StatusSource;
 	/** Output field holding the record's id (`providerOrderNo`, `iccid`, `id`). */
 	idField: string;

@@ -1,5 +1,18 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
+/**
+ * The status events a polling trigger reads from a provider's lists (see
+ * statusEvents.ts); a provider's event catalogue names which of them it offers.
+ */
+export type StatusEvent =
+	'newOrder' | 'statusChanged' | 'fulfilled' | 'failed' | 'esimStatusChanged';
+
+/** One event of a provider's catalogue, as the Trigger On list shows it. */
+export interface EventEntry {
+	name: string;
+	description: string;
+}
+
 /** A list the trigger watches: newest first, paginated, optionally filterable by status. */
 export interface StatusSource {
 	/** The trigger node, for errors. */

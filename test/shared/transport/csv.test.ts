@@ -1,5 +1,5 @@
 import { csvRecords } from '../../../nodes/shared/csv/records';
-import { parseCsv } from '../../../nodes/shared/transport/csv';
+import { parseCsv } from '../../../nodes/shared/csv/parse';
 
 describe('RFC 4180 CSV parser', () => {
 	it('reads plain, quoted and empty fields with CRLF records', () => {

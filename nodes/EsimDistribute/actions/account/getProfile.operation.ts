@@ -5,11 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { distributeGet } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const data = await distributeGet(this, '/api/tenant/profile', undefined, i);
+	const data = await distributeClient(this, i).profile();
 	return [{ json: (data.tenant as IDataObject | undefined) ?? data }];
 }

@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { distributeRequest } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 const show = { resource: ['account'], operation: ['register'] };
 
@@ -88,16 +88,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			description: 'Correct "Password" in this node. Nothing was sent to the provider.',
 		});
 	}
-	const data = await distributeRequest(
-		this,
-		{
-			method: 'POST',
-			path: '/api/tenant/register',
-			body: { ...body, password },
-			retry: 'unkeyed',
-			itemIndex: i,
-			anonymous: true,
-		},
+	const data = await distributeClient(this, i).register(
+		{ ...body, password },
 		{
 			ambiguity: `The account for ${String(body.contactEmail)} may or may not have been created. Try signing in with it before registering again.`,
 		},

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { distributeGet } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return [{ json: await distributeGet(this, '/api/tenant/balance', undefined, i) }];
+	return [{ json: (await distributeClient(this, i).balance()).data }];
 }

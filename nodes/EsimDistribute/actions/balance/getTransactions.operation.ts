@@ -2,17 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
-import { listAll } from '../../transport/list';
+import { distributeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [...returnAllLimit('balance', 'getTransactions')];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const rows = await listAll(
-		this,
+	const rows = await distributeClient(this, i).all(
 		'transactions',
 		{},
 		readLimit(this.getNodeParameter.bind(this), i),
-		i,
 	);
 	return rows.map((json) => ({ json }));
 }

@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { distributeRequest } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 const show = { resource: ['contact'], operation: ['submit'] };
 
@@ -115,20 +115,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		labels,
 		i,
 	);
-	const data = await distributeRequest(
-		this,
-		{
-			method: 'POST',
-			path: '/api/tenant/contact',
-			body: body as IDataObject,
-			retry: 'unkeyed',
-			itemIndex: i,
-			anonymous: true,
-		},
-		{
-			ambiguity:
-				'The message may or may not have been received; sending it again could deliver it twice.',
-		},
-	);
+	const data = await distributeClient(this, i).contact(body as IDataObject, {
+		ambiguity:
+			'The message may or may not have been received; sending it again could deliver it twice.',
+	});
 	return [{ json: { ...(data as IDataObject), inquiryType: body.inquiryType, email: body.email } }];
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { locatorValue } from '../../descriptions/locators';
 import type { BasketLine } from '../../transport/orders';
-import { isRecord } from '../../../shared/transport/records';
+import { isRecord } from '../../../shared/json/records';
 
 export interface CheckoutInput {
 	items: BasketLine[];

@@ -6,10 +6,11 @@ import {
 } from 'n8n-workflow';
 
 import { apiError, explainStatus } from '../../../shared/transport/errors';
-import { balanceText, distributeCall, esimDistribute, unwrapEnvelope } from '../../transport';
+import { esimDistribute } from '../../transport';
+import { distributeClient } from '../../transport/client';
 import { ordersIn } from '../../transport/orders';
 import { readWaitSettings } from '../../../shared/fulfilment/poll';
-import { guardCheckout } from '../guards';
+import { guardCheckout } from '../../spend/guards';
 import type { Priced } from '../../../shared/spend/guard';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
@@ -23,7 +24,7 @@ import {
 	recentOrders,
 	type SentCheckout,
 } from './reconcile';
-import { isRecord } from '../../../shared/transport/records';
+import { isRecord } from '../../../shared/json/records';
 
 export { description } from './checkout.description';
 
@@ -152,18 +153,12 @@ async function place(
 	const known = await knownOrderIds(ctx, input.email, i);
 	const sent: SentCheckout = { email: input.email, basket: input.items, known, sentAt: Date.now() };
 
-	const response = await distributeCall(
-		ctx,
-		{
-			method: 'POST',
-			path: '/api/tenant/orders/checkout',
-			body,
-			retry: 'unkeyed',
-			itemIndex: i,
-			timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
-		},
-		{ allowStatus: [402, ...AMBIGUOUS], returnLost: true, returnUnreadable: true },
-	);
+	const client = distributeClient(ctx, i);
+	const response = await client.placeOrder(body, Number(options.requestTimeout ?? 30) * 1000, {
+		allowStatus: [402, ...AMBIGUOUS],
+		returnLost: true,
+		returnUnreadable: true,
+	});
 	if (response.unreadable) {
 		// A success status whose body cannot be read says nothing about what was placed.
 		const what = `eSIM Distribute answered the checkout with HTTP ${response.status} but ${response.unreadable.what}.`;
@@ -179,7 +174,7 @@ async function place(
 	}
 	if (response.status === 402) {
 		const explained = explainStatus(esimDistribute, response, {
-			balanceText: await balanceText(ctx, i),
+			balanceText: await client.balanceText(),
 		});
 		throw apiError(ctx.getNode(), explained, 402, i, response.body);
 	}
@@ -192,5 +187,5 @@ async function place(
 			response.status,
 		);
 	}
-	return await placedItems(ctx, unwrapEnvelope(ctx, response.body, i), sent, i);
+	return await placedItems(ctx, client.unwrap(response), sent, i);
 }

@@ -8,7 +8,7 @@ import {
 
 import { csvRecords } from '../../../shared/csv/records';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
-import { distributeCall, unwrapEnvelope } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 const show = { resource: ['order'], operation: ['export'] };
 
@@ -75,9 +75,8 @@ function fileNameFrom(ctx: IExecuteFunctions, disposition: string | undefined, i
 	return `orders-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
-/** The CSV text: the body itself, or a string inside an envelope. */
-function csvText(ctx: IExecuteFunctions, body: unknown, i: number): string {
-	const data = unwrapEnvelope(ctx, body, i);
+/** The CSV text: the body itself, or a string inside an envelope (`data`: the unwrapped body). */
+function csvText(ctx: IExecuteFunctions, data: unknown, i: number): string {
 	if (typeof data === 'string') return data;
 	const nested = (data as IDataObject | undefined)?.csv;
 	if (typeof nested === 'string') return nested;
@@ -118,15 +117,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = readOrderFilters(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const property = String(options.binaryProperty || 'data');
-	const response = await distributeCall(this, {
-		method: 'GET',
-		path: '/api/tenant/orders/export',
-		qs: filters,
-		retry: 'read',
-		responseType: 'text',
-		itemIndex: i,
-	});
-	const csv = csvText(this, response.body, i);
+	const client = distributeClient(this, i);
+	const response = await client.export(filters);
+	const csv = csvText(this, client.unwrap(response), i);
 	const fileName = fileNameFrom(this, response.headers['content-disposition'], i);
 	const { columns, rows } = readRecords(this, csv, i, options.neutraliseFormulas !== false);
 	const file = await this.helpers.prepareBinaryData(Buffer.from(csv, 'utf8'), fileName, 'text/csv');

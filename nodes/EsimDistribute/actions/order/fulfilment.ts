@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { esimItems, waitSettled } from '../../../shared/esim/items';
 import { pollUntil, type WaitSettings } from '../../../shared/fulfilment/poll';
-import { distributeGet } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 const isRecord = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -12,16 +12,7 @@ const esimsIn = (order: IDataObject): IDataObject[] =>
 
 /** `GET /api/tenant/orders/:id`: the order with its eSIMs. */
 async function readOrder(ctx: IExecuteFunctions, id: string, i: number): Promise<IDataObject> {
-	const data = await distributeGet(
-		ctx,
-		`/api/tenant/orders/${encodeURIComponent(id)}`,
-		undefined,
-		i,
-		{
-			hints: { subject: `order ${id}` },
-		},
-	);
-	return isRecord(data.order) ? data.order : data;
+	return await distributeClient(ctx, i).order(id, { hints: { subject: `order ${id}` } });
 }
 
 /** Failed, or completed with every eSIM's ICCID and activation code (an unknown status is waited on). */

@@ -11,7 +11,7 @@ import { esimItems } from '../../../shared/esim/items';
 import { qrBinaryField, qrImageField } from '../../../shared/fields/descriptions';
 import { fields, validateInput } from '../../../shared/input/validation';
 import { locatorValue, orderLocator } from '../../descriptions/locators';
-import { distributeGet } from '../../transport';
+import { distributeClient } from '../../transport/client';
 
 const show = { resource: ['order'], operation: ['get'] };
 
@@ -39,16 +39,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const data = await distributeGet(
-		this,
-		`/api/tenant/orders/${encodeURIComponent(orderId)}`,
-		undefined,
-		i,
-		{
-			hints: { subject: `order ${orderId}` },
-		},
-	);
-	const order = (data.order as IDataObject | undefined) ?? data;
+	const order = await distributeClient(this, i).order(orderId, {
+		hints: { subject: `order ${orderId}` },
+	});
 	const { esims, ...rest } = order;
 	const list = Array.isArray(esims) && esims.length ? (esims as IDataObject[]) : [order];
 	return await esimItems(this, rest, list, {

@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { orderFilters, readOrderFilters } from '../../descriptions/orderFilters';
-import { listAll } from '../../transport/list';
+import { distributeClient } from '../../transport/client';
 import { simplifiedItems } from '../../../shared/fields/simplify';
-import { distributeSimplifyToggle, simplifyOrder } from '../simplify';
+import { distributeSimplifyToggle, simplifyOrder } from '../../output/simplify';
 
 const show = { resource: ['order'], operation: ['getMany'] };
 
@@ -20,12 +20,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = readOrderFilters(this, i);
-	const rows = await listAll(
-		this,
+	const rows = await distributeClient(this, i).all(
 		'orders',
 		filters,
 		readLimit(this.getNodeParameter.bind(this), i),
-		i,
 	);
 	return simplifiedItems(this, i, rows, simplifyOrder);
 }

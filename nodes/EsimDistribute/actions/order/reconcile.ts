@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError, markOutcomeUnknown } from '../../../shared/transport/errors';
-import { fetchListPage } from '../../transport/list';
+import { distributeClient } from '../../transport/client';
 import { createdMsOf, customerEmailOf, linesOf, type BasketLine } from '../../transport/orders';
 
 /** How far the provider's clock may run behind ours when comparing order dates with the send time. */
@@ -23,7 +23,7 @@ export async function recentOrders(
 	email: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const { rows } = await fetchListPage(ctx, 'orders', { email }, 1, 100, itemIndex);
+	const { rows } = await distributeClient(ctx, itemIndex).orders(1, 100, { email });
 	return rows.filter((order) => {
 		const address = customerEmailOf(order);
 		return address === undefined || address.toLowerCase() === email.toLowerCase();

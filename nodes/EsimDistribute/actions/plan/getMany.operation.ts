@@ -8,8 +8,10 @@ import type {
 import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { simplifiedItems } from '../../../shared/fields/simplify';
-import { fetchPlans, priceOf } from '../../transport/plans';
-import { distributeSimplifyToggle, simplifyPlan } from '../simplify';
+import { containsText, needleOf } from '../../../shared/fields/search';
+import { distributeClient } from '../../transport/client';
+import { priceOf } from '../../transport/plans';
+import { distributeSimplifyToggle, simplifyPlan } from '../../output/simplify';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
 
@@ -38,24 +40,12 @@ function matches(plan: IDataObject, filters: IDataObject): boolean {
 	if (code && String(plan.countryCode ?? '').toUpperCase() !== code) return false;
 	const price = priceOf(plan);
 	if (filters.maxPrice && !(price !== undefined && price <= Number(filters.maxPrice))) return false;
-	const needle = String(filters.search ?? '')
-		.trim()
-		.toLowerCase();
-	if (
-		needle &&
-		![plan.name, plan.country].some((v) =>
-			String(v ?? '')
-				.toLowerCase()
-				.includes(needle),
-		)
-	)
-		return false;
-	return true;
+	return containsText(needleOf(filters.search), plan.name, plan.country);
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const plans = (await fetchPlans(this, i)).filter((plan) => matches(plan, filters));
+	const plans = (await distributeClient(this, i).plans()).filter((plan) => matches(plan, filters));
 	return simplifiedItems(this, i, plans.slice(0, limit), simplifyPlan);
 }

@@ -8,10 +8,11 @@ import { z } from 'zod';
 
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
 import { spendOptions } from '../../../shared/spend/settings';
-import { distributeRequest, esimDistribute } from '../../transport';
+import { esimDistribute } from '../../transport';
+import { distributeClient } from '../../transport/client';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
-import { guardWalletTopUp } from '../guards';
+import { guardWalletTopUp } from '../../spend/guards';
 
 const show = { resource: ['topUp'], operation: ['create'] };
 const stripe = { ...show, paymentMethod: ['stripe'] };
@@ -122,20 +123,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 		const { dryRun } = guarded;
 		if (dryRun) return { dryRun };
-		const data = await distributeRequest(
-			this,
-			{
-				method: 'POST',
-				path: '/api/tenant/top-up',
-				body: body as IDataObject,
-				retry: 'unkeyed',
-				itemIndex: i,
-			},
-			{
-				ambiguity:
-					'The top-up order may or may not have been created. Check the partner console before creating another one, so that only one gets paid.',
-			},
-		);
+		const data = await distributeClient(this, i).topUp(body as IDataObject, {
+			ambiguity:
+				'The top-up order may or may not have been created. Check the partner console before creating another one, so that only one gets paid.',
+		});
 		return { data: data as IDataObject, priced: guarded.priced };
 	});
 	if (outcome.dryRun) return outcome.dryRun;

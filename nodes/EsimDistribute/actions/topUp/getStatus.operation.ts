@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { distributeGet } from '../../transport';
+import { distributeClient } from '../../transport/client';
 import { topUpIdField } from './topUpId';
 
 export const description: INodeProperties[] = [topUpIdField('getStatus')];
@@ -15,17 +15,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ topUpId: 'Top-Up ID' },
 		i,
 	);
-	return [
-		{
-			json: await distributeGet(
-				this,
-				`/api/tenant/top-up/${encodeURIComponent(topUpId)}`,
-				undefined,
-				i,
-				{
-					hints: { subject: `top-up ${topUpId}` },
-				},
-			),
-		},
-	];
+	return [{ json: await distributeClient(this, i).topUpStatus(topUpId) }];
 }

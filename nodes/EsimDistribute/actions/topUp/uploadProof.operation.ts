@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { distributeRequest } from '../../transport';
+import { distributeClient } from '../../transport/client';
 import { topUpIdField } from './topUpId';
 
 const show = { resource: ['topUp'], operation: ['uploadProof'] };
@@ -49,20 +49,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ topUpId: 'Top-Up ID', transferProofUrl: 'Transfer Proof URL' },
 		i,
 	);
-	const data = await distributeRequest(
-		this,
-		{
-			method: 'POST',
-			path: `/api/tenant/top-up/${encodeURIComponent(input.topUpId)}/proof`,
-			body: { transferProofUrl: input.transferProofUrl },
-			retry: 'unkeyed',
-			itemIndex: i,
-		},
-		{
-			hints: { subject: `top-up ${input.topUpId}`, byStatus: { 409: conflict } },
-			ambiguity:
-				'The proof may or may not have been recorded. Check Top-Up → Get Status (status "proof_submitted") before sending it again.',
-		},
-	);
+	const data = await distributeClient(this, i).uploadProof(input.topUpId, input.transferProofUrl, {
+		hints: { subject: `top-up ${input.topUpId}`, byStatus: { 409: conflict } },
+		ambiguity:
+			'The proof may or may not have been recorded. Check Top-Up → Get Status (status "proof_submitted") before sending it again.',
+	});
 	return [{ json: data as IDataObject }];
 }

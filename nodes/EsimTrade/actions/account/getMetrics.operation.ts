@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { tradeGet } from '../../transport';
-import { METRICS_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { tradeClient } from '../../transport/client';
+import { METRICS_FIELDS, tradeSimplifyToggle } from '../../output/simplify';
 import { outputShape, pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['account'], operation: ['getMetrics'] };
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const range = this.getNodeParameter('range', i) as string;
-	const body = await tradeGet(this, '/reseller/metrics', { range }, i);
+	const body = await tradeClient(this, i).metrics(range);
 	const metrics: IDataObject = {
 		range: body.range ?? range,
 		...((body.metrics as IDataObject) ?? body),

@@ -1,15 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { tradeGet } from '../../transport';
+import { tradeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const body = await tradeGet(this, '/reseller/profile', undefined, i);
-	return [{ json: (body.profile as IDataObject) ?? body }];
+	return [{ json: await tradeClient(this, i).profile() }];
 }

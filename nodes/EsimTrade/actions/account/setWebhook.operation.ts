@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { tradeRequest } from '../../transport';
+import { tradeClient } from '../../transport/client';
 
 const show = { resource: ['account'], operation: ['setWebhook'] };
 
@@ -42,16 +42,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ webhookUrl: 'Webhook URL' },
 		i,
 	);
-	const body = await tradeRequest(
-		this,
-		{
-			method: 'PATCH',
-			path: '/reseller/webhook',
-			body: { webhookUrl },
-			retry: 'read',
-			itemIndex: i,
-		},
-		{ hints: { byStatus: { 401: portalOnly, 403: portalOnly } } },
-	);
+	const body = await tradeClient(this, i).setWebhook(webhookUrl, {
+		hints: { byStatus: { 401: portalOnly, 403: portalOnly } },
+	});
 	return [{ json: body }];
 }

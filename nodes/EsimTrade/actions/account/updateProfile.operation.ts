@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { tradeRequest } from '../../transport';
+import { tradeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [
 	{
@@ -71,12 +71,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	if (body.country) body.country = body.country.toUpperCase();
-	const response = await tradeRequest(this, {
-		method: 'PATCH',
-		path: '/reseller/profile',
-		body,
-		retry: 'read',
-		itemIndex: i,
-	});
-	return [{ json: (response.profile as IDataObject) ?? response }];
+	return [{ json: await tradeClient(this, i).updateProfile(body) }];
 }

@@ -9,8 +9,8 @@ import { checkedActivation } from '../../../shared/esim/activation';
 import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { statusFilter } from '../../descriptions/status';
-import { listAll } from '../../transport/list';
-import { ESIM_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { tradeClient } from '../../transport/client';
+import { ESIM_ROW_FIELDS, tradeSimplifyToggle } from '../../output/simplify';
 import { outputShape, pick } from '../../../shared/fields/simplify';
 
 const show = { resource: ['esim'], operation: ['getMany'] };
@@ -31,12 +31,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const rows = await listAll(
-		this,
+	const rows = await tradeClient(this, i).all(
 		'esims',
 		filters,
 		readLimit(this.getNodeParameter.bind(this), i),
-		i,
 	);
 	const shape = outputShape(this, i, (json) => {
 		const raw = (json.rawOrderJson ?? {}) as IDataObject;

@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { z } from 'zod';
 
 import { deriveKey } from '../../../shared/esim/stableKey';
-import { apiRequest } from '../../../shared/transport/request';
 import { apiError, explainStatus } from '../../../shared/transport/errors';
 import { fields, numeric, validateInput } from '../../../shared/input/validation';
-import type { ApiRequest } from '../../../shared/transport/types';
-import { balanceText, dataOf, esimTrade } from '../../transport';
-import { guardOrder } from '../guards';
+import { dataOf, esimTrade } from '../../transport';
+import { tradeClient, type OrderRequest } from '../../transport/client';
+import { guardOrder } from '../../spend/guards';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
 import { activationItems, waitForFulfilment } from './fulfilment';
@@ -65,14 +64,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	const body: IDataObject = { slug: input.slug, qty: input.qty, idempotencyKey };
 	if (input.days !== undefined) body.days = input.days;
-	const request: ApiRequest = {
-		method: 'POST',
-		path: '/portal/order',
-		body,
-		retry: 'keyed',
-		itemIndex: i,
-		timeoutMs: Number(options.requestTimeout ?? 30) * 1000,
-	};
+	const client = tradeClient(this, i);
+	const request: OrderRequest = { body, timeoutMs: Number(options.requestTimeout ?? 30) * 1000 };
 	// Purchases on one credential run one at a time, from the balance check to the answer.
 	const outcome = await oneAtATime(purchaseKey(this, esimTrade.credentialType), async () => {
 		const guarded = await guardOrder(this, i, options, {
@@ -83,7 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 		const { dryRun } = guarded;
 		if (dryRun) return { dryRun };
-		const response = await apiRequest(this, esimTrade, request, {
+		const response = await client.placeOrder(request, {
 			allowStatus: [402],
 			// An unreadable success answer goes to identifyOrder, which asks again with the same key.
 			returnUnreadable: true,
@@ -91,11 +84,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 		if (response.status === 402) {
 			const explained = explainStatus(esimTrade, response, {
-				balanceText: await balanceText(this, i),
+				balanceText: await client.balanceText(),
 			});
 			throw apiError(this.getNode(), explained, 402, i, response.body);
 		}
-		const placed = await identifyOrder(this, request, response, idempotencyKey, input.slug, i);
+		const placed = await identifyOrder(
+			this,
+			client,
+			request,
+			response,
+			idempotencyKey,
+			input.slug,
+			i,
+		);
 		return { placed, priced: guarded.priced };
 	});
 	if (outcome.dryRun) return outcome.dryRun;

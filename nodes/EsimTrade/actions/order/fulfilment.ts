@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { esimItems, waitSettled } from '../../../shared/esim/items';
 import { pollUntil, type WaitSettings } from '../../../shared/fulfilment/poll';
-import { dataOf, tradeGet } from '../../transport';
+import { tradeClient } from '../../transport/client';
 import { esimsOf, syncStatus } from '../../transport/status';
 
 /** Reads an order through the provider sync route; a 404 right after creation counts as not visible yet. */
@@ -11,12 +11,11 @@ export async function syncOrder(
 	orderNo: string,
 	i: number,
 ): Promise<IDataObject | undefined> {
-	const body = await tradeGet(ctx, '/portal/orders', { orderno: orderNo }, i, {
-		allowStatus: [404],
-		hints: { subject: `order ${orderNo}` },
-	});
-	const data = dataOf(body);
-	return body.error && !body.data ? undefined : data;
+	const { data, missing } = await tradeClient(ctx, i).syncOrder(
+		{ orderno: orderNo },
+		{ allowStatus: [404], hints: { subject: `order ${orderNo}` } },
+	);
+	return missing ? undefined : data;
 }
 
 /**

@@ -7,9 +7,9 @@ import type {
 
 import { returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
-import { listAll } from '../../transport/list';
+import { tradeClient } from '../../transport/client';
 import { statusFilter } from '../../descriptions/status';
-import { ORDER_ROW_FIELDS, tradeSimplifyToggle } from '../simplify';
+import { ORDER_ROW_FIELDS, tradeSimplifyToggle } from '../../output/simplify';
 import { pick, simplifiedItems } from '../../../shared/fields/simplify';
 import { createdWindowFilters, inWindow, pastWindow, readCreatedWindow } from './createdWindow';
 
@@ -47,12 +47,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	) as IDataObject;
 	const node = this.getNode();
 	const window = readCreatedWindow(node, { createdAfter, createdBefore }, i);
-	const rows = await listAll(
-		this,
+	const rows = await tradeClient(this, i).all(
 		'orders',
 		filters,
 		readLimit(this.getNodeParameter.bind(this), i),
-		i,
 		window && {
 			keep: (row) => inWindow(node, window, row, i),
 			stopAfter: (page) => pastWindow(window, page),

@@ -8,8 +8,8 @@ import { z } from 'zod';
 
 import { locator, qrImageField } from '../../../shared/fields/descriptions';
 import { fields, validateInput } from '../../../shared/input/validation';
-import { dataOf, tradeGet } from '../../transport';
-import { tradeSimplifyToggle, STATUS_FIELDS } from '../simplify';
+import { tradeClient } from '../../transport/client';
+import { tradeSimplifyToggle, STATUS_FIELDS } from '../../output/simplify';
 import { outputShape, pick } from '../../../shared/fields/simplify';
 import { activationItems } from './fulfilment';
 
@@ -88,7 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const qs = 'iccid' in input ? { iccid: input.iccid } : { orderno: input.orderNo };
 	const subject = 'iccid' in input ? `eSIM with ICCID ${input.iccid}` : `order ${input.orderNo}`;
-	const data = dataOf(await tradeGet(this, '/portal/orders', qs, i, { hints: { subject } }));
+	const { data } = await tradeClient(this, i).syncOrder(qs, { hints: { subject } });
 	const order: IDataObject = {
 		...data,
 		orderNo: data.orderNo ?? ('orderNo' in input ? input.orderNo : undefined),

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { apiRequest } from '../../../shared/transport/request';
 import { apiError, markOutcomeUnknown } from '../../../shared/transport/errors';
-import type { ApiRequest, ApiResponse } from '../../../shared/transport/types';
-import { esimTrade } from '../../transport';
+import type { ApiResponse } from '../../../shared/transport/types';
+import type { OrderRequest, TradeClient } from '../../transport/client';
 import { findOrderNo } from '../../transport/status';
-import { readResponse } from '../unreadable';
+import { readResponse } from '../../transport/unreadable';
 
 export interface IdentifiedOrder {
 	body: IDataObject;
@@ -63,7 +62,8 @@ function notIdentified(
  */
 export async function identifyOrder(
 	ctx: IExecuteFunctions,
-	request: ApiRequest,
+	client: TradeClient,
+	request: OrderRequest,
 	first: ApiResponse,
 	key: string,
 	slug: string,
@@ -81,7 +81,7 @@ export async function identifyOrder(
 			};
 	}
 	let unreadable = 'unreadable' in answer ? answer.unreadable : undefined;
-	const again = await apiRequest(ctx, esimTrade, request, {
+	const again = await client.placeOrder(request, {
 		hints: { subject: `plan "${slug}"` },
 		returnUnreadable: true,
 	});

@@ -3,8 +3,7 @@ import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
 import { planLocator } from '../../descriptions/plan';
-import { tradeGet } from '../../transport';
-import { catalogRows } from '../../transport/plans';
+import { tradeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [
 	planLocator(
@@ -21,9 +20,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ slug: 'Plan' },
 		i,
 	);
-	const body = await tradeGet(this, '/portal/plans', { slug }, i, {
-		hints: { subject: `plan "${slug}"` },
-		size: 'page',
-	});
-	return catalogRows(body).map((plan) => ({ json: plan }));
+	return (await tradeClient(this, i).plan(slug)).map((plan) => ({ json: plan }));
 }

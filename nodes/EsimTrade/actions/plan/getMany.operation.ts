@@ -8,8 +8,10 @@ import type {
 import { planFilterFields, returnAllLimit } from '../../../shared/fields/descriptions';
 import { readLimit } from '../../../shared/execution/readLimit';
 import { simplifiedItems } from '../../../shared/fields/simplify';
-import { fetchCatalog } from '../../transport/plans';
-import { simplifyPlan, tradeSimplifyToggle } from '../simplify';
+import { containsText, needleOf } from '../../../shared/fields/search';
+import { tradeClient } from '../../transport/client';
+import { planPrice } from '../../transport/plans';
+import { simplifyPlan, tradeSimplifyToggle } from '../../output/simplify';
 
 const show = { resource: ['plan'], operation: ['getMany'] };
 
@@ -42,32 +44,21 @@ export const description: INodeProperties[] = [
 ];
 
 function matches(plan: IDataObject, filters: IDataObject): boolean {
-	const price = Number(plan.price ?? (plan.pricing as IDataObject | undefined)?.sellPrice);
+	const price = planPrice(plan);
 	if (
 		filters.locationCode &&
 		String(plan.locationCode ?? '').toUpperCase() !==
 			String(filters.locationCode).trim().toUpperCase()
 	)
 		return false;
-	if (filters.maxPrice && !(price <= Number(filters.maxPrice))) return false;
+	if (filters.maxPrice && !(price !== undefined && price <= Number(filters.maxPrice))) return false;
 	if (filters.minVolume && !(Number(plan.volume) >= Number(filters.minVolume))) return false;
-	if (filters.search) {
-		const needle = String(filters.search).toLowerCase();
-		if (
-			![plan.name, plan.slug].some((v) =>
-				String(v ?? '')
-					.toLowerCase()
-					.includes(needle),
-			)
-		)
-			return false;
-	}
-	return true;
+	return containsText(needleOf(filters.search), plan.name, plan.slug);
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const limit = readLimit(this.getNodeParameter.bind(this), i);
-	const plans = (await fetchCatalog(this, i)).filter((plan) => matches(plan, filters));
+	const plans = (await tradeClient(this, i).plans()).filter((plan) => matches(plan, filters));
 	return simplifiedItems(this, i, plans.slice(0, limit), simplifyPlan);
 }

@@ -7,11 +7,11 @@ import type {
 import { z } from 'zod';
 
 import { checkDigit, fields, numeric, validateInput } from '../../../shared/input/validation';
-import { apiRequest } from '../../../shared/transport/request';
 import { dataOf, esimTrade } from '../../transport';
-import { readResponse, unreadableOutcome } from '../unreadable';
+import { tradeClient } from '../../transport/client';
+import { readResponse, unreadableOutcome } from '../../transport/unreadable';
 import { spendOptions } from '../../../shared/spend/settings';
-import { guardTopUp } from '../guards';
+import { guardTopUp } from '../../spend/guards';
 import { oneAtATime, purchaseKey } from '../../../shared/spend/lock';
 import { overchargeFields } from '../../../shared/spend/overcharge';
 
@@ -91,18 +91,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const guarded = await guardTopUp(this, i, options, body);
 		const { dryRun } = guarded;
 		if (dryRun) return { dryRun };
-		const response = await apiRequest(
-			this,
-			esimTrade,
-			{
-				method: 'POST',
-				path: '/portal/topups',
-				body: body as IDataObject,
-				retry: 'unkeyed',
-				itemIndex: i,
-			},
-			{ hints: { subject: `eSIM with ICCID ${body.iccid}` }, ambiguity, returnUnreadable: true },
-		);
+		const response = await tradeClient(this, i).topUp(body, {
+			hints: { subject: `eSIM with ICCID ${body.iccid}` },
+			ambiguity,
+			returnUnreadable: true,
+		});
 		return { answer: readResponse(response), priced: guarded.priced };
 	});
 	if (outcome.dryRun) return outcome.dryRun;

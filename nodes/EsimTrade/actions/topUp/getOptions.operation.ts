@@ -7,8 +7,7 @@ import type {
 import { z } from 'zod';
 
 import { fields, validateInput } from '../../../shared/input/validation';
-import { dataOf, tradeGet } from '../../transport';
-import { catalogRows } from '../../transport/plans';
+import { tradeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [
 	{
@@ -32,16 +31,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ iccid: 'ICCID' },
 		i,
 	);
-	const body = await tradeGet(this, '/portal/topups', { iccid }, i, {
-		hints: { subject: `eSIM with ICCID ${iccid}` },
-		size: 'page',
-	});
-	const data = dataOf(body);
-	// "No packageList returned" arrives inside `data` with a success status: no options, not a failure.
-	const options =
-		typeof data.error === 'string' && !Array.isArray(data.packageList) ? [] : catalogRows(body);
+	const { options, said } = await tradeClient(this, i).topUpOptions(iccid);
 	if (!options.length) {
-		const said = typeof data.error === 'string' ? data.error : undefined;
 		const json: IDataObject = {
 			iccid,
 			available: false,

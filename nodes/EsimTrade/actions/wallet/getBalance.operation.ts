@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { dataOf, tradeGet } from '../../transport';
+import { tradeClient } from '../../transport/client';
 
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const data = dataOf(await tradeGet(this, '/portal/balance', undefined, i));
-	const cents = Number(data.walletBalanceCents);
-	return [{ json: { ...data, ...(Number.isFinite(cents) ? { balanceUsd: cents / 100 } : {}) } }];
+	const { data, cents } = await tradeClient(this, i).balance();
+	return [{ json: { ...data, ...(cents !== undefined ? { balanceUsd: cents / 100 } : {}) } }];
 }

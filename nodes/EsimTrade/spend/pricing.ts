@@ -1,19 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { unpriced, type Balance, type Unpriced } from '../../shared/spend/guard';
-import { MINOR_PER_UNIT, priceNumber, toMinor, type Quote } from '../../shared/spend/quote';
-import { dataOf, tradeGet } from '../transport';
-import { catalogRows } from '../transport/plans';
+import { MINOR_PER_UNIT, toMinor, type Quote } from '../../shared/spend/quote';
+import { tradeClient } from '../transport/client';
+import { currencyOf, planPrice, rowWithSlug } from '../transport/plans';
 
-/** A catalog or top-up row's price in millionths: the reseller `price`, else `pricing.sellPrice`. */
+/** A catalog or top-up row's price in millionths (see planPrice). */
 function unitMinor(row: IDataObject): number | undefined {
-	const pricing = (row.pricing ?? {}) as IDataObject;
-	const price = priceNumber(row.price) ?? priceNumber(pricing.sellPrice);
+	const price = planPrice(row);
 	return price === undefined ? undefined : toMinor(price);
 }
-
-const currencyOf = (row: IDataObject) =>
-	String(row.currencyCode ?? row.currency ?? 'USD').toUpperCase();
 
 /** Plans sold per day (e.g. `PK_0.5_Daily`): Max Total counts their price once per day, the most the order can cost. */
 const isDaily = (plan: IDataObject) =>
@@ -27,12 +23,7 @@ export async function priceOrder(
 	qty: number,
 	days?: number,
 ): Promise<Quote | Unpriced> {
-	const body = await tradeGet(ctx, '/portal/plans', { slug }, i, {
-		allowStatus: [404],
-		hints: { subject: `plan "${slug}"` },
-		size: 'page',
-	});
-	const plan = catalogRows(body).find((row) => row.slug === slug || row.packageCode === slug);
+	const plan = rowWithSlug(await tradeClient(ctx, i).plan(slug, { allowStatus: [404] }), slug);
 	if (!plan) return unpriced(`eSIMTrade does not list the plan "${slug}"`);
 	const unit = unitMinor(plan);
 	if (unit === undefined)
@@ -62,17 +53,13 @@ export async function priceTopUp(
 	slug: string,
 	qty: number,
 ): Promise<Quote | Unpriced> {
-	const body = await tradeGet(ctx, '/portal/topups', { iccid }, i, {
-		hints: { subject: `eSIM with ICCID ${iccid}` },
-		size: 'page',
-	});
-	const data = dataOf(body);
-	if (typeof data.error === 'string' && !Array.isArray(data.packageList)) {
+	const offer = await tradeClient(ctx, i).topUpOptions(iccid);
+	if (offer.refused) {
 		return unpriced(
-			`eSIMTrade offers no top-up for the eSIM ${iccid} now (it answered "${data.error}")`,
+			`eSIMTrade offers no top-up for the eSIM ${iccid} now (it answered "${offer.said}")`,
 		);
 	}
-	const option = catalogRows(body).find((row) => row.slug === slug || row.packageCode === slug);
+	const option = rowWithSlug(offer.options, slug);
 	if (!option)
 		return unpriced(
 			`the top-up "${slug}" is not among the options eSIMTrade offers for the eSIM ${iccid}`,
@@ -95,16 +82,13 @@ export async function priceTopUp(
 	};
 }
 
-/** The wallet balance from `GET /portal/balance` (cents, or a USD amount as a number or "$59.00"); the wallet is in USD. */
+/** The wallet balance from `GET /portal/balance` (see walletOf); the wallet is in USD. */
 export async function walletBalance(
 	ctx: IExecuteFunctions,
 	i: number,
 ): Promise<Balance | Unpriced> {
-	const data = dataOf(await tradeGet(ctx, '/portal/balance', undefined, i));
-	const cents = data.walletBalanceCents;
-	if (typeof cents === 'number' && Number.isInteger(cents))
-		return { minor: cents * (MINOR_PER_UNIT / 100), currency: 'USD' };
-	const usd = priceNumber(data.walletBalanceUsd) ?? priceNumber(data.balance);
+	const { cents, usd } = await tradeClient(ctx, i).balance();
+	if (cents !== undefined) return { minor: cents * (MINOR_PER_UNIT / 100), currency: 'USD' };
 	if (usd === undefined)
 		return unpriced('eSIMTrade answered the balance request without a readable balance');
 	return { minor: toMinor(usd, 'down'), currency: 'USD' };

@@ -60,3 +60,8 @@ export function hostKind(url: URL): HostKind {
 		return 'internal';
 	return 'public';
 }
+
+/** True for URLs whose host is this machine (the one loopback rule; the credential test's expression mirrors it). */
+export function isLoopbackUrl(url: URL): boolean {
+	return hostKind(url) === 'loopback';
+}

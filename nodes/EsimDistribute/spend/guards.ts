@@ -8,27 +8,23 @@ import {
 	type SpendOutcome,
 	type Unpriced,
 } from '../../shared/spend/guard';
-import { priceNumber, toMinor } from '../../shared/spend/quote';
+import { toMinor } from '../../shared/spend/quote';
 import { readSpendSettings } from '../../shared/spend/settings';
-import { distributeGet } from '../transport';
+import { distributeClient } from '../transport/client';
 import type { BasketLine } from '../transport/orders';
-import { priceBasket } from './order/maxTotal';
+import { priceBasket } from './pricing';
 
 /** The credit balance from `GET /api/tenant/balance`. */
 export async function creditBalance(
 	ctx: IExecuteFunctions,
 	i: number,
 ): Promise<Balance | Unpriced> {
-	const data = await distributeGet(ctx, '/api/tenant/balance', undefined, i);
-	const amount = priceNumber(data.creditBalance ?? data.balance);
+	const { amount, currency } = await distributeClient(ctx, i).balance();
 	if (amount === undefined)
 		return unpriced(
 			'eSIM Distribute answered the balance request without a readable credit balance',
 		);
-	return {
-		minor: toMinor(amount, 'down'),
-		currency: String(data.currency ?? 'USD').toUpperCase(),
-	};
+	return { minor: toMinor(amount, 'down'), currency };
 }
 
 /** A quote is bound to the email, password and base URL of the credential (not the session token, which is renewed). */

@@ -1,10 +1,5 @@
-import { hasUrlCredentials } from '../input/validation';
-import { hostKind } from './hostCheck';
-
-/** True for URLs whose host is this machine (the one loopback rule; the credential test's expression mirrors it). */
-export function isLoopbackUrl(url: URL): boolean {
-	return hostKind(url) === 'loopback';
-}
+import { hasUrlCredentials } from './credentials';
+import { isLoopbackUrl } from './hostKind';
 
 /**
  * Returns the base URL without trailing slashes, or a message saying what is

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { unpriced, type Unpriced } from '../../../shared/spend/guard';
-import { toMinor, type Quote, type QuoteLine } from '../../../shared/spend/quote';
-import { fetchPlans, planIdOf, priceOf } from '../../transport/plans';
-import type { BasketLine } from '../../transport/orders';
+import { unpriced, type Unpriced } from '../../shared/spend/guard';
+import { toMinor, type Quote, type QuoteLine } from '../../shared/spend/quote';
+import { distributeClient } from '../transport/client';
+import { planIdOf, priceOf } from '../transport/plans';
+import type { BasketLine } from '../transport/orders';
 
 /**
  * Prices the basket from the available plans, for Max Total, Keep Wallet
@@ -15,7 +16,9 @@ export async function priceBasket(
 	basket: BasketLine[],
 	itemIndex: number,
 ): Promise<Quote | Unpriced> {
-	const plans = new Map((await fetchPlans(ctx, itemIndex)).map((plan) => [planIdOf(plan), plan]));
+	const plans = new Map(
+		(await distributeClient(ctx, itemIndex).plans()).map((plan) => [planIdOf(plan), plan]),
+	);
 	let currency: string | undefined;
 	const lines: QuoteLine[] = [];
 	for (const line of basket) {

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { simplifyToggle } from '../../shared/fields/simplify';
+import { planPrice } from '../transport/plans';
 
 /** The Output choice (Simplified, Raw, Selected Fields) of an eSIMTrade operation. */
 export function tradeSimplifyToggle(
@@ -17,7 +18,7 @@ export function simplifyPlan(plan: IDataObject): IDataObject {
 		slug: plan.slug,
 		name: plan.name,
 		locationCode: plan.locationCode,
-		price: plan.price ?? pricing.sellPrice,
+		price: planPrice(plan),
 		currencyCode: plan.currencyCode,
 		volume: plan.volume,
 		duration: plan.duration,
