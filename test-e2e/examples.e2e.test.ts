@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import { prepareRun, prepareSandboxScenario, runWorkflow } from '../scripts/lib/demo/demo-run.mjs';
 import { EXAMPLE_IDS, loadExamples, loadShopifyFixture } from '../scripts/lib/demo/examples.mjs';
-import { importJson, nodeItems, nodeRan } from '../scripts/lib/n8n/n8n-cli.mjs';
+import { nodeItems, nodeRan } from '../scripts/lib/n8n/n8n-cli.mjs';
 import { checkBaseNodeVersions } from '../scripts/lib/n8n/node-versions.mjs';
 import { cleanupNow, stopAll } from '../scripts/lib/common/processes.mjs';
 import { setQuiet } from '../scripts/lib/common/progress.mjs';
@@ -20,7 +20,6 @@ import {
 	expectCustomerEmails,
 	type Json,
 	runShopifyFirstTime,
-	runTopUpBelowThreshold,
 } from './helpers/expectations';
 import { expectDistributeRerunBuysAndEmailsOnce } from './helpers/distribute';
 import { triggerFiresOnceOnStatusChange } from './helpers/trigger';
@@ -59,6 +58,7 @@ describe('example files', () => {
 				EXAMPLE_IDS.fulfilmentWebhook,
 				EXAMPLE_IDS.distributeEmail,
 				EXAMPLE_IDS.opsAlert,
+				EXAMPLE_IDS.dataTopUp,
 			].sort(),
 		);
 		for (const wf of examples) {
@@ -257,44 +257,16 @@ describe('Daily order export (CSV)', () => {
 });
 
 describe('Top-up approval', () => {
-	const topups = async (): Promise<Json[]> =>
-		(await ctx.sandbox.admin.distribute.topups()) as Json[];
-
-	it('balance below the threshold, amount within the limit: creates a bank-transfer top-up and uploads the proof', async () => {
-		await runTopUpBelowThreshold(ctx);
-	});
-
-	it('balance above the threshold: no top-up', async () => {
+	// Below the threshold the example waits for people (approval, transfer receipt): approval.e2e.test.ts.
+	it('balance above the threshold: no quote, no top-up, the run ends "balance fine"', async () => {
 		await ctx.sandbox.admin.distribute.setBalance(5000);
-		const before = (await topups()).length;
+		const before = ((await ctx.sandbox.admin.distribute.topups()) as Json[]).length;
 		const result = await runWorkflow(ctx, EXAMPLE_IDS.topUp);
-		expect(nodeRan(result, 'Balance is fine')).toBe(true);
-		expect(nodeRan(result, 'Create top-up')).toBe(false);
-		expect(await topups()).toHaveLength(before);
-	});
-
-	it('amount above the auto-approval limit: the top-up is created but left for a person', async () => {
-		const variant = structuredClone(byId(EXAMPLE_IDS.topUp));
-		variant.id = 'esimTopUpHold001';
-		variant.name = 'Top-up approval (limit 100)';
-		const settings = variant.nodes.find((n: Json) => n.name === 'Settings');
-		settings.parameters.assignments.assignments.find(
-			(a: Json) => a.name === 'autoApproveLimit',
-		).value = 100;
-		await importJson(ctx.folder, 'workflow', [variant], 'variant.json');
-
-		await ctx.sandbox.admin.distribute.setBalance(120);
-		const before = (await topups()).length;
-		const result = await runWorkflow(ctx, variant.id);
-		expect(nodeRan(result, 'Needs manual approval')).toBe(true);
-		expect(nodeRan(result, 'Upload transfer proof')).toBe(false);
-		const after = await topups();
-		expect(after).toHaveLength(before + 1);
-		expect(after[0]).toMatchObject({
-			amount: 500,
-			status: 'awaiting_proof',
-			paymentMethod: 'bank_transfer',
+		expect(nodeItems(result, 'Balance is fine')[0]).toMatchObject({
+			json: { decision: 'balance fine' },
 		});
+		expect(nodeRan(result, 'Quote top-up')).toBe(false);
+		expect(await ctx.sandbox.admin.distribute.topups()).toHaveLength(before);
 	});
 });
 

@@ -26,8 +26,16 @@ import { type Json, runShopifyFirstTime, runTopUpBelowThreshold } from './helper
 const repoDir = fileURLToPath(new URL('..', import.meta.url));
 const TRADE = 'n8n-nodes-esimtrade';
 const DISTRIBUTE = 'n8n-nodes-esim-distribute';
-/** The example of each package, and the nodes of it that come from that package. */
-const CASES: Array<{ pkg: string; workflowId: string; nodes: Record<string, string> }> = [
+/**
+ * The example of each package, the nodes of it that come from that package and run, and (`trigger`) the
+ * package's trigger it also holds, which a run started by hand or by webhook does not run.
+ */
+const CASES: Array<{
+	pkg: string;
+	workflowId: string;
+	nodes: Record<string, string>;
+	trigger?: Record<string, string>;
+}> = [
 	{ pkg: TRADE, workflowId: EXAMPLE_IDS.shopify, nodes: { 'Buy eSIM': `${TRADE}.esimTrade` } },
 	{
 		pkg: DISTRIBUTE,
@@ -38,6 +46,7 @@ const CASES: Array<{ pkg: string; workflowId: string; nodes: Record<string, stri
 			'Upload transfer proof': `${DISTRIBUTE}.esimDistribute`,
 			'Get top-up status': `${DISTRIBUTE}.esimDistribute`,
 		},
+		trigger: { 'Balance below threshold': `${DISTRIBUTE}.esimDistributeTrigger` },
 	},
 ];
 
@@ -98,9 +107,10 @@ describe('single-service packages side by side', () => {
 		expect(ctx.workflows.map((wf: Json) => wf.id).sort()).toEqual(
 			CASES.map((c) => c.workflowId).sort(),
 		);
-		for (const { pkg, workflowId, nodes } of CASES) {
+		for (const { pkg, workflowId, nodes: ran, trigger } of CASES) {
 			const wf = workflow(workflowId);
-			expect(packageNodeTypes(wf)).toEqual([...new Set(Object.values(nodes))]);
+			const nodes = { ...ran, ...trigger };
+			expect(packageNodeTypes(wf).sort()).toEqual([...new Set(Object.values(nodes))].sort());
 			expect(Object.values(nodes).every((type) => type.startsWith(`${pkg}.`))).toBe(true);
 			expect(wf.nodes.some((n: Json) => n.type.startsWith(`${PACKAGE_NAME}.`))).toBe(false);
 			for (const [name, type] of Object.entries(nodes))

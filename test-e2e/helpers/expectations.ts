@@ -8,6 +8,7 @@ import { runWorkflow } from '../../scripts/lib/demo/demo-run.mjs';
 import { EXAMPLE_IDS } from '../../scripts/lib/demo/examples.mjs';
 import { readEmails } from '../../scripts/lib/demo/emails.mjs';
 import { nodeItems, nodeRan } from '../../scripts/lib/n8n/n8n-cli.mjs';
+import { runTopUpWithinLimit } from './approval';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = Record<string, any>;
@@ -104,37 +105,17 @@ export async function runShopifyFirstTime(
 }
 
 /**
- * Sets the eSIM Distribute balance to 120 (below the top-up example's threshold; its 500 top-up is within
- * the auto-approval limit), runs the example and checks that it created a bank-transfer top-up and
- * uploaded the transfer proof, and that the balance is not credited yet. Resolves the execution.
+ * The top-up example below its threshold and within its auto-approval limit (balance 120 → a bank-transfer
+ * top-up of 480), as a production run under `n8n start`: the transfer proof comes from the payer's form
+ * answer, and the run follows the status until eSIM Distribute approves it. Resolves the execution.
  */
 export async function runTopUpBelowThreshold(
 	ctx: Json,
 	workflowId: string = EXAMPLE_IDS.topUp,
 ): Promise<Json> {
-	const topups = async (): Promise<Json[]> =>
-		(await ctx.sandbox.admin.distribute.topups()) as Json[];
-	await ctx.sandbox.admin.distribute.setBalance(120);
-	const before = (await topups()).length;
-	const result = (await runWorkflow(ctx, workflowId)) as Json;
-	expect(result.status).toBe('success');
+	const result = await runTopUpWithinLimit(ctx, workflowId);
 	expect(nodeItems(result, 'Get balance')[0]).toMatchObject({ json: { creditBalance: 120 } });
 	expect(nodeRan(result, 'Balance is fine')).toBe(false);
-	expect(nodeRan(result, 'Needs manual approval')).toBe(false);
-	expect(nodeItems(result, 'Get top-up status')[0]).toMatchObject({
-		json: { status: 'proof_submitted' },
-	});
-
-	const after = await topups();
-	expect(after).toHaveLength(before + 1);
-	expect(after[0]).toMatchObject({
-		amount: 500,
-		paymentMethod: 'bank_transfer',
-		status: 'proof_submitted',
-		transferProofUrl: 'https://files.example.com/bank/transfer-receipt.pdf',
-	});
-	// Not credited until eSIM Distribute approves the proof.
-	expect((await ctx.sandbox.admin.distribute.balance()).creditBalance).toBe(120);
 	return result;
 }
 

@@ -18,6 +18,7 @@ import { buildPackage, packAll, packPackage } from '../packaging/package.mjs';
 import { StepError, info, step } from '../common/progress.mjs';
 import { DISTRIBUTE_DEMO_LOGIN, TRADE_DEMO_KEYS, startSandbox } from './sandbox.mjs';
 import { SMTP_CREDENTIAL, startSmtpSink } from './smtp-sink.mjs';
+import { APPROVAL_EXAMPLE_IDS, runApprovalExamples } from './approval-demo.mjs';
 import {
 	EXAMPLE_IDS,
 	builtNodeTypes,
@@ -205,7 +206,11 @@ export async function runWorkflow(ctx, workflowId) {
 	return result;
 }
 
-/** Runs every imported example once, headless. Returns { shopify, shopifyDistribute, exported, topUp, byId, fixture, emails, emailsById }. */
+/**
+ * Runs every imported example once, headless: under `n8n execute`, then the approval examples under
+ * `n8n start` with the demo answering their emails. Returns { shopify, shopifyDistribute, exported, topUp,
+ * dataTopUp, byId, fixture, emails, emailsById }.
+ */
 export async function runExamplesHeadless(ctx) {
 	const byId = {};
 	/** @type {Record<string, any[]>} */
@@ -219,6 +224,7 @@ export async function runExamplesHeadless(ctx) {
 			info(`· "${wf.name}" starts from a trigger: imported, not run here (publish it under --ui)`);
 			continue;
 		}
+		if (ctx.smtp && APPROVAL_EXAMPLE_IDS.includes(wf.id)) continue;
 		const mailsBefore = ctx.smtp?.messages.length ?? 0;
 		byId[wf.id] = await step(`Running "${wf.name}"`, async () => {
 			const result = await runWorkflow(ctx, wf.id);
@@ -229,11 +235,14 @@ export async function runExamplesHeadless(ctx) {
 		// The emails each run sent, so each is checked against its own provider's eSIMs.
 		if (ctx.smtp) emailsById[wf.id] = ctx.smtp.messages.slice(mailsBefore);
 	}
+	// After the Shopify example: the data top-up takes one of the eSIMs it bought.
+	Object.assign(byId, await runApprovalExamples(ctx));
 	return {
 		shopify: byId[EXAMPLE_IDS.shopify],
 		shopifyDistribute: byId[EXAMPLE_IDS.shopifyDistribute],
 		exported: byId[EXAMPLE_IDS.export],
 		topUp: byId[EXAMPLE_IDS.topUp],
+		dataTopUp: byId[EXAMPLE_IDS.dataTopUp],
 		byId,
 		fixture: ctx.fixture,
 		emails: ctx.smtp?.messages,

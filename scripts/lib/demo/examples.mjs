@@ -20,6 +20,7 @@ export const EXAMPLE_IDS = {
 	fulfilmentWebhook: 'esimFulfilWebhk1',
 	distributeEmail: 'esimDistFulfilQr',
 	opsAlert: 'esimOpsAlertErr1',
+	dataTopUp: 'esimDataTopUpOk1',
 };
 
 export const PACKAGE_NAME = 'n8n-nodes-esim';

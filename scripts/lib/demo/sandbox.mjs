@@ -67,6 +67,7 @@ export function createAdminClient(url) {
 			order: async (orderNo) => (await get(`trade/orders/${encodeURIComponent(orderNo)}`)).order,
 			ledger: async () => (await get('trade/ledger')).entries,
 			wallet: () => get('trade/wallet'),
+			topups: async () => (await get('trade/topups')).topups,
 			setStatus: (orderNo, status) =>
 				post(`trade/orders/${encodeURIComponent(orderNo)}/status`, { status }),
 			seedOrders: (n, opts = {}) => post('trade/orders/seed', { n, ...opts }),

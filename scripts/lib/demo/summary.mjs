@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { emailLines } from './emails.mjs';
-import { exportDecision, shopifyDecisionLine } from './decisions.mjs';
-import { nodeItems, nodeRan } from '../n8n/n8n-cli.mjs';
+import { dataTopUpLines, exportDecision, shopifyDecisionLine, topUpLines } from './decisions.mjs';
+import { nodeItems } from '../n8n/n8n-cli.mjs';
 import { EXAMPLE_IDS } from './examples.mjs';
 
 /** Rows of a CSV text (lines after the header, ignoring a trailing newline). */
@@ -58,22 +58,6 @@ export function exportFiles(result) {
 	return files;
 }
 
-/** What the top-up example decided, read from which of its nodes ran. */
-export function topUpDecision(result) {
-	const balance = nodeItems(result, 'Get balance')[0]?.json;
-	const created = nodeItems(result, 'Create top-up')[0]?.json;
-	const status = nodeItems(result, 'Get top-up status')[0]?.json;
-	return {
-		balance: balance?.creditBalance,
-		currency: balance?.currency,
-		belowThreshold: nodeRan(result, 'Create top-up'),
-		topUp: created,
-		approved: nodeRan(result, 'Upload transfer proof'),
-		heldForReview: nodeRan(result, 'Needs manual approval'),
-		finalStatus: status?.status ?? created?.status,
-	};
-}
-
 /** The lines for one Shopify example: what it bought, what it decided, and its emails checked against its own eSIMs. */
 function shopifyLines(result, { provider, fixture, emails }) {
 	const lines = [];
@@ -107,11 +91,11 @@ function shopifyLines(result, { provider, fixture, emails }) {
 
 /**
  * The printed summary lines for the examples that ran.
- * @param {{ shopify?: any, shopifyDistribute?: any, exported?: any, topUp?: any, fixture?: any, emails?: any, emailsById?: Record<string, any[]> }} results
+ * @param {{ shopify?: any, shopifyDistribute?: any, exported?: any, topUp?: any, dataTopUp?: any, fixture?: any, emails?: any, emailsById?: Record<string, any[]> }} results
  * @param {{ kept?: boolean }} [options]
  */
 export function summaryLines(
-	{ shopify, shopifyDistribute, exported, topUp, fixture, emailsById = {} },
+	{ shopify, shopifyDistribute, exported, topUp, dataTopUp, fixture, emailsById = {} },
 	{ kept = false } = {},
 ) {
 	const lines = [];
@@ -154,23 +138,7 @@ export function summaryLines(
 					: '  (written to the temporary n8n folder, removed at exit; `npm run demo -- --keep` keeps it)',
 			);
 	}
-	if (topUp) {
-		const d = topUpDecision(topUp);
-		if (!d.belowThreshold)
-			lines.push(
-				`Top-up: balance ${d.balance} ${d.currency ?? ''} is above the threshold → no top-up`,
-			);
-		else {
-			const amount = `${d.topUp?.amount} ${d.topUp?.currency ?? ''}`.trim();
-			lines.push(
-				`Top-up: balance ${d.balance} ${d.currency ?? ''} is below the threshold → bank-transfer top-up ${d.topUp?.id} for ${amount}`,
-			);
-			lines.push(
-				d.approved
-					? `  within the auto-approval limit → transfer proof uploaded, status now "${d.finalStatus}"`
-					: `  above the auto-approval limit → left for a person to approve (status "${d.finalStatus}")`,
-			);
-		}
-	}
+	if (topUp) lines.push(...topUpLines(topUp));
+	if (dataTopUp) lines.push(...dataTopUpLines(dataTopUp));
 	return lines;
 }
