@@ -1,4 +1,4 @@
-import type { FaultController } from './faults';
+import { DEFAULT_LATENCY_MS, type FaultController } from './faults';
 import { jsonError } from './http';
 import type { RequestLog } from './requestLog';
 import type { FaultRule, FaultSettings, ProviderSim, SimResponse } from './types';
@@ -30,6 +30,20 @@ function attempt(action: () => unknown): SimResponse {
 	} catch (error) {
 		return jsonError(400, error instanceof Error ? error.message : String(error));
 	}
+}
+
+/**
+ * Latency mode: `{}` or `{ "on": true }` switches it on at 80 ms, `{ "ms": n }` sets n ms
+ * (0 switches it off), `{ "on": false }` switches it off.
+ */
+function latencySwitch(body: Record<string, unknown>): Partial<FaultSettings> {
+	const { on, ms } = body;
+	if (on !== undefined && typeof on !== 'boolean') throw new Error('on must be true or false');
+	if (ms !== undefined && on === false) throw new Error('Give either ms or on: false, not both');
+	if (ms !== undefined && !(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0))
+		throw new Error('ms must be a non-negative number of milliseconds');
+	if (on === false) return { latencyMs: 0 };
+	return { latencyMs: ms === undefined ? DEFAULT_LATENCY_MS : (ms as number) };
 }
 
 /**
@@ -69,6 +83,10 @@ export async function handleAdmin(
 				return ok(deps.faults.settings);
 			}
 			return attempt(() => deps.faults.set(body as Partial<FaultSettings>));
+		case 'GET latency':
+			return ok({ latencyMs: deps.faults.peek().latencyMs });
+		case 'POST latency':
+			return attempt(() => ({ latencyMs: deps.faults.set(latencySwitch(body)).latencyMs }));
 		case 'POST faults/rules':
 			return attempt(() => {
 				deps.faults.addRule(body as unknown as FaultRule);

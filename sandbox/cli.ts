@@ -5,7 +5,7 @@
 import { startSandbox, type StartOptions } from './index';
 
 const USAGE =
-	'Usage: tsx sandbox/cli.ts [--port N] [--host H] [--delay ms] [--failure-rate 0..1] [--seed n]';
+	'Usage: tsx sandbox/cli.ts [--port N] [--host H] [--delay ms] [--failure-rate 0..1] [--seed n] [--latency [ms]]';
 
 function parseArgs(argv: string[]): StartOptions {
 	const opts: StartOptions = { port: 4010, trade: {} };
@@ -16,6 +16,11 @@ function parseArgs(argv: string[]): StartOptions {
 			process.exit(0);
 		}
 		const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
+		// `--latency` alone switches latency mode on at its default (80 ms).
+		if (name === '--latency' && inline === undefined && !/^\d/.test(argv[i + 1] ?? '')) {
+			opts.latencyMs = true;
+			continue;
+		}
 		const value = inline ?? argv[++i];
 		const number = Number(value);
 		if (value === undefined || (name !== '--host' && !Number.isFinite(number))) {
@@ -37,6 +42,9 @@ function parseArgs(argv: string[]): StartOptions {
 			case '--seed':
 				opts.seed = number;
 				break;
+			case '--latency':
+				opts.latencyMs = number;
+				break;
 			default:
 				throw new Error(`Unknown option ${name}\n${USAGE}`);
 		}
@@ -56,6 +64,7 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox(parseArgs(process.argv.slice(2)));
 	const { accessCode, secretKey, fulfilmentDelayMs, failureRate } = sandbox.trade.options;
 	const login = demoLogin(sandbox.distribute);
+	const latency = sandbox.faults.peek().latencyMs;
 	const admin = `${sandbox.url}/__admin`;
 	console.log(
 		[
@@ -67,6 +76,8 @@ async function main(): Promise<void> {
 			`  Secret key   ${secretKey}`,
 			`  Fulfilment   ${fulfilmentDelayMs} ms, failure rate ${failureRate}`,
 			'',
+			`Latency mode  ${latency > 0 ? `${latency} ms added to every provider request` : 'off'}`,
+			'',
 			'eSIM Distribute',
 			`  Base URL     ${sandbox.distributeBaseUrl}`,
 			...(login ? [`  Login        ${login.email} / ${login.password}`] : []),
@@ -75,6 +86,7 @@ async function main(): Promise<void> {
 			`  GET  ${admin}/health`,
 			`  POST ${admin}/reset`,
 			`  GET|POST ${admin}/faults          ({"clear":true} clears)`,
+			`  GET|POST ${admin}/latency         ({} = 80 ms, {"ms":n}, {"on":false})`,
 			`  GET  ${admin}/requests?provider=&path=`,
 			`  POST ${admin}/requests/clear`,
 			`  ${admin}/trade/...  (wallet, ledger, orders, orders/seed, orders/<orderNo>/status, session, config, tick)`,

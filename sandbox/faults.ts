@@ -2,14 +2,16 @@ import { createRng, type Rng } from './rng';
 import type { FaultKind, FaultRule, FaultSettings } from './types';
 
 export const DEFAULT_FAULT_SEED = 1;
+/** The delay latency mode adds to every provider request when it is switched on without a value. */
+export const DEFAULT_LATENCY_MS = 80;
 
 const BEFORE_KINDS: readonly FaultKind[] = ['reset-before', '5xx', '429'];
 const AFTER_COMMIT_KINDS: readonly FaultKind[] = ['reset-after-commit', 'hang-after-commit'];
 const ALL_KINDS: readonly FaultKind[] = [...BEFORE_KINDS, ...AFTER_COMMIT_KINDS];
 
-export function defaultFaultSettings(seed = DEFAULT_FAULT_SEED): FaultSettings {
+export function defaultFaultSettings(seed = DEFAULT_FAULT_SEED, latencyMs = 0): FaultSettings {
 	return {
-		latencyMs: 0,
+		latencyMs,
 		rateLimit: { limit: 0, windowMs: 60_000 },
 		hangMs: 2_000,
 		rules: [],
@@ -32,8 +34,15 @@ export class FaultController {
 	private current: FaultSettings;
 	private rng: Rng;
 
-	constructor(private readonly baseSeed = DEFAULT_FAULT_SEED) {
-		this.current = defaultFaultSettings(baseSeed);
+	/**
+	 * @param baseLatencyMs latency mode from the start options: kept by `clear()` and the sandbox's
+	 * reset, so a whole run (a bench at 80 ms) keeps its delay.
+	 */
+	constructor(
+		private readonly baseSeed = DEFAULT_FAULT_SEED,
+		private readonly baseLatencyMs = 0,
+	) {
+		this.current = defaultFaultSettings(baseSeed, baseLatencyMs);
 		this.rng = createRng(baseSeed);
 	}
 
@@ -69,9 +78,9 @@ export class FaultController {
 		this.current.rules.push({ ...rule });
 	}
 
-	/** Back to the defaults: no latency, no rate limit, no rules, the original seed. */
+	/** Back to the defaults: the start latency (0 unless set), no rate limit, no rules, the original seed. */
 	clear(): void {
-		this.current = defaultFaultSettings(this.baseSeed);
+		this.current = defaultFaultSettings(this.baseSeed, this.baseLatencyMs);
 		this.rng = createRng(this.baseSeed);
 	}
 

@@ -1,6 +1,6 @@
 /** Local provider sandbox: eSIMTrade and eSIM Distribute simulators behind one HTTP server. */
 export { startSandbox, type DistributeSimulator, type Sandbox, type StartOptions } from './server';
-export { FaultController, defaultFaultSettings } from './faults';
+export { DEFAULT_LATENCY_MS, FaultController, defaultFaultSettings } from './faults';
 export { RequestLog, redact, type RequestLogFilter } from './requestLog';
 export { createRng, type Rng } from './rng';
 export {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createDistributeSim } from './distribute';
-import { FaultController } from './faults';
+import { DEFAULT_LATENCY_MS, FaultController, validateFaultSettings } from './faults';
 import { handleHttp, type PipelineDeps } from './pipeline';
 import { qrActivationLookup } from './qrLookup';
 import { FixedWindowLimiter } from './rateLimit';
@@ -18,6 +18,11 @@ export interface StartOptions {
 	/** Seed of every simulator and of the fault RNG (default 1). */
 	seed?: number;
 	trade?: TradeOptions;
+	/**
+	 * Latency mode: a delay (ms) added to every eSIMTrade and eSIM Distribute request, kept across
+	 * resets; `true` means 80 ms. Default 0 (off). Switched at run time with `POST /__admin/latency`.
+	 */
+	latencyMs?: number | true;
 	/** Serve https with this key and certificate (PEM), e.g. a self-signed one made at test time. */
 	tls?: { key: string; cert: string };
 }
@@ -51,7 +56,10 @@ export async function startSandbox(opts: StartOptions = {}): Promise<Sandbox> {
 	const host = opts.host ?? '127.0.0.1';
 	const trade = new TradeSim({ ...opts.trade, seed });
 	const distribute = createDistributeSim({ seed });
-	const faults = new FaultController(seed);
+	const latencyMs = opts.latencyMs === true ? DEFAULT_LATENCY_MS : (opts.latencyMs ?? 0);
+	const latencyError = validateFaultSettings({ latencyMs });
+	if (latencyError) throw new Error(latencyError);
+	const faults = new FaultController(seed, latencyMs);
 	const log = new RequestLog();
 	const limiter = new FixedWindowLimiter();
 	const timers = new TimerRegistry();

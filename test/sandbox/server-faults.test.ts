@@ -134,3 +134,46 @@ describe('sandbox server: rate limit and faults', () => {
 		});
 	});
 });
+
+describe('sandbox server: latency mode', () => {
+	it('is switched on and off over the admin API, 80 ms by default', async () => {
+		const sb = await startSandbox();
+		try {
+			expect((await admin(sb, 'GET', 'latency')).body).toEqual({ latencyMs: 0 });
+			expect((await admin(sb, 'POST', 'latency', {})).body).toEqual({ latencyMs: 80 });
+			expect(sb.faults.settings.latencyMs).toBe(80);
+			expect((await admin(sb, 'POST', 'latency', { ms: 25 })).body).toEqual({ latencyMs: 25 });
+			expect((await admin(sb, 'POST', 'latency', { on: false })).body).toEqual({ latencyMs: 0 });
+			expect((await admin(sb, 'POST', 'latency', { on: true })).body).toEqual({ latencyMs: 80 });
+			for (const bad of [{ ms: -1 }, { ms: 'slow' }, { on: 'yes' }, { on: false, ms: 5 }]) {
+				expect((await admin(sb, 'POST', 'latency', bad)).status).toBe(400);
+			}
+			expect(sb.faults.settings.latencyMs).toBe(80);
+			// Set at run time, it is a fault setting like any other: reset clears it.
+			sb.reset();
+			expect((await admin(sb, 'GET', 'latency')).body).toEqual({ latencyMs: 0 });
+		} finally {
+			await sb.close();
+		}
+	});
+
+	it('is kept across resets when set as a start option', async () => {
+		const sb = await startSandbox({ latencyMs: true });
+		try {
+			expect(sb.faults.settings.latencyMs).toBe(80);
+			sb.faults.set({ latencyMs: 5 });
+			sb.reset();
+			expect(sb.faults.settings.latencyMs).toBe(80);
+			expect((await admin(sb, 'POST', 'faults', { clear: true })).body.latencyMs).toBe(80);
+		} finally {
+			await sb.close();
+		}
+		const slow = await startSandbox({ latencyMs: 120 });
+		try {
+			expect(slow.faults.settings.latencyMs).toBe(120);
+		} finally {
+			await slow.close();
+		}
+		await expect(startSandbox({ latencyMs: -5 })).rejects.toThrow('latencyMs');
+	});
+});
